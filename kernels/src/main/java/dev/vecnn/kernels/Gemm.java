@@ -1,0 +1,85 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.gemm.DriverF32;
+import dev.vecnn.kernels.gemm.DriverF64;
+import dev.vecnn.kernels.gemm.ReferenceF32;
+import dev.vecnn.kernels.gemm.ReferenceF64;
+import dev.vecnn.kernels.gemm.Workers;
+
+/**
+ * General matrix multiply on row-major arrays, in the spirit of BLAS level 3:
+ * {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or its transpose.
+ *
+ * <p>{@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n} and C is {@code m x n}. Each
+ * matrix lives in an array at an offset with a leading dimension (the distance between the
+ * starts of two stored rows), so sub-matrices can be used in place. As in BLAS, {@code beta == 0}
+ * does not read C (NaN or garbage there is overwritten) and {@code alpha == 0} or {@code k == 0}
+ * only scales C by beta.
+ *
+ * <p>Large products run on {@link #threads()} threads; the result is bitwise identical for every
+ * thread count. Invalid arguments throw {@link IllegalArgumentException} naming the argument,
+ * before anything is written. When the vector module is absent the scalar twin
+ * ({@link ReferenceGemm}) runs instead (see {@link VectorSupport}).
+ *
+ * <pre>{@code
+ * float[] a = ..., b = ..., c = new float[m * n];
+ * Gemm.sgemm(m, n, k, a, b, c);                    // C = A * B
+ * Gemm.sgemm(true, false, m, n, k, 1f, a, 0, m,    // C = A^T * B + C, A stored k x m
+ *            b, 0, n, 1f, c, 0, n);
+ * }</pre>
+ */
+public final class Gemm {
+    private Gemm() {
+    }
+
+    /** Float GEMM: {@code C = alpha * op(A) * op(B) + beta * C}; see the class comment. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF32.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc, Workers.threads());
+        } else {
+            ReferenceF32.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc);
+        }
+    }
+
+    /** Double GEMM: {@code C = alpha * op(A) * op(B) + beta * C}; see the class comment. */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                             double beta, double[] c, int cOffset, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc, Workers.threads());
+        } else {
+            ReferenceF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc);
+        }
+    }
+
+    /** {@code C = A * B} for whole row-major arrays: A is m x k, B is k x n, C is m x n. */
+    public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        sgemm(false, false, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0f, c, 0, Math.max(1, n));
+    }
+
+    /** {@code C = A * B} for whole row-major arrays: A is m x k, B is k x n, C is m x n. */
+    public static void dgemm(int m, int n, int k, double[] a, double[] b, double[] c) {
+        dgemm(false, false, m, n, k, 1d, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0d, c, 0, Math.max(1, n));
+    }
+
+    /**
+     * The number of threads large products are split over. Defaults to the environment variable
+     * {@code VECNN_THREADS} if set, else the number of available processors.
+     */
+    public static int threads() {
+        return Workers.threads();
+    }
+
+    /** Sets the number of threads for all later calls, from any thread; must be at least 1. */
+    public static void setThreads(int threads) {
+        Workers.setThreads(threads);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vecnn.kernels;
+
+/**
+ * Validation shared by every GEMM entry point, float and double alike (arrays are described by
+ * their length, -1 for null). Everything is checked before anything is written, so a rejected
+ * call leaves C untouched.
+ */
+final class GemmArguments {
+    private GemmArguments() {
+    }
+
+    /** Checks a GEMM call; {@code a}, {@code b}, {@code c} are float[] or double[] (or null). */
+    static void check(boolean transA, boolean transB, int m, int n, int k,
+                      Object a, int aOff, int lda, Object b, int bOff, int ldb,
+                      Object c, int cOff, int ldc) {
+        nonNegative("m", m);
+        nonNegative("n", n);
+        nonNegative("k", k);
+        // Stored shapes: op(A) is m x k, so A is stored k x m when transposed; likewise B.
+        int aRows = transA ? k : m;
+        int aCols = transA ? m : k;
+        int bRows = transB ? n : k;
+        int bCols = transB ? k : n;
+        operand("a", "lda", length(a), aOff, lda, aRows, aCols);
+        operand("b", "ldb", length(b), bOff, ldb, bRows, bCols);
+        operand("c", "ldc", length(c), cOff, ldc, m, n);
+        noOverlap("a", a, aOff, lda, aRows, aCols, c, cOff, ldc, m, n);
+        noOverlap("b", b, bOff, ldb, bRows, bCols, c, cOff, ldc, m, n);
+    }
+
+    private static int length(Object array) {
+        return array == null ? -1 : java.lang.reflect.Array.getLength(array);
+    }
+
+    /** Rejects C sharing elements with an input: the product would read values it has overwritten. */
+    private static void noOverlap(String input, Object array, int off, int ld, int rows, int cols,
+                          Object c, int cOff, int ldc, int m, int n) {
+        if (array != c || rows == 0 || cols == 0 || m == 0 || n == 0) {
+            return;
+        }
+        long start = off;
+        long end = off + (long) (rows - 1) * ld + cols;
+        long cStart = cOff;
+        long cEnd = cOff + (long) (m - 1) * ldc + n;
+        if (start < cEnd && cStart < end) {
+            throw new IllegalArgumentException("c must not overlap " + input
+                    + ": elements [" + cStart + ", " + cEnd + ") of c are also read as " + input);
+        }
+    }
+
+    private static void operand(String name, String ldName, int length, int off, int ld,
+                                int rows, int cols) {
+        if (length < 0) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException(name + "Offset must be >= 0, got " + off);
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException(ldName + " must be >= max(1, " + cols
+                    + ") (the row width of " + name + " as stored), got " + ld);
+        }
+        long needed = rows == 0 || cols == 0 ? off : off + (long) (rows - 1) * ld + cols;
+        if (needed > length) {
+            throw new IllegalArgumentException(name + " is too short: a stored " + rows + " x " + cols
+                    + " matrix at offset " + off + " with " + ldName + " " + ld + " needs " + needed
+                    + " elements, " + name + ".length is " + length);
+        }
+    }
+
+    private static void nonNegative(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+        }
+    }
+}

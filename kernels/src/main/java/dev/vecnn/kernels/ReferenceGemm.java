@@ -1,0 +1,30 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.gemm.ReferenceF32;
+import dev.vecnn.kernels.gemm.ReferenceF64;
+
+/**
+ * The scalar twin of {@link Gemm}: the same contract, computed as one plain dot product per
+ * element. It is the reference the fast path is tested against and the fallback without the
+ * vector module; use it to check other code, not for speed.
+ */
+public final class ReferenceGemm {
+    private ReferenceGemm() {
+    }
+
+    /** Float GEMM, scalar: same arguments and contract as {@link Gemm#sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int)}. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        ReferenceF32.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** Double GEMM, scalar: same arguments and contract as {@link Gemm#dgemm(boolean, boolean, int, int, int, double, double[], int, int, double[], int, int, double, double[], int, int)}. */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                             double beta, double[] c, int cOffset, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        ReferenceF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+}

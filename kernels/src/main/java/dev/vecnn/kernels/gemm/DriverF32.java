@@ -1,0 +1,105 @@
+package dev.vecnn.kernels.gemm;
+
+/**
+ * The BLIS loop nest for {@code C = alpha * op(A) * op(B) + beta * C} on row-major float arrays.
+ *
+ * <p>Five loops around {@link KernelF32#tile}: jc over NC columns, pc over KC depth (pack B),
+ * ic over MC rows (pack A), jr over NR columns, ir over MR rows. Work is split over threads by
+ * whole rows or whole columns of C, never over k, so every element of C is computed by the same
+ * sequence of operations whatever the thread count: results are bitwise identical for any count.
+ *
+ * <p>Internal: arguments were validated by {@code dev.vecnn.kernels.Gemm}.
+ */
+public final class DriverF32 {
+    private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L);
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** Per-thread packing buffers, allocated once per thread and reused by every call. */
+    private static final class Buffers {
+        final float[] a = new float[T.mc() * T.kc()];
+        final float[] b = new float[T.kc() * T.nc()];
+    }
+
+    private DriverF32() {
+    }
+
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc, int threads) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        int kc = balancedDepth(k);
+        long work = (long) m * n * k;
+        int tilesM = ceilDiv(m, T.mr());
+        int tilesN = ceilDiv(n, T.nr());
+        boolean splitRows = tilesM >= tilesN;
+        int tiles = splitRows ? tilesM : tilesN;
+        int parts = work < T.smallFlops() ? 1
+                : (int) Math.min(Math.min(threads, tiles), Math.max(1, work / T.minFlopsPerThread()));
+        Workers.run(parts, part -> {
+            int t0 = (int) ((long) tiles * part / parts);
+            int t1 = (int) ((long) tiles * (part + 1) / parts);
+            if (splitRows) {
+                block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else {
+                block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            }
+        });
+    }
+
+    /** Computes rows [i0, i1) and columns [j0, j1) of C. */
+    private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
+                              int k, int kcMax, float alpha, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        Buffers buf = BUFFERS.get();
+        final int mr = T.mr();
+        final int nr = T.nr();
+        for (int jc = j0; jc < j1; jc += T.nc()) {
+            int nc = Math.min(T.nc(), j1 - jc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                float betaPanel = pc == 0 ? beta : 1;
+                PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
+                for (int ic = i0; ic < i1; ic += T.mc()) {
+                    int mc = Math.min(T.mc(), i1 - ic);
+                    PackF32.packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int cols = Math.min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            KernelF32.tile(kc, buf.a, ir * kc, buf.b, jr * kc, nr,
+                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
+                                    Math.min(mr, mc - ir), cols, alpha, betaPanel);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The depth of each packed panel: at most KC, and equal panels rather than one thin last one. */
+    private static int balancedDepth(int k) {
+        int panels = ceilDiv(k, T.kc());
+        return ceilDiv(k, panels);
+    }
+
+    /** {@code C = beta * C}; beta 0 writes zeros without reading C (NaN in C is overwritten). */
+    private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0 ? 0 : beta * c[row + j];
+            }
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vecnn.kernels.gemm;
+
+/**
+ * Every GEMM tuning constant, in one place.
+ *
+ * <p>Block sizes follow BLIS: a micro-tile of {@code MR} rows by {@code NR} columns is held in
+ * registers; a {@code KC x NR} sliver of packed B stays in L1 while a {@code MC x KC} block of
+ * packed A stays in L2; a {@code KC x NC} panel of packed B stays in L3. They are chosen for the
+ * machine this was tuned on (AMD Zen 5, 512-bit vectors, 48 KiB L1d, 1 MiB L2, 32 MiB L3):
+ *
+ * <pre>
+ * precision  lanes  MR  NR (=2 vectors)  KC   MC   NC     B sliver KCxNR   A block MCxKC
+ * float       16    12       32          256  144  3072   32 KiB (L1)      144 KiB (L2)
+ * double       8    12       16          256  144  3072   32 KiB (L1)      288 KiB (L2)
+ * </pre>
+ *
+ * The micro-kernel keeps {@code MR x 2} accumulators plus two B vectors and one broadcast A value
+ * in registers: 27 of the 32 vector registers of AVX-512. {@code KC} is the same element count in
+ * both precisions because NR halves when the element size doubles. With narrower vectors (AVX2)
+ * the same formulas give smaller slivers, which still fit.
+ *
+ * @param mr rows of the register tile
+ * @param nr columns of the register tile (a multiple of the lane count)
+ * @param kc depth of one packed panel
+ * @param mc rows of one packed A block (a multiple of mr)
+ * @param nc columns of one packed B panel (a multiple of nr)
+ * @param smallFlops below this many multiply-adds (m*n*k) a product runs on one thread
+ * @param minFlopsPerThread a thread is only given work of at least this many multiply-adds
+ */
+record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long minFlopsPerThread) {
+
+    static final int MR = 12;
+    static final int NR_VECTORS = 2;
+    static final int KC = 256;
+    static final int MC = 144;
+    static final int NC = 3072;
+    static final long SMALL_FLOPS = 64L * 64 * 64;
+    static final long MIN_FLOPS_PER_THREAD = 48L * 48 * 48;
+
+    /** The tuning for a vector species with {@code lanes} elements per vector. */
+    static GemmTuning forLanes(int lanes) {
+        int nr = NR_VECTORS * lanes;
+        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), SMALL_FLOPS, MIN_FLOPS_PER_THREAD);
+    }
+
+    private static int roundDown(int value, int multiple) {
+        return Math.max(multiple, value / multiple * multiple);
+    }
+}

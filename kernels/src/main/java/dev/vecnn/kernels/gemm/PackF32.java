@@ -1,0 +1,83 @@
+package dev.vecnn.kernels.gemm;
+
+/**
+ * Copies blocks of A and B into the contiguous, zero-padded slivers that {@link KernelF32} reads.
+ *
+ * <p>A is {@code m x k} and B is {@code k x n} as the product sees them; a transposed operand is
+ * read through its stored layout, so every transpose case packs to the same format:
+ * <ul>
+ *   <li>A block {@code [i0, i0+mc) x [p0, p0+kc)}: slivers of {@code MR} rows, each stored as
+ *       {@code kc} groups of {@code MR} values; rows past the block are zero.</li>
+ *   <li>B panel {@code [p0, p0+kc) x [j0, j0+nc)}: slivers of {@code NR} columns, each stored as
+ *       {@code kc} groups of {@code NR} values; columns past the panel are zero.</li>
+ * </ul>
+ */
+final class PackF32 {
+    private PackF32() {
+    }
+
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float[] dst) {
+        final int mr = GemmTuning.MR;
+        for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            int base = ir * kc;
+            if (transA) {
+                // A(i, p) = a[p * lda + i]: each step p is a short contiguous run of rows.
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + ir;
+                    int d = base + p * mr;
+                    System.arraycopy(a, src, dst, d, rows);
+                    for (int r = rows; r < mr; r++) {
+                        dst[d + r] = 0;
+                    }
+                }
+            } else {
+                // A(i, p) = a[i * lda + p]: walk each row once, scattering with stride MR.
+                for (int r = 0; r < rows; r++) {
+                    int src = aOff + (i0 + ir + r) * lda + p0;
+                    int d = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * mr] = a[src + p];
+                    }
+                }
+                for (int r = rows; r < mr; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * mr + r] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      int nr, float[] dst) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
+            int base = jr * kc;
+            if (transB) {
+                // B(p, j) = b[j * ldb + p]: walk each stored row once, scattering with stride NR.
+                for (int col = 0; col < cols; col++) {
+                    int src = bOff + (j0 + jr + col) * ldb + p0;
+                    int d = base + col;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * nr] = b[src + p];
+                    }
+                }
+            } else {
+                // B(p, j) = b[p * ldb + j]: each step p is a contiguous run of columns.
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * nr, cols);
+                }
+            }
+            if (cols < nr) {
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * nr;
+                    for (int col = cols; col < nr; col++) {
+                        dst[d + col] = 0;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vecnn.kernels.gemm;
+
+/**
+ * The scalar twin of {@link DriverF32}: the textbook definition of GEMM, one dot product per
+ * element in ascending k, accumulated in float. It is the specification the fast path is tested
+ * against and the fallback when the vector module is absent.
+ *
+ * <p>Internal: arguments were validated by the public facade.
+ */
+public final class ReferenceF32 {
+    private ReferenceF32() {
+    }
+
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc) {
+        // A(i, p) and B(p, j) through the stored layout of each operand.
+        int aRow = transA ? 1 : lda;
+        int aCol = transA ? lda : 1;
+        int bRow = transB ? 1 : ldb;
+        int bCol = transB ? ldb : 1;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ci = cOff + i * ldc + j;
+                float dot = 0;
+                if (alpha != 0) {
+                    for (int p = 0; p < k; p++) {
+                        dot += a[aOff + i * aRow + p * aCol] * b[bOff + p * bRow + j * bCol];
+                    }
+                }
+                c[ci] = beta == 0 ? alpha * dot : alpha * dot + beta * c[ci];
+            }
+        }
+    }
+}
