@@ -18,6 +18,7 @@ public final class DriverF32 {
     private static final class Buffers {
         final float[] a = new float[T.mc() * T.kc()];
         final float[] b = new float[T.kc() * T.nc()];
+        final float[] tile = new float[T.mr() * T.nr()];
     }
 
     private DriverF32() {
@@ -73,9 +74,9 @@ public final class DriverF32 {
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
-                            KernelF32.tile(kc, buf.a, ir * kc, buf.b, jr * kc, nr,
-                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    Math.min(mr, mc - ir), cols, alpha, betaPanel);
+                            KernelF32.tile(kc, buf.a, ir * kc, buf.b, jr * kc, nr, buf.tile);
+                            TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
+                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc);
                         }
                     }
                 }

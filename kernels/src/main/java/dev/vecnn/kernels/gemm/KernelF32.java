@@ -1,20 +1,23 @@
 package dev.vecnn.kernels.gemm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked micro-kernel "12x2v": a tile of 12 rows by 2 vectors of C accumulated in
- * 24 vector registers over a depth of {@code kc}.
+ * vector registers over a depth of {@code kc}.
  *
  * <p>Assumptions (established by {@link PackF32}): the A sliver is packed as {@code kc} groups of
  * {@link GemmTuning#MR} consecutive values (row {@code i} of step {@code p} at
  * {@code aOff + p * MR + i}), zero-padded past the last valid row; the B sliver holds, for each
  * step {@code p}, two full vectors of consecutive columns starting at {@code bOff + p * bStride}
  * (packed: {@code bStride = NR}, zero-padded past the last valid column; direct: the caller's row
- * stride, with all NR columns valid). Only {@code mr x nr} of the tile are stored: C is never read
- * or written outside the matrix.
+ * stride, with all NR columns valid).
+ *
+ * <p>The accumulation loop is unrolled by hand (generated once, kept as source) and passes no
+ * vector to another method: C2 keeps vectors in registers only when everything is inlined. The
+ * finished tile is spilled to a small scratch array and written to C by {@link TileStoreF32},
+ * which keeps this method small enough for the JIT to compile it early.
  */
 final class KernelF32 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -25,9 +28,8 @@ final class KernelF32 {
     private KernelF32() {
     }
 
-    /** {@code C[0:mr, 0:nr] = alpha * (A * B) + beta * C} over depth kc; beta 0 does not read C. */
-    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int bStride,
-                     float[] c, int cOff, int ldc, int mr, int nr, float alpha, float beta) {
+    /** {@code acc[MR x NR] = A * B} over depth kc (row-major, row stride NR). */
+    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int bStride, float[] acc) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
@@ -86,49 +88,29 @@ final class KernelF32 {
             ai += MR;
             bi += bStride;
         }
-        storeRow(c00, c01, c, cOff + 0 * ldc, alpha, beta, nr);
-        if (mr > 1) storeRow(c10, c11, c, cOff + 1 * ldc, alpha, beta, nr);
-        if (mr > 2) storeRow(c20, c21, c, cOff + 2 * ldc, alpha, beta, nr);
-        if (mr > 3) storeRow(c30, c31, c, cOff + 3 * ldc, alpha, beta, nr);
-        if (mr > 4) storeRow(c40, c41, c, cOff + 4 * ldc, alpha, beta, nr);
-        if (mr > 5) storeRow(c50, c51, c, cOff + 5 * ldc, alpha, beta, nr);
-        if (mr > 6) storeRow(c60, c61, c, cOff + 6 * ldc, alpha, beta, nr);
-        if (mr > 7) storeRow(c70, c71, c, cOff + 7 * ldc, alpha, beta, nr);
-        if (mr > 8) storeRow(c80, c81, c, cOff + 8 * ldc, alpha, beta, nr);
-        if (mr > 9) storeRow(c90, c91, c, cOff + 9 * ldc, alpha, beta, nr);
-        if (mr > 10) storeRow(c100, c101, c, cOff + 10 * ldc, alpha, beta, nr);
-        if (mr > 11) storeRow(c110, c111, c, cOff + 11 * ldc, alpha, beta, nr);
-    }
-
-    /** Stores one row of the tile: {@code alpha * acc + beta * C} on the first {@code nr} columns. */
-    private static void storeRow(FloatVector v0, FloatVector v1, float[] c, int off,
-                                 float alpha, float beta, int nr) {
-        if (nr == NR) {
-            storeVector(v0, c, off, alpha, beta);
-            storeVector(v1, c, off + L, alpha, beta);
-        } else {
-            storeMasked(v0, c, off, alpha, beta, S.indexInRange(0, nr));
-            storeMasked(v1, c, off + L, alpha, beta, S.indexInRange(L, nr));
-        }
-    }
-
-    private static void storeVector(FloatVector v, float[] c, int off, float alpha, float beta) {
-        if (beta == 0) {
-            v.mul(alpha).intoArray(c, off);
-        } else {
-            v.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off).mul(beta)).intoArray(c, off);
-        }
-    }
-
-    private static void storeMasked(FloatVector v, float[] c, int off, float alpha, float beta,
-                                    VectorMask<Float> m) {
-        if (!m.anyTrue()) {
-            return;
-        }
-        if (beta == 0) {
-            v.mul(alpha).intoArray(c, off, m);
-        } else {
-            v.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off, m).mul(beta)).intoArray(c, off, m);
-        }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+        c40.intoArray(acc, 8 * L);
+        c41.intoArray(acc, 9 * L);
+        c50.intoArray(acc, 10 * L);
+        c51.intoArray(acc, 11 * L);
+        c60.intoArray(acc, 12 * L);
+        c61.intoArray(acc, 13 * L);
+        c70.intoArray(acc, 14 * L);
+        c71.intoArray(acc, 15 * L);
+        c80.intoArray(acc, 16 * L);
+        c81.intoArray(acc, 17 * L);
+        c90.intoArray(acc, 18 * L);
+        c91.intoArray(acc, 19 * L);
+        c100.intoArray(acc, 20 * L);
+        c101.intoArray(acc, 21 * L);
+        c110.intoArray(acc, 22 * L);
+        c111.intoArray(acc, 23 * L);
     }
 }
