@@ -34,31 +34,39 @@ public final class DriverF32 {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        int kc = balancedDepth(k);
-        long work = (long) m * n * k;
-        int tilesM = ceilDiv(m, T.mr());
-        int tilesN = ceilDiv(n, T.nr());
-        boolean splitRows = tilesM >= tilesN;
-        int tiles = splitRows ? tilesM : tilesN;
-        int parts = work < T.smallFlops() ? 1
-                : (int) Math.min(Math.min(threads, tiles), Math.max(1, work / T.minFlopsPerThread()));
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 1, threads);
+    }
+
+    /** C(i, j) lives at {@code c[cOff + i * cRow + j * cCol]}. */
+    private static void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int cRow, int cCol, int threads) {
+        int kc = GemmShapes.balancedDepth(k, T);
+        int parts = GemmShapes.parts(m, n, k, threads, T);
+        boolean directA = GemmShapes.readAInPlace(n, T);
+        boolean splitRows = GemmShapes.splitRows(m, n, T);
+        int tiles = splitRows ? GemmShapes.ceilDiv(m, T.mr()) : GemmShapes.ceilDiv(n, T.nr());
         Workers.run(parts, part -> {
             int t0 = (int) ((long) tiles * part / parts);
             int t1 = (int) ((long) tiles * (part + 1) / parts);
             if (splitRows) {
-                block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, cRow, cCol);
             } else {
-                block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, directA, alpha,
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, cRow, cCol);
             }
         });
     }
 
-    /** Computes rows [i0, i1) and columns [j0, j1) of C. */
+    /**
+     * Computes rows [i0, i1) and columns [j0, j1) of C. B is always packed; A is read in place
+     * when the product has few column tiles to amortize packing over (then only a partial last
+     * sliver of rows is packed), else packed block by block.
+     */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
-                              int k, int kcMax, float alpha, float[] a, int aOff, int lda,
-                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+                              int k, int kcMax, boolean directA, float alpha, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int cRow, int cCol) {
         Buffers buf = BUFFERS.get();
         final int mr = T.mr();
         final int nr = T.nr();
@@ -70,24 +78,45 @@ public final class DriverF32 {
                 PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
                 for (int ic = i0; ic < i1; ic += T.mc()) {
                     int mc = Math.min(T.mc(), i1 - ic);
-                    PackF32.packA(transA, a, aOff, lda, ic, mc, pc, kc, buf.a);
+                    // Rows [0, full) of this block are read in place when directA; the rest is packed.
+                    int full = directA ? mc / mr * mr : 0;
+                    if (full < mc) {
+                        PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                    }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
-                            KernelF32.tile(kc, buf.a, ir * kc, buf.b, jr * kc, nr, buf.tile);
+                            int row = ic + ir;
+                            boolean narrow = cols <= KernelF32.L;
+                            if (ir >= full) {
+                                int at = (ir - full) * kc;
+                                if (narrow) {
+                                    KernelF32.tileColumns1v(kc, buf.a, at, mr, buf.b, jr * kc, nr, buf.tile);
+                                } else {
+                                    KernelF32.tileColumns(kc, buf.a, at, mr, buf.b, jr * kc, nr, buf.tile);
+                                }
+                            } else if (transA) {
+                                int at = aOff + pc * lda + row;
+                                if (narrow) {
+                                    KernelF32.tileColumns1v(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
+                                } else {
+                                    KernelF32.tileColumns(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
+                                }
+                            } else {
+                                int at = aOff + row * lda + pc;
+                                if (narrow) {
+                                    KernelF32.tileRows1v(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
+                                } else {
+                                    KernelF32.tileRows(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
+                                }
+                            }
                             TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
-                                    c, cOff + (ic + ir) * ldc + jc + jr, ldc);
+                                    c, cOff + row * cRow + (jc + jr) * cCol, cRow, cCol);
                         }
                     }
                 }
             }
         }
-    }
-
-    /** The depth of each packed panel: at most KC, and equal panels rather than one thin last one. */
-    private static int balancedDepth(int k) {
-        int panels = ceilDiv(k, T.kc());
-        return ceilDiv(k, panels);
     }
 
     /** {@code C = beta * C}; beta 0 writes zeros without reading C (NaN in C is overwritten). */
@@ -98,9 +127,5 @@ public final class DriverF32 {
                 c[row + j] = beta == 0 ? 0 : beta * c[row + j];
             }
         }
-    }
-
-    private static int ceilDiv(int x, int y) {
-        return (x + y - 1) / y;
     }
 }

@@ -26,8 +26,10 @@ package dev.vecnn.kernels.gemm;
  * @param nc columns of one packed B panel (a multiple of nr)
  * @param smallFlops below this many multiply-adds (m*n*k) a product runs on one thread
  * @param minFlopsPerThread a thread is only given work of at least this many multiply-adds
+ * @param directAMaxColumns up to this many columns of C, A is read in place rather than packed
  */
-record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long minFlopsPerThread) {
+record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long minFlopsPerThread,
+                  int directAMaxColumns) {
 
     static final int MR = 12;
     static final int NR_VECTORS = 2;
@@ -36,11 +38,13 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     static final int NC = 3072;
     static final long SMALL_FLOPS = 64L * 64 * 64;
     static final long MIN_FLOPS_PER_THREAD = 48L * 48 * 48;
+    static final int DIRECT_A_MAX_COLUMN_TILES = 4;
 
     /** The tuning for a vector species with {@code lanes} elements per vector. */
     static GemmTuning forLanes(int lanes) {
         int nr = NR_VECTORS * lanes;
-        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), SMALL_FLOPS, MIN_FLOPS_PER_THREAD);
+        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), SMALL_FLOPS, MIN_FLOPS_PER_THREAD,
+                DIRECT_A_MAX_COLUMN_TILES * nr);
     }
 
     private static int roundDown(int value, int multiple) {

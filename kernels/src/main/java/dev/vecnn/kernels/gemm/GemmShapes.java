@@ -1,0 +1,44 @@
+package dev.vecnn.kernels.gemm;
+
+/**
+ * Decisions that depend only on the shape of a product, shared by both precisions. Because none
+ * of them looks at the thread count, except how many parts the work is cut into, every element
+ * of C is computed the same way for any thread count.
+ */
+final class GemmShapes {
+    private GemmShapes() {
+    }
+
+    /**
+     * Whether A is read in place instead of packed: packing costs about one pass over A, which
+     * pays off only when each packed sliver is reused across many column tiles.
+     */
+    static boolean readAInPlace(int n, GemmTuning t) {
+        return n <= t.directAMaxColumns();
+    }
+
+    /** Split C by rows if it has at least as many row tiles as column tiles, else by columns. */
+    static boolean splitRows(int m, int n, GemmTuning t) {
+        return ceilDiv(m, t.mr()) >= ceilDiv(n, t.nr());
+    }
+
+    /** How many threads get a share: one for small products, never more than there are tiles. */
+    static int parts(int m, int n, int k, int threads, GemmTuning t) {
+        long work = (long) m * n * k;
+        if (work < t.smallFlops()) {
+            return 1;
+        }
+        int tiles = splitRows(m, n, t) ? ceilDiv(m, t.mr()) : ceilDiv(n, t.nr());
+        return (int) Math.min(Math.min(threads, tiles), Math.max(1, work / t.minFlopsPerThread()));
+    }
+
+    /** The depth of each packed panel: at most KC, and equal panels rather than one thin last one. */
+    static int balancedDepth(int k, GemmTuning t) {
+        int panels = ceilDiv(k, t.kc());
+        return ceilDiv(k, panels);
+    }
+
+    static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+}
