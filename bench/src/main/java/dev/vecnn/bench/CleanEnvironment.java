@@ -1,0 +1,59 @@
+package dev.vecnn.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps OpenBLAS tuning overrides out of the measurement. {@code OPENBLAS_CORETYPE} forces a
+ * kernel set (e.g. Haswell AVX2 kernels on an AVX-512 CPU) and {@code OPENBLAS_L2_SIZE} its cache
+ * blocking; either makes OpenBLAS slower or faster than it is out of the box, and JMH forks inherit
+ * the environment. When one is set, the runner warns and restarts itself without them, so neither
+ * it nor any fork sees them.
+ */
+final class CleanEnvironment {
+    static final List<String> OVERRIDES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+
+    private CleanEnvironment() {
+    }
+
+    /** The overrides set in {@code environment}, as {@code NAME=value}. */
+    static List<String> overrides(Map<String, String> environment) {
+        List<String> set = new ArrayList<>();
+        for (String name : OVERRIDES) {
+            if (environment.containsKey(name)) {
+                set.add(name + "=" + environment.get(name));
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Runs this same program again without the overrides and returns its exit code, or returns -1
+     * at once when the environment is already clean.
+     */
+    static int restartIfNeeded(Class<?> mainClass, String[] args) throws IOException, InterruptedException {
+        List<String> set = overrides(System.getenv());
+        if (set.isEmpty()) {
+            return -1;
+        }
+        System.err.println("vecnn-bench: warning: " + String.join(", ", set) + " in the environment would override"
+                + " OpenBLAS's own CPU detection and make the comparison unfair; restarting without "
+                + (set.size() == 1 ? "it" : "them") + " (benchmark forks inherit the clean environment).");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // A restart through -cp loses the manifest's Enable-Native-Access; the flags bring it back.
+        command.addAll(ForkFlags.get());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        OVERRIDES.forEach(builder.environment()::remove);
+        return builder.start().waitFor();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.vecnn.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The {@code gemm} suite: runs the {@link GemmPlan} as a series of JMH runs (one per shape,
+ * transposes and thread count, so that every parameter combination in a run is one the plan
+ * wants), then prints the table and writes it with the JSON results.
+ */
+final class GemmSuite {
+    static final String QUICK = "quick";
+
+    private GemmSuite() {
+    }
+
+    /** Runs the suite; returns the exit status: 0, or 1 when a planned fork failed. */
+    static int run(List<String> args, PrintStream out) throws Exception {
+        List<String> rest = new ArrayList<>(args);
+        boolean quick = rest.remove(QUICK);
+        Options user;
+        try {
+            user = new CommandLineOptions(rest.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!user.getIncludes().isEmpty()) {
+            throw new IllegalArgumentException("gemm runs GemmBenchmark only; narrow it with -p NAME=V1,V2, not "
+                    + user.getIncludes());
+        }
+        GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()));
+        Timing timing = Timing.of(user, quick);
+        List<String> machine = MachineInfo.describe();
+        machine.forEach(out::println);
+        plan.notes.forEach(note -> out.println("note: " + note));
+        out.printf("%d forks, %s: at least %.0f minutes%n", plan.cases.size(), timing,
+                Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
+
+        List<RunResult> results = new ArrayList<>();
+        for (Options options : runs(plan, user, timing)) {
+            try {
+                results.addAll(new Runner(options).run());
+            } catch (RunnerException e) {
+                // One failing run must not cost the rest of the table.
+                out.println("JMH run failed: " + e.getMessage());
+            }
+        }
+
+        GemmTable table = GemmTable.of(plan, results);
+        out.println();
+        out.print(table.text());
+        out.println(GemmTable.CAPTION);
+        plan.notes.forEach(note -> out.println("note: " + note));
+        Path directory = OutputDirectory.resolve();
+        for (Path written : GemmReport.write(directory, machine, timing, plan.notes, table, results)) {
+            out.println("wrote " + written.toAbsolutePath());
+        }
+        int failures = table.failures();
+        if (failures > 0) {
+            out.println(failures + " planned fork(s) failed; their JMH output above says why");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** The user's {@code -p} values for the five parameters; others are rejected. */
+    static GemmPlan.Selection selection(Options user) {
+        return new GemmPlan.Selection(
+                param(user, "impl", Peer::parse),
+                param(user, "shape", GemmShape::parse),
+                param(user, "trans", Trans::parse),
+                param(user, "dtype", Precision::parse),
+                param(user, "threads", Integer::parseInt));
+    }
+
+    /** JMH options for the plan: one run per shape, transposes and thread count. */
+    static List<Options> runs(GemmPlan plan, Options user, Timing timing) {
+        record Key(Workload workload, int threads) {
+        }
+        Map<Key, Set<Peer>> peers = new LinkedHashMap<>();
+        Map<Key, Set<Precision>> precisions = new LinkedHashMap<>();
+        for (BenchCase c : plan.cases) {
+            Key key = new Key(c.workload(), c.threads());
+            peers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.peer());
+            precisions.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.precision());
+        }
+        List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
+        jvmArgs.addAll(ForkFlags.get());
+        List<Options> runs = new ArrayList<>();
+        for (Key key : peers.keySet()) {
+            if (peers.get(key).size() * precisions.get(key).size()
+                    != plan.cases.stream().filter(c -> new Key(c.workload(), c.threads()).equals(key)).count()) {
+                throw new IllegalStateException("the plan for " + key + " is not a full product of impl and dtype");
+            }
+            ChainedOptionsBuilder run = new OptionsBuilder().parent(user)
+                    .include("^" + Pattern.quote(GemmBenchmark.class.getName() + ".gemm") + "$")
+                    .param("impl", ids(peers.get(key), p -> p.id))
+                    .param("shape", key.workload().shape().toString())
+                    .param("trans", key.workload().trans().name())
+                    .param("dtype", ids(precisions.get(key), p -> p.id))
+                    .param("threads", Integer.toString(key.threads()))
+                    // The table converts products per second into GFLOP/s.
+                    .mode(Mode.Throughput)
+                    .timeUnit(TimeUnit.SECONDS)
+                    .forks(timing.forks())
+                    .warmupIterations(timing.warmupIterations())
+                    .warmupTime(timing.warmupTime())
+                    .measurementIterations(timing.measurementIterations())
+                    .measurementTime(timing.measurementTime())
+                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+            runs.add(run.build());
+        }
+        return runs;
+    }
+
+    private static <T> Optional<List<T>> param(Options user, String name, Function<String, T> parse) {
+        return Optional.ofNullable(user.getParameter(name).orElse(null))
+                .map(values -> values.stream().map(parse).toList());
+    }
+
+    private static <T> String[] ids(Collection<T> values, Function<T, String> id) {
+        return values.stream().map(id).toArray(String[]::new);
+    }
+}
