@@ -13,7 +13,7 @@ import java.util.Map;
  * Numbers go through {@link Double#parseDouble}, which rounds correctly, so the shortest-repr
  * floats Python writes come back bit for bit.
  */
-final class Json {
+public final class Json {
     private final String text;
     private final String source;
     private int pos;
@@ -24,7 +24,7 @@ final class Json {
     }
 
     /** Parses one JSON document; {@code source} names it in error messages. */
-    static Object parse(String text, String source) {
+    public static Object parse(String text, String source) {
         Json p = new Json(text, source);
         p.skipSpace();
         Object value = p.value();
