@@ -3,4 +3,5 @@ module dev.vecnn.nn {
     requires dev.vecnn.kernels;
 
     exports dev.vecnn.nn;
+    exports dev.vecnn.nn.data;
 }

@@ -1,0 +1,83 @@
+package dev.vecnn.nn.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A data set in memory: inputs and targets as row-major {@code double} arrays.
+ *
+ * <p>The arrays are shared with the caller, not copied, so that a 60 MB MNIST matrix is not
+ * duplicated; do not modify them if the data set is used elsewhere.
+ *
+ * @param name         where the data came from (a file or resource name), for messages
+ * @param nSamples     number of rows
+ * @param nFeatures    number of input columns
+ * @param x            inputs, {@code nSamples * nFeatures}, row-major
+ * @param nTargets     number of target columns (1 for labels or a single target)
+ * @param y            targets, {@code nSamples * nTargets}, row-major
+ * @param featureNames one name per input column
+ * @param targetNames  one name per target column
+ */
+public record Dataset(String name, int nSamples, int nFeatures, double[] x, int nTargets,
+                      double[] y, List<String> featureNames, List<String> targetNames) {
+
+    /** Checks that every length agrees with the stated shape. */
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+        if (nSamples < 0 || nFeatures < 0 || nTargets < 0) {
+            throw new IllegalArgumentException(name + ": negative shape " + nSamples + " x "
+                    + nFeatures + " / " + nTargets);
+        }
+        if ((long) nSamples * nFeatures != x.length || (long) nSamples * nTargets != y.length) {
+            throw new IllegalArgumentException(name + ": x has " + x.length + " and y "
+                    + y.length + " entries for " + nSamples + " rows of " + nFeatures
+                    + " features and " + nTargets + " targets");
+        }
+        if (featureNames.size() != nFeatures || targetNames.size() != nTargets) {
+            throw new IllegalArgumentException(name + ": " + featureNames.size()
+                    + " feature names and " + targetNames.size() + " target names for "
+                    + nFeatures + " features and " + nTargets + " targets");
+        }
+        featureNames = List.copyOf(featureNames);
+        targetNames = List.copyOf(targetNames);
+    }
+
+    /** The input at row {@code i}, column {@code j}. */
+    public double x(int i, int j) {
+        return x[i * nFeatures + j];
+    }
+
+    /**
+     * The single target column as class labels.
+     *
+     * @throws IllegalStateException if there is more than one target or a value is not an
+     *                               integer
+     */
+    public int[] labels() {
+        if (nTargets != 1) {
+            throw new IllegalStateException(name + " has " + nTargets + " targets, not one label");
+        }
+        int[] labels = new int[nSamples];
+        for (int i = 0; i < nSamples; i++) {
+            double v = y[i];
+            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                throw new IllegalStateException(name + ": target at row " + i
+                        + " is not an integer label: " + v);
+            }
+            labels[i] = (int) v;
+        }
+        return labels;
+    }
+
+    /**
+     * Rows {@code [from, to)} as a new data set with copied arrays, e.g. MNIST's fixed
+     * train / test split.
+     */
+    public Dataset rows(int from, int to) {
+        Objects.checkFromToIndex(from, to, nSamples);
+        double[] xs = java.util.Arrays.copyOfRange(x, from * nFeatures, to * nFeatures);
+        double[] ys = java.util.Arrays.copyOfRange(y, from * nTargets, to * nTargets);
+        return new Dataset(name + "[" + from + ":" + to + "]", to - from, nFeatures, xs,
+                nTargets, ys, featureNames, targetNames);
+    }
+}
