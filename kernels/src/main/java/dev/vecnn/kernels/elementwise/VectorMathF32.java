@@ -154,6 +154,19 @@ public final class VectorMathF32 {
         return expm1(y.neg()).neg();
     }
 
+    /**
+     * The sum of the lanes in lane order, so that a reduction gives the same bits on every run
+     * and thread count (the order of {@code reduceLanes(ADD)} is not specified).
+     */
+    public static float sumLanes(FloatVector v) {
+        float[] lanes = v.toArray();
+        float sum = 0;
+        for (float x : lanes) {
+            sum += x;
+        }
+        return sum;
+    }
+
     /** 2^k for integral k in [1 - BIAS, BIAS], from exponent bits. */
     private static FloatVector pow2(FloatVector k) {
         // k + BIAS + 2^(P-1) has k + BIAS in its low mantissa bits; shifting them into the
