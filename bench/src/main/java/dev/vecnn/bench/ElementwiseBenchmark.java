@@ -1,0 +1,231 @@
+package dev.vecnn.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.Activations;
+import dev.vecnn.kernels.Reductions;
+import dev.vecnn.kernels.Updates;
+import dev.vecnn.kernels.VectorSupport;
+import dev.vecnn.kernels.elementwise.ActivationScalarF32;
+import dev.vecnn.kernels.elementwise.ReductionScalarF32;
+import dev.vecnn.kernels.elementwise.UpdateScalarF32;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Memory-bound float kernels, vector against scalar twin against a roofline, in one run:
+ * {@code kernel} names the kernel, {@code size} the working set in bytes (L2, L3, DRAM), and
+ * {@code impl} is {@code vector} (the facade), {@code scalar} (the twin), {@code roofline} (a plain
+ * Java loop with the same arrays and the same bytes read and written, doing trivial arithmetic)
+ * or {@code lanewise} (for exp/tanh only: the Vector API's own {@code lanewise(EXP/TANH)}).
+ * The score is operations per second; GB/s = score * bytes per op, with bytes per op from
+ * {@link #bytesMoved}. Each state checks its vector result once against the twin in setup.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class ElementwiseBenchmark {
+    @Param({"exp", "tanh", "logistic", "adam", "sumsq"})
+    public String kernel;
+    /** Working set in bytes: 256 KiB (L2), 8 MiB (L3), 256 MiB (DRAM). */
+    @Param({"262144", "8388608", "268435456"})
+    public long size;
+    @Param({"vector", "scalar", "roofline", "lanewise"})
+    public String impl;
+
+    private float[] p;
+    private float[] g;
+    private float[] m;
+    private float[] v;
+    private long step;
+
+    /** Arrays the kernel touches: 1 for maps and reductions, 4 for Adam. */
+    static int arrays(String kernel) {
+        return kernel.equals("adam") ? 4 : 1;
+    }
+
+    /** Bytes read plus written by one call over the working set. */
+    public static long bytesMoved(String kernel, long size) {
+        long n = size / 4 / arrays(kernel);
+        return switch (kernel) {
+            case "adam" -> n * 4 * 7;      // reads p, g, m, v; writes p, m, v
+            case "sumsq" -> n * 4;         // reads x
+            default -> n * 4 * 2;          // reads and writes x in place
+        };
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        if (impl.equals("lanewise") && !(kernel.equals("exp") || kernel.equals("tanh"))) {
+            throw new IllegalStateException("lanewise applies to exp and tanh only; skip this combination");
+        }
+        if (!VectorSupport.enabled()) {
+            throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
+        }
+        int n = (int) (size / 4 / arrays(kernel));
+        Random rnd = new Random(1);
+        p = new float[n];
+        boolean adam = kernel.equals("adam");
+        g = new float[adam ? n : 0];
+        m = new float[adam ? n : 0];
+        v = new float[adam ? n : 0];
+        for (int i = 0; i < n; i++) {
+            p[i] = rnd.nextFloat() * 2 - 1;
+        }
+        if (adam) {
+            for (int i = 0; i < n; i++) {
+                g[i] = rnd.nextFloat() * 2 - 1;
+            }
+        }
+        verifyOnce();
+    }
+
+    /** A fast wrong kernel must not look good: compare the vector result with the twin once. */
+    private void verifyOnce() {
+        int n = Math.min(p.length, 4099);
+        float[] a = java.util.Arrays.copyOf(p, n);
+        float[] b = a.clone();
+        switch (kernel) {
+            case "exp", "tanh", "logistic" -> {
+                Activation act = kernel.equals("tanh") ? Activation.TANH : Activation.LOGISTIC;
+                Activations.forward(act, a, 0, n);
+                ActivationScalarF32.forward(act, 0, b, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (Math.abs(a[i] - b[i]) > 8 * Math.ulp(b[i])) {
+                        throw new IllegalStateException(kernel + " mismatch at " + i + ": " + a[i] + " vs " + b[i]);
+                    }
+                }
+            }
+            default -> {
+                float s1 = Reductions.sumOfSquares(a, 0, n);
+                float s2 = ReductionScalarF32.sumOfSquares(a, 0, n);
+                if (Math.abs(s1 - s2) > 1e-4 * s2) {
+                    throw new IllegalStateException("sumsq mismatch " + s1 + " vs " + s2);
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    public float run() {
+        switch (kernel) {
+            case "exp" -> {
+                return map("exp");
+            }
+            case "tanh", "logistic" -> {
+                return map(kernel);
+            }
+            case "adam" -> {
+                return adam();
+            }
+            default -> {
+                return sumsq();
+            }
+        }
+    }
+
+    private float map(String fn) {
+        Activation act = fn.equals("tanh") ? Activation.TANH : Activation.LOGISTIC;
+        switch (impl) {
+            case "vector" -> {
+                if (fn.equals("exp")) {
+                    expVector(p);
+                } else {
+                    Activations.forward(act, p, 0, p.length);
+                }
+            }
+            case "scalar" -> {
+                if (fn.equals("exp")) {
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = (float) Math.exp(p[i]) - 1.5f;
+                    }
+                } else {
+                    ActivationScalarF32.forward(act, 0, p, 0, p.length);
+                }
+            }
+            case "lanewise" -> lanewise(fn.equals("exp") ? VectorOperators.EXP : VectorOperators.TANH, p);
+            default -> {
+                float s = 0.999f;
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = p[i] * s;
+                }
+            }
+        }
+        return p[0];
+    }
+
+    /** x = exp(x) - 1.5 keeps values bounded in (-1.5, 1.2) so every pass costs the same. */
+    private static void expVector(float[] x) {
+        var s = FloatVector.SPECIES_PREFERRED;
+        int i = 0;
+        for (; i <= x.length - s.length(); i += s.length()) {
+            dev.vecnn.kernels.elementwise.VectorMathF32.exp(FloatVector.fromArray(s, x, i)).sub(1.5f).intoArray(x, i);
+        }
+        for (; i < x.length; i++) {
+            x[i] = (float) Math.exp(x[i]) - 1.5f;
+        }
+    }
+
+    private static void lanewise(VectorOperators.Unary op, float[] x) {
+        var s = FloatVector.SPECIES_PREFERRED;
+        int i = 0;
+        for (; i <= x.length - s.length(); i += s.length()) {
+            FloatVector r = FloatVector.fromArray(s, x, i).lanewise(op);
+            (op == VectorOperators.EXP ? r.sub(1.5f) : r).intoArray(x, i);
+        }
+    }
+
+    private float adam() {
+        step++;
+        switch (impl) {
+            case "vector" -> Updates.adam(p, g, m, v, 1e-3f, 0.9f, 0.999f, 1e-8f, step);
+            case "scalar" -> UpdateScalarF32.adam(p, g, m, v, 1e-3f, 0.9f, 0.999f, 1e-8f, 0f);
+            default -> {
+                for (int i = 0; i < p.length; i++) {
+                    float gi = g[i];
+                    m[i] = m[i] + gi;
+                    v[i] = v[i] + gi;
+                    p[i] = p[i] + gi;
+                }
+            }
+        }
+        return p[0];
+    }
+
+    private float sumsq() {
+        return switch (impl) {
+            case "vector" -> Reductions.sumOfSquares(p, 0, p.length);
+            case "scalar" -> ReductionScalarF32.sumOfSquares(p, 0, p.length);
+            default -> {
+                // Plain Java with four independent accumulators: the most a scalar loop can do,
+                // since C2 does not vectorize a float sum (it would reorder the additions).
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int i = 0;
+                for (; i <= p.length - 4; i += 4) {
+                    s0 += p[i];
+                    s1 += p[i + 1];
+                    s2 += p[i + 2];
+                    s3 += p[i + 3];
+                }
+                yield s0 + s1 + s2 + s3;
+            }
+        };
+    }
+}

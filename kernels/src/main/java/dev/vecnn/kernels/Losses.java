@@ -1,0 +1,52 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.elementwise.LossF32;
+import dev.vecnn.kernels.elementwise.LossF64;
+import dev.vecnn.kernels.elementwise.LossScalarF32;
+import dev.vecnn.kernels.elementwise.LossScalarF64;
+
+/**
+ * Output-layer losses: the loss value and the output delta in one pass (see {@link Loss} for the
+ * formulas). {@code p} holds the output activations and {@code y} the targets, both row-major
+ * {@code rows x cols} from index 0; {@code sampleWeight} is null or has one weight per row. The
+ * value is {@code sum_i w_i loss_i / sum_i w_i} and {@code delta[i, j] = (p - y) w_i}, so the
+ * caller divides gradients by the weight sum (or by rows when unweighted).
+ *
+ * <p>Sums are formed in a fixed lane-wise order, so the value depends only on the input. Invalid
+ * arguments throw {@link IllegalArgumentException} naming the argument, before anything is
+ * written.
+ */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** The float loss value; writes {@code delta}. */
+    public static float loss(Loss loss, float[] p, float[] y, float[] sampleWeight, int rows, int cols, float[] delta) {
+        check(loss, p, y, sampleWeight, rows, cols, delta);
+        return VectorSupport.enabled()
+                ? LossF32.loss(loss, p, y, sampleWeight, rows, cols, delta)
+                : LossScalarF32.loss(loss, p, y, sampleWeight, rows, cols, delta);
+    }
+
+    /** The double loss value; writes {@code delta}. */
+    public static double loss(Loss loss, double[] p, double[] y, double[] sampleWeight, int rows, int cols,
+                              double[] delta) {
+        check(loss, p, y, sampleWeight, rows, cols, delta);
+        return VectorSupport.enabled()
+                ? LossF64.loss(loss, p, y, sampleWeight, rows, cols, delta)
+                : LossScalarF64.loss(loss, p, y, sampleWeight, rows, cols, delta);
+    }
+
+    private static void check(Loss loss, Object p, Object y, Object w, int rows, int cols, Object delta) {
+        ElementwiseArguments.notNull("loss", loss);
+        ElementwiseArguments.nonNegative("rows", rows);
+        ElementwiseArguments.nonNegative("cols", cols);
+        long n = (long) rows * cols;
+        ElementwiseArguments.atLeast("p", p, n);
+        ElementwiseArguments.atLeast("y", y, n);
+        ElementwiseArguments.atLeast("delta", delta, n);
+        if (w != null) {
+            ElementwiseArguments.atLeast("sampleWeight", w, rows);
+        }
+    }
+}

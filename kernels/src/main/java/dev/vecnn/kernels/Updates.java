@@ -1,0 +1,186 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.elementwise.UpdateF32;
+import dev.vecnn.kernels.elementwise.UpdateF64;
+import dev.vecnn.kernels.elementwise.UpdateScalarF32;
+import dev.vecnn.kernels.elementwise.UpdateScalarF64;
+
+/**
+ * Optimizer updates in place over flat parameter arrays {@code params} and gradients
+ * {@code grads} (and the optimizer's state arrays), all of the same length; each update reads and
+ * writes every array exactly once. Formulas follow scikit-learn's {@code SGDOptimizer} and
+ * {@code AdamOptimizer}:
+ * <pre>
+ * sgd        p -= lr g
+ * momentum   v = mu v - lr g;  p += v                (Nesterov: p += mu v - lr g, with the new v)
+ * adam       m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;
+ *            lr_t = lr sqrt(1 - b2^t) / (1 - b1^t);  p -= lr_t m / (sqrt(v) + eps)
+ * adamW      as adam, plus decoupled weight decay from the old p:  p -= lr decay p
+ * adagrad    h += g^2;  p -= lr g / (sqrt(h) + eps)
+ * rmsprop    h = rho h + (1-rho) g^2;  p -= lr g / (sqrt(h) + eps)
+ * </pre>
+ * Invalid arguments throw {@link IllegalArgumentException} naming the argument, before anything
+ * is written.
+ */
+public final class Updates {
+    private Updates() {
+    }
+
+    /** Plain SGD: {@code p -= lr g}. */
+    public static void sgd(float[] params, float[] grads, float lr) {
+        same(params, "grads", grads);
+        ElementwiseArguments.finite("lr", lr);
+        if (VectorSupport.enabled()) {
+            UpdateF32.sgd(params, grads, lr);
+        } else {
+            UpdateScalarF32.sgd(params, grads, lr);
+        }
+    }
+
+    /** Plain SGD: {@code p -= lr g}. */
+    public static void sgd(double[] params, double[] grads, double lr) {
+        same(params, "grads", grads);
+        ElementwiseArguments.finite("lr", lr);
+        if (VectorSupport.enabled()) {
+            UpdateF64.sgd(params, grads, lr);
+        } else {
+            UpdateScalarF64.sgd(params, grads, lr);
+        }
+    }
+
+    /** SGD with momentum {@code mu} in [0, 1), classical or Nesterov, exactly as scikit-learn. */
+    public static void momentum(float[] params, float[] grads, float[] velocity, float lr, float mu, boolean nesterov) {
+        same(params, "grads", grads, "velocity", velocity);
+        ElementwiseArguments.finite("lr", lr);
+        ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
+        if (VectorSupport.enabled()) {
+            UpdateF32.momentum(params, velocity, grads, lr, mu, nesterov);
+        } else {
+            UpdateScalarF32.momentum(params, velocity, grads, lr, mu, nesterov);
+        }
+    }
+
+    /** SGD with momentum {@code mu} in [0, 1), classical or Nesterov, exactly as scikit-learn. */
+    public static void momentum(double[] params, double[] grads, double[] velocity, double lr, double mu,
+                                boolean nesterov) {
+        same(params, "grads", grads, "velocity", velocity);
+        ElementwiseArguments.finite("lr", lr);
+        ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
+        if (VectorSupport.enabled()) {
+            UpdateF64.momentum(params, velocity, grads, lr, mu, nesterov);
+        } else {
+            UpdateScalarF64.momentum(params, velocity, grads, lr, mu, nesterov);
+        }
+    }
+
+    /** Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}). */
+    public static void adam(float[] params, float[] grads, float[] m, float[] v, float lr, float beta1, float beta2,
+                            float eps, long t) {
+        adamW(params, grads, m, v, lr, beta1, beta2, eps, 0f, t);
+    }
+
+    /** Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}). */
+    public static void adam(double[] params, double[] grads, double[] m, double[] v, double lr, double beta1,
+                            double beta2, double eps, long t) {
+        adamW(params, grads, m, v, lr, beta1, beta2, eps, 0d, t);
+    }
+
+    /** AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p). */
+    public static void adamW(float[] params, float[] grads, float[] m, float[] v, float lr, float beta1, float beta2,
+                             float eps, float weightDecay, long t) {
+        checkAdam(params, grads, m, v, lr, beta1, beta2, eps, weightDecay, t);
+        float lrT = (float) adamRate(lr, beta1, beta2, t);
+        float lrDecay = lr * weightDecay;
+        if (VectorSupport.enabled()) {
+            UpdateF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+        } else {
+            UpdateScalarF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+        }
+    }
+
+    /** AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p). */
+    public static void adamW(double[] params, double[] grads, double[] m, double[] v, double lr, double beta1,
+                             double beta2, double eps, double weightDecay, long t) {
+        checkAdam(params, grads, m, v, lr, beta1, beta2, eps, weightDecay, t);
+        double lrT = adamRate(lr, beta1, beta2, t);
+        double lrDecay = lr * weightDecay;
+        if (VectorSupport.enabled()) {
+            UpdateF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+        } else {
+            UpdateScalarF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+        }
+    }
+
+    /** AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}. */
+    public static void adagrad(float[] params, float[] grads, float[] h, float lr, float eps) {
+        checkScaled(params, grads, h, lr, 0, eps);
+        if (VectorSupport.enabled()) {
+            UpdateF32.scaled(params, grads, h, lr, 1, 1, eps);
+        } else {
+            UpdateScalarF32.scaled(params, grads, h, lr, 1, 1, eps);
+        }
+    }
+
+    /** AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}. */
+    public static void adagrad(double[] params, double[] grads, double[] h, double lr, double eps) {
+        checkScaled(params, grads, h, lr, 0, eps);
+        if (VectorSupport.enabled()) {
+            UpdateF64.scaled(params, grads, h, lr, 1, 1, eps);
+        } else {
+            UpdateScalarF64.scaled(params, grads, h, lr, 1, 1, eps);
+        }
+    }
+
+    /** RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}, rho in [0, 1). */
+    public static void rmsprop(float[] params, float[] grads, float[] h, float lr, float rho, float eps) {
+        checkScaled(params, grads, h, lr, rho, eps);
+        if (VectorSupport.enabled()) {
+            UpdateF32.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+        } else {
+            UpdateScalarF32.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+        }
+    }
+
+    /** RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}, rho in [0, 1). */
+    public static void rmsprop(double[] params, double[] grads, double[] h, double lr, double rho, double eps) {
+        checkScaled(params, grads, h, lr, rho, eps);
+        if (VectorSupport.enabled()) {
+            UpdateF64.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+        } else {
+            UpdateScalarF64.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+        }
+    }
+
+    /** scikit-learn's step size {@code lr sqrt(1 - b2^t) / (1 - b1^t)}, in double. */
+    static double adamRate(double lr, double beta1, double beta2, long t) {
+        return lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+    }
+
+    private static void checkAdam(Object p, Object g, Object m, Object v, double lr, double b1, double b2,
+                                  double eps, double decay, long t) {
+        same(p, "grads", g, "m", m, "v", v);
+        ElementwiseArguments.finite("lr", lr);
+        ElementwiseArguments.inHalfOpen("beta1", b1, 0, 1);
+        ElementwiseArguments.inHalfOpen("beta2", b2, 0, 1);
+        ElementwiseArguments.finite("eps", eps);
+        ElementwiseArguments.finite("weightDecay", decay);
+        if (t < 1) {
+            throw new IllegalArgumentException("t must be >= 1 (steps count from 1), got " + t);
+        }
+    }
+
+    private static void checkScaled(Object p, Object g, Object h, double lr, double rho, double eps) {
+        same(p, "grads", g, "h", h);
+        ElementwiseArguments.finite("lr", lr);
+        ElementwiseArguments.inHalfOpen("rho", rho, 0, 1);
+        ElementwiseArguments.finite("eps", eps);
+    }
+
+    /** Checks that params and every named array are non-null and of params' length. */
+    private static void same(Object params, Object... namesAndArrays) {
+        int n = ElementwiseArguments.length("params", params);
+        for (int i = 0; i < namesAndArrays.length; i += 2) {
+            ElementwiseArguments.exactLength((String) namesAndArrays[i], namesAndArrays[i + 1], n);
+        }
+    }
+}

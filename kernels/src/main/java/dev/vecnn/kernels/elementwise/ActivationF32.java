@@ -1,0 +1,122 @@
+package dev.vecnn.kernels.elementwise;
+
+import dev.vecnn.kernels.Activation;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD activations: forward maps, derivatives in terms of the output, and row-wise softmax.
+ * {@link #apply(Activation, float, FloatVector)} is the in-register form the GEMM epilogue uses
+ * on a C tile; the array loops are built on it. The scalar twin is {@link ActivationScalarF32}.
+ *
+ * <p>Internal: arguments were validated by the public facade.
+ */
+public final class ActivationF32 {
+    private static final VectorSpecies<Float> S = VectorMathF32.S;
+    private static final int L = S.length();
+
+    private ActivationF32() {
+    }
+
+    /** The activation of every lane; {@code slope} is used by LEAKY_RELU only. */
+    public static FloatVector apply(Activation activation, float slope, FloatVector z) {
+        return switch (activation) {
+            case IDENTITY -> z;
+            case LOGISTIC -> VectorMathF32.logistic(z);
+            case TANH -> VectorMathF32.tanh(z);
+            case RELU -> z.max(0);
+            // z itself where z > 0 (and NaN), slope * z elsewhere.
+            case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LE, 0));
+            case SOFTPLUS -> VectorMathF32.softplus(z);
+        };
+    }
+
+    /** {@code delta *= f'(z)} in every lane, with f' written in terms of the output y = f(z). */
+    public static FloatVector derivative(Activation activation, float slope, FloatVector y, FloatVector delta) {
+        return switch (activation) {
+            case IDENTITY -> delta;
+            case LOGISTIC -> delta.mul(y.mul(FloatVector.broadcast(S, 1).sub(y)));
+            case TANH -> delta.mul(FloatVector.broadcast(S, 1).sub(y.mul(y)));
+            case RELU -> delta.blend(0, y.compare(VectorOperators.LE, 0));
+            case LEAKY_RELU -> delta.blend(delta.mul(slope), y.compare(VectorOperators.LE, 0));
+            case SOFTPLUS -> delta.mul(VectorMathF32.softplusDerivative(y));
+        };
+    }
+
+    /** {@code x[off:off+len] = f(x[off:off+len])}. */
+    public static void forward(Activation activation, float slope, float[] x, int off, int len) {
+        if (activation == Activation.IDENTITY) {
+            return;
+        }
+        int end = off + len;
+        int i = off;
+        for (; i <= end - L; i += L) {
+            apply(activation, slope, FloatVector.fromArray(S, x, i)).intoArray(x, i);
+        }
+        if (i < end) {
+            VectorMask<Float> m = S.indexInRange(i, end);
+            apply(activation, slope, FloatVector.fromArray(S, x, i, m)).intoArray(x, i, m);
+        }
+    }
+
+    /** {@code delta[i] *= f'(z_i)} over the range, from the stored outputs {@code y = f(z)}. */
+    public static void derivative(Activation activation, float slope, float[] y, float[] delta, int off, int len) {
+        if (activation == Activation.IDENTITY) {
+            return;
+        }
+        int end = off + len;
+        int i = off;
+        for (; i <= end - L; i += L) {
+            derivative(activation, slope, FloatVector.fromArray(S, y, i), FloatVector.fromArray(S, delta, i))
+                    .intoArray(delta, i);
+        }
+        if (i < end) {
+            VectorMask<Float> m = S.indexInRange(i, end);
+            derivative(activation, slope, FloatVector.fromArray(S, y, i, m), FloatVector.fromArray(S, delta, i, m))
+                    .intoArray(delta, i, m);
+        }
+    }
+
+    /**
+     * Row-wise softmax in place over {@code rows} rows of {@code cols} contiguous values: each row
+     * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow).
+     */
+    public static void softmax(float[] x, int off, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int start = off + r * cols;
+            int end = start + cols;
+            FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            int i = start;
+            for (; i <= end - L; i += L) {
+                maxV = maxV.max(FloatVector.fromArray(S, x, i));
+            }
+            float max = maxV.reduceLanes(VectorOperators.MAX);
+            for (; i < end; i++) {
+                max = Math.max(max, x[i]);
+            }
+            FloatVector sumV = FloatVector.zero(S);
+            i = start;
+            for (; i <= end - L; i += L) {
+                FloatVector e = VectorMathF32.exp(FloatVector.fromArray(S, x, i).sub(max));
+                e.intoArray(x, i);
+                sumV = sumV.add(e);
+            }
+            if (i < end) {
+                VectorMask<Float> m = S.indexInRange(i, end);
+                FloatVector e = VectorMathF32.exp(FloatVector.fromArray(S, x, i, m).sub(max));
+                e.intoArray(x, i, m);
+                sumV = sumV.add(FloatVector.zero(S).blend(e, m));
+            }
+            float sum = sumV.reduceLanes(VectorOperators.ADD);
+            i = start;
+            for (; i <= end - L; i += L) {
+                FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);
+            }
+            for (; i < end; i++) {
+                x[i] /= sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vecnn.kernels.elementwise;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD reductions. Sums keep {@link ElementwiseTuning#ACCUMULATORS} vector accumulators, combine
+ * them pairwise in a fixed order and then their lanes in lane order, so every result depends only
+ * on the input (not on threads or timing). Column sums add rows in ascending order per column,
+ * exactly like the scalar twin {@link ReductionScalarF32}, so those agree bit for bit.
+ *
+ * <p>Internal: arguments were validated by the public facade.
+ */
+public final class ReductionF32 {
+    private static final VectorSpecies<Float> S = VectorMathF32.S;
+    private static final int L = S.length();
+    private static final int STEP = ElementwiseTuning.ACCUMULATORS * L;
+
+    private ReductionF32() {
+    }
+
+    /** {@code sum x[i]^2}. */
+    public static float sumOfSquares(float[] x, int off, int len) {
+        return dot(x, off, x, off, len);
+    }
+
+    /** {@code sum a[i] b[i]}. */
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int i = 0;
+        for (; i <= len - STEP; i += STEP) {
+            s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
+            s1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, bOff + i + L), s1);
+            s2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).fma(FloatVector.fromArray(S, b, bOff + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).fma(FloatVector.fromArray(S, b, bOff + i + 3 * L), s3);
+        }
+        for (; i <= len - L; i += L) {
+            s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
+        }
+        if (i < len) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            s1 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s1);
+        }
+        return VectorMathF32.sumLanes(s0.add(s1).add(s2.add(s3)));
+    }
+
+    /** {@code max |x[i]|}, 0 for an empty range, NaN if any element is NaN. */
+    public static float maxAbs(float[] x, int off, int len) {
+        FloatVector m0 = FloatVector.zero(S);
+        FloatVector m1 = m0;
+        int i = 0;
+        for (; i <= len - 2 * L; i += 2 * L) {
+            m0 = m0.max(FloatVector.fromArray(S, x, off + i).abs());
+            m1 = m1.max(FloatVector.fromArray(S, x, off + i + L).abs());
+        }
+        for (; i <= len - L; i += L) {
+            m0 = m0.max(FloatVector.fromArray(S, x, off + i).abs());
+        }
+        if (i < len) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            m1 = m1.max(FloatVector.fromArray(S, x, off + i, m).abs());
+        }
+        // Max is exact and order-free; reduceLanes(MAX) loses no bits.
+        return m0.max(m1).reduceLanes(VectorOperators.MAX);
+    }
+
+    /** {@code out[j] = sum_i x[i * cols + j]} over a row-major {@code rows x cols} block. */
+    public static void columnSums(float[] x, int rows, int cols, float[] out) {
+        int j = 0;
+        for (; j < cols; j += L) {
+            VectorMask<Float> m = S.indexInRange(j, cols);
+            FloatVector acc = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                acc = acc.add(FloatVector.fromArray(S, x, r * cols + j, m));
+            }
+            acc.intoArray(out, j, m);
+        }
+    }
+}

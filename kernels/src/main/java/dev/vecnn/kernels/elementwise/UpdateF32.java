@@ -1,0 +1,112 @@
+package dev.vecnn.kernels.elementwise;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD optimizer updates, in place over flat parameter arrays, reading and writing every array
+ * once. Each uses exactly the operations, in the same order and without fused multiply-add, of
+ * its scalar twin {@link UpdateScalarF32}, so the two agree bit for bit.
+ *
+ * <p>Internal: arguments (and the step-dependent learning rate of Adam) were prepared by the
+ * public facade.
+ */
+public final class UpdateF32 {
+    private static final VectorSpecies<Float> S = VectorMathF32.S;
+    private static final int L = S.length();
+
+    private UpdateF32() {
+    }
+
+    /** {@code p -= lr g}. */
+    public static void sgd(float[] p, float[] g, float lr) {
+        int n = p.length;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            sgd(p, g, lr, i, S.maskAll(true));
+        }
+        if (i < n) {
+            sgd(p, g, lr, i, S.indexInRange(i, n));
+        }
+    }
+
+    private static void sgd(float[] p, float[] g, float lr, int i, VectorMask<Float> m) {
+        FloatVector pv = FloatVector.fromArray(S, p, i, m);
+        pv.sub(FloatVector.fromArray(S, g, i, m).mul(lr)).intoArray(p, i, m);
+    }
+
+    /** {@code v = mu v - lr g; p += v}, or with Nesterov {@code p += mu v - lr g} (new v). */
+    public static void momentum(float[] p, float[] v, float[] g, float lr, float mu, boolean nesterov) {
+        int n = p.length;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            momentum(p, v, g, lr, mu, nesterov, i, S.maskAll(true));
+        }
+        if (i < n) {
+            momentum(p, v, g, lr, mu, nesterov, i, S.indexInRange(i, n));
+        }
+    }
+
+    private static void momentum(float[] p, float[] v, float[] g, float lr, float mu, boolean nesterov,
+                                 int i, VectorMask<Float> m) {
+        FloatVector step = FloatVector.fromArray(S, g, i, m).mul(lr);
+        FloatVector vv = FloatVector.fromArray(S, v, i, m).mul(mu).sub(step);
+        vv.intoArray(v, i, m);
+        FloatVector update = nesterov ? vv.mul(mu).sub(step) : vv;
+        FloatVector.fromArray(S, p, i, m).add(update).intoArray(p, i, m);
+    }
+
+    /**
+     * Adam with the bias corrections folded into {@code lrT} (scikit-learn's form) and decoupled
+     * weight decay {@code p -= lr * decay * p} (AdamW; {@code decay = 0} is plain Adam):
+     * {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; p = p - lrDecay p - lrT m / (sqrt(v) + eps)}.
+     */
+    public static void adam(float[] p, float[] g, float[] mArr, float[] vArr, float lrT, float b1, float b2,
+                            float eps, float lrDecay) {
+        int n = p.length;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            adam(p, g, mArr, vArr, lrT, b1, b2, eps, lrDecay, i, S.maskAll(true));
+        }
+        if (i < n) {
+            adam(p, g, mArr, vArr, lrT, b1, b2, eps, lrDecay, i, S.indexInRange(i, n));
+        }
+    }
+
+    private static void adam(float[] p, float[] g, float[] mArr, float[] vArr, float lrT, float b1, float b2,
+                             float eps, float lrDecay, int i, VectorMask<Float> k) {
+        FloatVector gv = FloatVector.fromArray(S, g, i, k);
+        FloatVector mv = FloatVector.fromArray(S, mArr, i, k).mul(b1).add(gv.mul(1 - b1));
+        FloatVector vv = FloatVector.fromArray(S, vArr, i, k).mul(b2).add(gv.mul(gv).mul(1 - b2));
+        mv.intoArray(mArr, i, k);
+        vv.intoArray(vArr, i, k);
+        FloatVector pv = FloatVector.fromArray(S, p, i, k);
+        FloatVector step = mv.mul(lrT).div(vv.sqrt().add(eps));
+        pv.sub(pv.mul(lrDecay)).sub(step).intoArray(p, i, k);
+    }
+
+    /**
+     * AdaGrad ({@code rho = 1, oneMinusRho = 1}: {@code h += g^2}) and RMSProp
+     * ({@code h = rho h + (1-rho) g^2}), then {@code p -= lr g / (sqrt(h) + eps)}.
+     */
+    public static void scaled(float[] p, float[] g, float[] h, float lr, float rho, float oneMinusRho, float eps) {
+        int n = p.length;
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            scaled(p, g, h, lr, rho, oneMinusRho, eps, i, S.maskAll(true));
+        }
+        if (i < n) {
+            scaled(p, g, h, lr, rho, oneMinusRho, eps, i, S.indexInRange(i, n));
+        }
+    }
+
+    private static void scaled(float[] p, float[] g, float[] h, float lr, float rho, float oneMinusRho, float eps,
+                               int i, VectorMask<Float> k) {
+        FloatVector gv = FloatVector.fromArray(S, g, i, k);
+        FloatVector hv = FloatVector.fromArray(S, h, i, k).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
+        hv.intoArray(h, i, k);
+        FloatVector pv = FloatVector.fromArray(S, p, i, k);
+        pv.sub(gv.mul(lr).div(hv.sqrt().add(eps))).intoArray(p, i, k);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.vecnn.kernels.elementwise;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Elementary functions on whole vectors, by polynomial approximation: exp, log, tanh, logistic,
+ * softplus and the helpers they share.
+ *
+ * <p>Why not {@code lanewise(VectorOperators.EXP)}: on the machine this was tuned on (JDK 25, AMD
+ * Zen 5) the lanewise transcendental operators are not intrinsified and cost as much per element
+ * as the scalar {@code Math} loop (see docs/elementwise-results.md); these polynomials run at
+ * vector speed.
+ *
+ * <p>Method: exp reduces {@code x = n ln2 + r} with |r| <= ln2/2 (Cody-Waite with a two-part ln 2
+ * and fused multiply-adds), evaluates a Taylor polynomial of r and scales by {@code 2^n} built
+ * from exponent bits, in two halves so that subnormal results are rounded once and overflow gives
+ * infinity. log splits {@code x = 2^e m} with m in [sqrt(1/2), sqrt(2)) (subnormals pre-scaled)
+ * and sums {@code e ln2 + 2 atanh((m-1)/(m+1))}. tanh is {@code expm1(2|x|) / (expm1(2|x|) + 2)}
+ * with the sign restored, which has no cancellation near 0. Error bounds against the exact result
+ * are stated and tested in {@code ElementwiseTolerance}; all functions propagate NaN, and
+ * saturate cleanly at +-infinity.
+ *
+ * <p>Internal, but public for the GEMM epilogue in {@code dev.vecnn.kernels.gemm}. The double
+ * twin {@code VectorMathF64} is generated from this file.
+ */
+public final class VectorMathF32 {
+    /** The species every elementwise kernel of this precision uses. */
+    public static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int P = Float.PRECISION;
+    private static final int BIAS = Float.MAX_EXPONENT;
+    private static final double LN2 = Math.log(2);
+    private static final float LN2_HI = (float) MathConstants.LN2_HI_F32;
+    private static final float LN2_LO = (float) MathConstants.LN2_LO_F32;
+    private static final float LOG2E = (float) (1 / LN2);
+    /** Adding and subtracting 1.5 * 2^(P-1) rounds a float of magnitude < 2^(P-2) to an integer. */
+    private static final float ROUND = (float) (1.5 * Math.scalb(1.0, P - 1));
+    /** 2^(P-1): an integer k < 2^(P-1) added to it lands in the low mantissa bits. */
+    private static final float TWO_P1 = (float) Math.scalb(1.0, P - 1);
+    /** exp overflows above (BIAS + 1) ln2; clamping at one more keeps n in range of two halves. */
+    private static final float EXP_HI = (float) ((BIAS + 2) * LN2);
+    /** exp is below half the smallest subnormal under -(BIAS + P) ln2. */
+    private static final float EXP_LO = (float) (-(BIAS + P + 8) * LN2);
+    /** expm1(x) rounds to -1 below -(P + 3) ln2; tanh saturates to 1 once 2|x| > (P + 3) ln2. */
+    private static final float EXPM1_LIMIT = (float) ((P + 3) * LN2);
+    private static final float SQRT2 = (float) Math.sqrt(2);
+    private static final float MIN_NORMAL = Float.MIN_NORMAL;
+    private static final float TWO_P = (float) Math.scalb(1.0, P);
+    /** Below this |x|, tanh(x) = x to within half an ulp (x^3/3 < u x). */
+    private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
+    private static final float[] EXP_C = toFloat(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
+    private static final float[] ATANH_C = toFloat(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
+
+    private VectorMathF32() {
+    }
+
+    /** e^x in every lane. */
+    public static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(EXP_LO).min(EXP_HI);
+        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
+        for (int k = EXP_C.length - 2; k >= 0; k--) {
+            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
+        }
+        // 2^n = 2^n1 * 2^n2 with both halves normal: the first product is exact, the second
+        // rounds once even when the result is subnormal, and overflows to infinity.
+        FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
+        FloatVector n2 = n.sub(n1);
+        return p.mul(pow2(n1)).mul(pow2(n2));
+    }
+
+    /** e^x - 1, accurate near 0; valid for {@code x <= (P + 3) ln2} (larger x are clamped there). */
+    static FloatVector expm1(FloatVector x) {
+        FloatVector xc = x.max(-EXPM1_LIMIT).min(EXPM1_LIMIT);
+        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        // q = e^r - 1 = r (1 + r/2 + r^2/6 + ...), so its relative error does not grow near 0.
+        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
+        for (int k = EXP_C.length - 2; k >= 1; k--) {
+            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
+        }
+        FloatVector q = p.mul(r);
+        FloatVector s = pow2(n);
+        // e^x - 1 = s q + (s - 1); s - 1 is exact for the |n| <= P that matter.
+        return s.fma(q, s.sub(1));
+    }
+
+    /** Natural logarithm in every lane: NaN for x < 0, -inf at 0, +inf at +inf. */
+    public static FloatVector log(FloatVector x) {
+        VectorMask<Float> sub = x.lt(MIN_NORMAL);
+        FloatVector xs = x.blend(x.mul(TWO_P), sub);
+        FloatVector eAdj = FloatVector.zero(S).blend(-P, sub);
+        var bits = xs.viewAsIntegralLanes();
+        var biased = bits.lanewise(VectorOperators.LSHR, P - 1);
+        // Replace the exponent by BIAS (that is, 2^0): m in [1, 2).
+        FloatVector m = bits.sub(biased.sub(BIAS).lanewise(VectorOperators.LSHL, P - 1)).reinterpretAsFloats();
+        FloatVector e = FloatVector.broadcast(S, TWO_P1).viewAsIntegralLanes().add(biased)
+                .reinterpretAsFloats().sub(TWO_P1 + BIAS).add(eAdj);
+        VectorMask<Float> high = m.compare(VectorOperators.GT, SQRT2);
+        m = m.blend(m.mul(0.5f), high);
+        e = e.blend(e.add(1), high);
+        FloatVector s = m.sub(1).div(m.add(1));
+        FloatVector z = s.mul(s);
+        FloatVector p = FloatVector.broadcast(S, ATANH_C[ATANH_C.length - 1]);
+        for (int k = ATANH_C.length - 2; k >= 1; k--) {
+            p = p.fma(z, FloatVector.broadcast(S, ATANH_C[k]));
+        }
+        FloatVector twoS = s.add(s);
+        FloatVector logM = twoS.mul(z).fma(p, twoS);
+        FloatVector result = e.fma(FloatVector.broadcast(S, LN2_HI), e.fma(FloatVector.broadcast(S, LN2_LO), logM));
+        result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0));
+        result = result.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+        return result.blend(Float.NaN, x.lt(0).or(x.test(VectorOperators.IS_NAN)));
+    }
+
+    /** log(1 + t) for t >= 0, accurate for tiny t (Goldberg's correction of the rounded 1 + t). */
+    static FloatVector log1pNonNegative(FloatVector t) {
+        FloatVector u = t.add(1);
+        FloatVector corrected = log(u).mul(t).div(u.sub(1));
+        return corrected.blend(t, u.eq(1)).blend(u, u.eq(Float.POSITIVE_INFINITY));
+    }
+
+    /** Hyperbolic tangent in every lane; exactly +-1 beyond the saturation point and at +-inf. */
+    public static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector e = expm1(ax.add(ax));
+        FloatVector t = e.div(e.add(2));
+        FloatVector signed = t.blend(t.neg(), x.lt(0));
+        // Tiny |x| (and +-0, subnormals) return x itself, which also keeps the sign of zero.
+        return signed.blend(x, ax.lt(TANH_TINY));
+    }
+
+    /** The logistic sigmoid 1 / (1 + e^-x): exactly 0 far below zero (-1000), 1 far above. */
+    public static FloatVector logistic(FloatVector x) {
+        // With e = e^-|x| <= 1 nothing overflows: 1 / (1 + e) for x >= 0, e / (1 + e) below, so
+        // that tiny results (down to subnormals) keep their relative accuracy.
+        FloatVector e = exp(x.abs().neg());
+        FloatVector t = FloatVector.broadcast(S, 1).div(e.add(1));
+        return t.blend(e.mul(t), x.lt(0));
+    }
+
+    /** softplus(x) = log(1 + e^x), computed as max(x, 0) + log1p(e^-|x|) so it cannot overflow. */
+    public static FloatVector softplus(FloatVector x) {
+        return x.max(0).add(log1pNonNegative(exp(x.abs().neg())));
+    }
+
+    /** 1 - e^-y, the derivative of softplus written in terms of its output y >= 0. */
+    static FloatVector softplusDerivative(FloatVector y) {
+        return expm1(y.neg()).neg();
+    }
+
+    /**
+     * The sum of the lanes in lane order, so that a reduction gives the same bits on every run
+     * and thread count (the order of {@code reduceLanes(ADD)} is not specified).
+     */
+    public static float sumLanes(FloatVector v) {
+        float[] lanes = v.toArray();
+        float sum = 0;
+        for (float x : lanes) {
+            sum += x;
+        }
+        return sum;
+    }
+
+    /** 2^k for integral k in [1 - BIAS, BIAS], from exponent bits. */
+    private static FloatVector pow2(FloatVector k) {
+        // k + BIAS + 2^(P-1) has k + BIAS in its low mantissa bits; shifting them into the
+        // exponent field pushes the bits of 2^(P-1) out of the word.
+        var bits = k.add(BIAS + TWO_P1).viewAsIntegralLanes();
+        return bits.lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
+    }
+
+    private static float[] toFloat(double[] c) {
+        float[] f = new float[c.length];
+        for (int i = 0; i < c.length; i++) {
+            f[i] = (float) c[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.vecnn.kernels.elementwise;
+
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+
+import dev.vecnn.kernels.ElementwiseTolerance;
+import dev.vecnn.kernels.ElementwiseTolerance.Function;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The vector elementary functions against StrictMath over the whole range: a sweep of about a
+ * million float bit patterns (every sign, exponent and subnormal), random double bit patterns and
+ * moderate doubles, and the special values. Errors are in ulps of the reference result, checked
+ * against the bounds stated in {@link ElementwiseTolerance}.
+ */
+class VectorMathAccuracyTest {
+    private static final float[] FLOAT_SPECIALS = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
+            -Float.MIN_NORMAL, 0x1p-140f, -0x1p-140f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.NaN, 1f, -1f, 88.72f, 88.73f, -87.3f, -103.9f, -104f, 89f, -1000f, 1000f};
+    private static final double[] DOUBLE_SPECIALS = {0d, -0d, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.MIN_NORMAL, -Double.MIN_NORMAL, 0x1p-1060, Double.MAX_VALUE, -Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1d, -1d, 709.78, 709.79, -708.4,
+            -745.1, -745.2, 710, -1000, 1000};
+
+    private static double logistic(double x) {
+        double e = StrictMath.exp(-Math.abs(x));
+        return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
+
+    private static double softplus(double x) {
+        return Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+    }
+
+    @Test
+    void floatFunctionsWithinStatedUlps() {
+        checkFloat(Function.EXP, VectorMathF32::exp, StrictMath::exp);
+        checkFloat(Function.LOG, VectorMathF32::log, StrictMath::log);
+        checkFloat(Function.TANH, VectorMathF32::tanh, StrictMath::tanh);
+        checkFloat(Function.LOGISTIC, VectorMathF32::logistic, VectorMathAccuracyTest::logistic);
+        checkFloat(Function.SOFTPLUS, VectorMathF32::softplus, VectorMathAccuracyTest::softplus);
+    }
+
+    @Test
+    void doubleFunctionsWithinStatedUlps() {
+        checkDouble(Function.EXP, VectorMathF64::exp, StrictMath::exp);
+        checkDouble(Function.LOG, VectorMathF64::log, StrictMath::log);
+        checkDouble(Function.TANH, VectorMathF64::tanh, StrictMath::tanh);
+        checkDouble(Function.LOGISTIC, VectorMathF64::logistic, VectorMathAccuracyTest::logistic);
+        checkDouble(Function.SOFTPLUS, VectorMathF64::softplus, VectorMathAccuracyTest::softplus);
+    }
+
+    @Test
+    void saturationAndSpecialValues() {
+        float[] x = {-1000f, 1000f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f, Float.NaN};
+        float[] logistic = applyFloat(VectorMathF32::logistic, x);
+        float[] tanh = applyFloat(VectorMathF32::tanh, x);
+        float[] exp = applyFloat(VectorMathF32::exp, x);
+        assertEquals(0f, logistic[0]);
+        assertEquals(1f, logistic[1]);
+        assertEquals(0f, logistic[2]);
+        assertEquals(1f, logistic[3]);
+        assertEquals(-1f, tanh[2]);
+        assertEquals(1f, tanh[3]);
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(tanh[4]), "tanh(-0) = -0");
+        assertEquals(0f, exp[2]);
+        assertEquals(Float.POSITIVE_INFINITY, exp[3]);
+        assertEquals(Float.POSITIVE_INFINITY, applyFloat(VectorMathF32::softplus, x)[3]);
+        for (UnaryOperator<FloatVector> f : java.util.List.<UnaryOperator<FloatVector>>of(VectorMathF32::exp,
+                VectorMathF32::log, VectorMathF32::tanh, VectorMathF32::logistic, VectorMathF32::softplus)) {
+            assertEquals(Float.NaN, applyFloat(f, x)[5], "NaN propagates");
+        }
+        double[] lg = applyDouble(VectorMathF64::log, new double[] {-1, 0, Double.POSITIVE_INFINITY});
+        assertEquals(Double.NaN, lg[0]);
+        assertEquals(Double.NEGATIVE_INFINITY, lg[1]);
+        assertEquals(Double.POSITIVE_INFINITY, lg[2]);
+        double[] ld = applyDouble(VectorMathF64::logistic, new double[] {-1000, 1000});
+        assertEquals(0d, ld[0]);
+        assertEquals(1d, ld[1]);
+    }
+
+    private static void checkFloat(Function f, UnaryOperator<FloatVector> vf, DoubleUnaryOperator ref) {
+        int n = (int) (((1L << 32) + 4098) / 4099) + FLOAT_SPECIALS.length;
+        float[] x = new float[n];
+        int i = 0;
+        for (long bits = 0; bits < (1L << 32); bits += 4099) {
+            x[i++] = Float.intBitsToFloat((int) bits);
+        }
+        System.arraycopy(FLOAT_SPECIALS, 0, x, i, FLOAT_SPECIALS.length);
+        float[] got = applyFloat(vf, x);
+        double bound = ElementwiseTolerance.vectorUlps(f, true);
+        for (int k = 0; k < n; k++) {
+            double want = ref.applyAsDouble(x[k]);
+            float wantF = (float) want;
+            if (Double.isNaN(want) || Float.isInfinite(wantF)) {
+                if (Float.compare(got[k], wantF) != 0) {
+                    fail(f + "(" + x[k] + ") = " + got[k] + ", expected " + wantF);
+                }
+                continue;
+            }
+            double ulp = Math.ulp(Math.max(Math.abs(wantF), Float.MIN_VALUE));
+            double err = Math.abs(got[k] - want) / ulp;
+            if (!(err <= bound)) {
+                fail(f + "(" + x[k] + ") = " + got[k] + ", StrictMath " + want + ": " + err + " ulp > " + bound);
+            }
+        }
+    }
+
+    private static void checkDouble(Function f, UnaryOperator<DoubleVector> vf, DoubleUnaryOperator ref) {
+        Random rnd = new Random(42);
+        int n = 400_000 + DOUBLE_SPECIALS.length;
+        double[] x = new double[n];
+        for (int k = 0; k < 200_000; k++) {
+            x[k] = Double.longBitsToDouble(rnd.nextLong());
+            x[k + 200_000] = rnd.nextGaussian() * (k % 3 == 0 ? 1 : k % 3 == 1 ? 30 : 300);
+        }
+        System.arraycopy(DOUBLE_SPECIALS, 0, x, 400_000, DOUBLE_SPECIALS.length);
+        double[] got = applyDouble(vf, x);
+        double bound = ElementwiseTolerance.vectorUlps(f, false);
+        for (int k = 0; k < n; k++) {
+            double want = ref.applyAsDouble(x[k]);
+            if (Double.isNaN(want) || Double.isInfinite(want)) {
+                if (Double.compare(got[k], want) != 0) {
+                    fail(f + "(" + x[k] + ") = " + got[k] + ", expected " + want);
+                }
+                continue;
+            }
+            double ulp = Math.ulp(Math.max(Math.abs(want), Double.MIN_VALUE));
+            double err = Math.abs(got[k] - want) / ulp;
+            if (!(err <= bound)) {
+                fail(f + "(" + x[k] + ") = " + got[k] + ", StrictMath " + want + ": " + err + " ulp > " + bound);
+            }
+        }
+    }
+
+    static float[] applyFloat(UnaryOperator<FloatVector> f, float[] x) {
+        int l = VectorMathF32.S.length();
+        float[] padded = java.util.Arrays.copyOf(x, (x.length + l - 1) / l * l);
+        float[] out = new float[padded.length];
+        for (int i = 0; i < padded.length; i += l) {
+            f.apply(FloatVector.fromArray(VectorMathF32.S, padded, i)).intoArray(out, i);
+        }
+        return java.util.Arrays.copyOf(out, x.length);
+    }
+
+    static double[] applyDouble(UnaryOperator<DoubleVector> f, double[] x) {
+        int l = VectorMathF64.S.length();
+        double[] padded = java.util.Arrays.copyOf(x, (x.length + l - 1) / l * l);
+        double[] out = new double[padded.length];
+        for (int i = 0; i < padded.length; i += l) {
+            f.apply(DoubleVector.fromArray(VectorMathF64.S, padded, i)).intoArray(out, i);
+        }
+        return java.util.Arrays.copyOf(out, x.length);
+    }
+}
