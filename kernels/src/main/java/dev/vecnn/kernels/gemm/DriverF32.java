@@ -78,37 +78,28 @@ public final class DriverF32 {
                 PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
                 for (int ic = i0; ic < i1; ic += T.mc()) {
                     int mc = Math.min(T.mc(), i1 - ic);
-                    // Rows [0, full) of this block are read in place when directA; the rest is packed.
+                    // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
+                    // the layout the in-place kernel expects, so each product keeps one kernel family hot.
                     int full = directA ? mc / mr * mr : 0;
+                    boolean rowMajorA = directA && !transA;
                     if (full < mc) {
-                        PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                        if (rowMajorA) {
+                            PackF32.copyRows(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                        } else {
+                            PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                        }
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
                             int row = ic + ir;
-                            boolean narrow = cols <= KernelF32.L;
                             if (ir >= full) {
-                                int at = (ir - full) * kc;
-                                if (narrow) {
-                                    KernelF32.tileColumns1v(kc, buf.a, at, mr, buf.b, jr * kc, nr, buf.tile);
-                                } else {
-                                    KernelF32.tileColumns(kc, buf.a, at, mr, buf.b, jr * kc, nr, buf.tile);
-                                }
+                                tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
+                                        rowMajorA ? kc : mr, buf.b, jr * kc, buf.tile);
                             } else if (transA) {
-                                int at = aOff + pc * lda + row;
-                                if (narrow) {
-                                    KernelF32.tileColumns1v(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
-                                } else {
-                                    KernelF32.tileColumns(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
-                                }
+                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, buf.b, jr * kc, buf.tile);
                             } else {
-                                int at = aOff + row * lda + pc;
-                                if (narrow) {
-                                    KernelF32.tileRows1v(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
-                                } else {
-                                    KernelF32.tileRows(kc, a, at, lda, buf.b, jr * kc, nr, buf.tile);
-                                }
+                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, buf.b, jr * kc, buf.tile);
                             }
                             TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
                                     c, cOff + row * cRow + (jc + jr) * cCol, cRow, cCol);
@@ -116,6 +107,27 @@ public final class DriverF32 {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * One register tile from a packed B sliver: A is row-major ({@code rows}: A(i, p) at
+     * {@code a[at + i * stride + p]}) or column-ordered (A(i, p) at {@code a[at + p * stride + i]});
+     * a sliver of at most one vector of columns takes the one-vector kernel.
+     */
+    private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
+                             float[] b, int bAt, float[] acc) {
+        int nr = T.nr();
+        if (cols <= KernelF32.L) {
+            if (rows) {
+                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, nr, acc);
+            } else {
+                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, nr, acc);
+            }
+        } else if (rows) {
+            KernelF32.tileRows(kc, a, at, stride, b, bAt, nr, acc);
+        } else {
+            KernelF32.tileColumns(kc, a, at, stride, b, bAt, nr, acc);
         }
     }
 

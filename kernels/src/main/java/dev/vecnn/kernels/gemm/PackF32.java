@@ -80,4 +80,16 @@ final class PackF32 {
             }
         }
     }
+
+    /**
+     * Copies rows {@code [i0, i0+rows)} x columns {@code [p0, p0+kc)} of a row-major A into
+     * {@code dst} with row stride kc, zero-filling the rows up to MR: the layout
+     * {@link KernelF32#tileRows} reads in place, for the partial last sliver of rows.
+     */
+    static void copyRows(float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(a, aOff + (i0 + r) * lda + p0, dst, r * kc, kc);
+        }
+        java.util.Arrays.fill(dst, rows * kc, GemmTuning.MR * kc, 0);
+    }
 }
