@@ -115,7 +115,8 @@ public final class Activations {
         ElementwiseArguments.range("x", x, offset, (long) rows * cols);
     }
 
-    private static void check(Activation activation, double slope) {
+    /** Shared with {@link FusedGemm}: a non-null activation and a finite slope >= 0. */
+    static void check(Activation activation, double slope) {
         ElementwiseArguments.notNull("activation", activation);
         if (!(slope >= 0) || slope == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("slope must be finite and >= 0, got " + slope);

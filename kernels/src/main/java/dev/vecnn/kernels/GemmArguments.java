@@ -28,12 +28,12 @@ final class GemmArguments {
         noOverlap("b", b, bOff, ldb, bRows, bCols, c, cOff, ldc, m, n);
     }
 
-    private static int length(Object array) {
+    static int length(Object array) {
         return array == null ? -1 : java.lang.reflect.Array.getLength(array);
     }
 
     /** Rejects C sharing elements with an input: the product would read values it has overwritten. */
-    private static void noOverlap(String input, Object array, int off, int ld, int rows, int cols,
+    static void noOverlap(String input, Object array, int off, int ld, int rows, int cols,
                           Object c, int cOff, int ldc, int m, int n) {
         if (array != c || rows == 0 || cols == 0 || m == 0 || n == 0) {
             return;
@@ -48,7 +48,7 @@ final class GemmArguments {
         }
     }
 
-    private static void operand(String name, String ldName, int length, int off, int ld,
+    static void operand(String name, String ldName, int length, int off, int ld,
                                 int rows, int cols) {
         if (length < 0) {
             throw new IllegalArgumentException(name + " must not be null");

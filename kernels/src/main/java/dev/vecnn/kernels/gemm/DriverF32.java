@@ -1,5 +1,7 @@
 package dev.vecnn.kernels.gemm;
 
+import dev.vecnn.kernels.Activation;
+
 /**
  * The BLIS loop nest for {@code C = alpha * op(A) * op(B) + beta * C} on row-major float arrays.
  *
@@ -19,31 +21,59 @@ public final class DriverF32 {
         final float[] a = new float[T.mc() * T.kc()];
         final float[] b = new float[T.kc() * T.nc()];
         final float[] tile = new float[T.mr() * T.nr()];
+        final EpilogueF32 epilogue = new EpilogueF32();
     }
 
     private DriverF32() {
     }
 
+    /** Plain GEMM: {@code C = alpha * op(A) * op(B) + beta * C}. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc, int threads) {
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads,
+                BUFFERS.get().epilogue.none());
+    }
+
+    /** {@code C = act(op(A) * op(B) + bias)}, the activation applied while each tile is in registers. */
+    public static void gemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
+                                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                          float[] bias, int biasOff, Activation activation, float slope,
+                                          float[] c, int cOff, int ldc, int threads) {
+        EpilogueF32 e = BUFFERS.get().epilogue.set(EpilogueF32.BIAS_ACTIVATION, bias, biasOff,
+                activation, slope, null, 0, 0);
+        run(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
+    }
+
+    /** {@code C = (op(A) * op(B)) * act'(Z)} elementwise, act' computed from the stored outputs Z. */
+    public static void gemmActivationDerivative(boolean transA, boolean transB, int m, int n, int k,
+                                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                                Activation activation, float slope, float[] z, int zOff, int ldz,
+                                                float[] c, int cOff, int ldc, int threads) {
+        EpilogueF32 e = BUFFERS.get().epilogue.set(EpilogueF32.ACTIVATION_DERIVATIVE, null, 0,
+                activation, slope, z, zOff, ldz);
+        run(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc, int threads, EpilogueF32 e) {
         if (m == 0 || n == 0) {
             return;
         }
         if (k == 0 || alpha == 0) {
             scale(m, n, beta, c, cOff, ldc);
+            e.applyScalar(m, n, c, cOff, ldc);
             return;
         }
-        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 1, threads);
-    }
-
-    /** C(i, j) lives at {@code c[cOff + i * cRow + j * cCol]}. */
-    private static void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float beta, float[] c, int cOff, int cRow, int cCol, int threads) {
         int kc = GemmShapes.balancedDepth(k, T);
         int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
+        if (parts == 1) {
+            block(transA, transB, 0, m, 0, n, k, kc, directA, alpha, a, aOff, lda, b, bOff, ldb, beta,
+                    c, cOff, ldc, e);
+            return;
+        }
         boolean splitRows = GemmShapes.splitRows(m, n, T);
         int tiles = splitRows ? GemmShapes.ceilDiv(m, T.mr()) : GemmShapes.ceilDiv(n, T.nr());
         Workers.run(parts, part -> {
@@ -51,10 +81,10 @@ public final class DriverF32 {
             int t1 = (int) ((long) tiles * (part + 1) / parts);
             if (splitRows) {
                 block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, cRow, cCol);
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, e);
             } else {
                 block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, directA, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, cRow, cCol);
+                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, e);
             }
         });
     }
@@ -66,7 +96,8 @@ public final class DriverF32 {
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
                               int k, int kcMax, boolean directA, float alpha, float[] a, int aOff, int lda,
-                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int cRow, int cCol) {
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                              EpilogueF32 e) {
         Buffers buf = BUFFERS.get();
         final int mr = T.mr();
         final int nr = T.nr();
@@ -75,6 +106,7 @@ public final class DriverF32 {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 float betaPanel = pc == 0 ? beta : 1;
+                EpilogueF32 last = pc + kc == k ? e : null;
                 PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
                 for (int ic = i0; ic < i1; ic += T.mc()) {
                     int mc = Math.min(T.mc(), i1 - ic);
@@ -102,7 +134,7 @@ public final class DriverF32 {
                                 tile(true, cols, kc, a, aOff + row * lda + pc, lda, buf.b, jr * kc, buf.tile);
                             }
                             TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
-                                    c, cOff + row * cRow + (jc + jr) * cCol, cRow, cCol);
+                                    c, cOff + row * ldc + jc + jr, ldc, last, row, jc + jr);
                         }
                     }
                 }

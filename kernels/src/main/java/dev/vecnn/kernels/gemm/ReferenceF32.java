@@ -1,5 +1,7 @@
 package dev.vecnn.kernels.gemm;
 
+import dev.vecnn.kernels.Activation;
+
 /**
  * The scalar twin of {@link DriverF32}: the textbook definition of GEMM, one dot product per
  * element in ascending k, accumulated in float. It is the specification the fast path is tested
@@ -31,5 +33,25 @@ public final class ReferenceF32 {
                 c[ci] = beta == 0 ? alpha * dot : alpha * dot + beta * c[ci];
             }
         }
+    }
+
+    /** {@code C = act(op(A) op(B) + bias)}: the plain product, then the epilogue element by element. */
+    public static void gemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
+                                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                          float[] bias, int biasOff, Activation activation, float slope,
+                                          float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc);
+        new EpilogueF32().set(EpilogueF32.BIAS_ACTIVATION, bias, biasOff, activation, slope, null, 0, 0)
+                .applyScalar(m, n, c, cOff, ldc);
+    }
+
+    /** {@code C = (op(A) op(B)) * act'(Z)}: the plain product, then the epilogue element by element. */
+    public static void gemmActivationDerivative(boolean transA, boolean transB, int m, int n, int k,
+                                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                                Activation activation, float slope, float[] z, int zOff, int ldz,
+                                                float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc);
+        new EpilogueF32().set(EpilogueF32.ACTIVATION_DERIVATIVE, null, 0, activation, slope, z, zOff, ldz)
+                .applyScalar(m, n, c, cOff, ldc);
     }
 }

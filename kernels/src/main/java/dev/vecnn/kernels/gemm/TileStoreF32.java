@@ -1,15 +1,15 @@
 package dev.vecnn.kernels.gemm;
 
+import dev.vecnn.kernels.elementwise.ActivationF32;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Writes a finished register tile into C: {@code C = alpha * acc + beta * C} on the valid
- * {@code mr x nr} corner, where beta 0 does not read C. Element (i, j) of the tile goes to
- * {@code c[cOff + i * rowStride + j * colStride]}: row-major C has column stride 1 and takes
- * vector stores (masked on a partial last vector, so C is never touched outside the matrix);
- * a transposed C (when the driver solves {@code C^T = B^T A^T}) is written element by element.
+ * Writes a finished register tile into row-major C: {@code C = alpha * acc + beta * C} on the
+ * valid {@code mr x nr} corner (beta 0 does not read C), followed by the epilogue while each
+ * vector is still in a register. A partial last vector uses masked loads and stores, so C (and
+ * the bias and Z of the epilogue) are never touched outside the matrix.
  */
 final class TileStoreF32 {
     private static final VectorSpecies<Float> S = KernelF32.S;
@@ -19,43 +19,43 @@ final class TileStoreF32 {
     private TileStoreF32() {
     }
 
-    static void store(float[] acc, int mr, int nr, float alpha, float beta,
-                      float[] c, int cOff, int rowStride, int colStride) {
-        if (colStride != 1) {
-            storeStrided(acc, mr, nr, alpha, beta, c, cOff, rowStride, colStride);
-            return;
-        }
+    /**
+     * @param e    the epilogue, or null when this is not the last k panel
+     * @param row0 the row of C where this tile starts (for Z)
+     * @param col0 the column of C where this tile starts (for the bias and Z)
+     */
+    static void store(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff, int ldc,
+                      EpilogueF32 e, int row0, int col0) {
+        int kind = e == null ? EpilogueF32.NONE : e.kind;
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         for (int i = 0; i < mr; i++) {
-            int row = cOff + i * rowStride;
+            int row = cOff + i * ldc;
             for (int j = 0; j < nr; j += L) {
+                VectorMask<Float> m = S.indexInRange(j, nr);
+                boolean full = j + L <= nr;
                 FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
-                if (j + L <= nr) {
-                    if (beta != 0) {
-                        v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
+                if (beta != 0) {
+                    FloatVector old = full ? FloatVector.fromArray(S, c, row + j)
+                            : FloatVector.fromArray(S, c, row + j, m);
+                    v = old.fma(vb, v);
+                }
+                if (kind == EpilogueF32.BIAS_ACTIVATION) {
+                    if (e.bias != null) {
+                        int at = e.biasOff + col0 + j;
+                        v = v.add(full ? FloatVector.fromArray(S, e.bias, at) : FloatVector.fromArray(S, e.bias, at, m));
                     }
+                    v = ActivationF32.apply(e.activation, e.slope, v);
+                } else if (kind == EpilogueF32.ACTIVATION_DERIVATIVE) {
+                    int at = e.zOff + (row0 + i) * e.ldz + col0 + j;
+                    FloatVector y = full ? FloatVector.fromArray(S, e.z, at) : FloatVector.fromArray(S, e.z, at, m);
+                    v = ActivationF32.derivative(e.activation, e.slope, y, v);
+                }
+                if (full) {
                     v.intoArray(c, row + j);
                 } else {
-                    VectorMask<Float> m = S.indexInRange(j, nr);
-                    if (beta != 0) {
-                        v = FloatVector.fromArray(S, c, row + j, m).fma(vb, v);
-                    }
                     v.intoArray(c, row + j, m);
                 }
-            }
-        }
-    }
-
-    private static void storeStrided(float[] acc, int mr, int nr, float alpha, float beta,
-                                     float[] c, int cOff, int rowStride, int colStride) {
-        // Walk C's contiguous direction (the tile's rows) innermost.
-        for (int j = 0; j < nr; j++) {
-            int col = cOff + j * colStride;
-            for (int i = 0; i < mr; i++) {
-                float v = alpha * acc[i * NR + j];
-                int ci = col + i * rowStride;
-                c[ci] = beta == 0 ? v : beta * c[ci] + v;
             }
         }
     }
