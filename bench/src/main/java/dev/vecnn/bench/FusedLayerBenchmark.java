@@ -1,0 +1,142 @@
+package dev.vecnn.bench;
+
+import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.Activations;
+import dev.vecnn.kernels.FusedGemm;
+import dev.vecnn.kernels.Gemm;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The layer steps of a 784-100-50-10 MLP at batch 200, one thread, three ways in one run:
+ * {@code gemm} (the plain product only: the floor), {@code fused} ({@link FusedGemm}: bias and
+ * activation, or the activation derivative, applied in the tile store) and {@code separate} (the
+ * plain product, then a bias pass and an activation pass over C, as an unfused library does).
+ * The epilogue's cost is {@code fused / gemm - 1}; the saving of fusion is {@code separate / fused}.
+ *
+ * <p>{@code step}: forward {@code fwd-784-100-relu}, {@code fwd-100-50-tanh}, {@code fwd-50-10-softmax}
+ * (the output layer: bias fused, softmax is a row-wise pass either way) and the backward delta
+ * {@code bwd-50-100-relu} / {@code bwd-50-100-tanh} ({@code D_prev = (D W^T) * act'(Z_prev)}, an NT
+ * product 200x100x50). Setup checks the fused result against the separate one.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class FusedLayerBenchmark {
+    private static final int BATCH = 200;
+
+    @Param({"fwd-784-100-relu", "fwd-100-50-tanh", "fwd-50-10-softmax", "bwd-50-100-relu", "bwd-50-100-tanh"})
+    public String step;
+    @Param({"gemm", "fused", "separate"})
+    public String impl;
+
+    private boolean forward;
+    private boolean softmax;
+    private Activation activation;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private float[] w;
+    private float[] bias;
+    private float[] z;
+    private float[] c;
+
+    @Setup
+    public void setUp() {
+        Gemm.setThreads(1);
+        String[] parts = step.split("-");
+        forward = parts[0].equals("fwd");
+        softmax = parts[3].equals("softmax");
+        activation = softmax ? Activation.IDENTITY : Activation.fromName(parts[3]);
+        m = BATCH;
+        if (forward) {
+            k = Integer.parseInt(parts[1]);
+            n = Integer.parseInt(parts[2]);
+        } else {
+            // D (200 x 50) times W^T, W stored 100 x 50: C is 200 x 100, k = 50.
+            k = Integer.parseInt(parts[1]);
+            n = Integer.parseInt(parts[2]);
+        }
+        Random rnd = new Random(42);
+        a = fill(rnd, m * k);
+        w = fill(rnd, k * n);
+        bias = fill(rnd, n);
+        z = fill(rnd, m * n);
+        Activations.forward(activation == Activation.IDENTITY ? Activation.LOGISTIC : activation, z, 0, z.length);
+        c = new float[m * n];
+        String chosen = impl;
+        impl = "separate";
+        float[] want = run().clone();
+        impl = "fused";
+        float[] got = run();
+        impl = chosen;
+        for (int i = 0; i < got.length; i++) {
+            double tol = 1e-4 * (1 + Math.abs(want[i]));
+            if (!(Math.abs(got[i] - want[i]) <= tol)) {
+                throw new IllegalStateException(step + ": fused " + got[i] + " vs separate " + want[i] + " at " + i);
+            }
+        }
+    }
+
+    @Benchmark
+    public float[] run() {
+        if (forward) {
+            switch (impl) {
+                case "gemm" -> Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
+                case "fused" -> FusedGemm.sgemmBiasActivation(false, false, m, n, k, a, 0, k, w, 0, n, bias, 0,
+                        activation, 0f, c, 0, n);
+                default -> {
+                    Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
+                    addBias();
+                    Activations.forward(activation, c, 0, c.length);
+                }
+            }
+            if (softmax && !impl.equals("gemm")) {
+                Activations.softmax(c, 0, m, n);
+            }
+        } else {
+            switch (impl) {
+                case "gemm" -> Gemm.sgemm(false, true, m, n, k, 1f, a, 0, k, w, 0, k, 0f, c, 0, n);
+                case "fused" -> FusedGemm.sgemmActivationDerivative(false, true, m, n, k, a, 0, k, w, 0, k,
+                        activation, 0f, z, 0, n, c, 0, n);
+                default -> {
+                    Gemm.sgemm(false, true, m, n, k, 1f, a, 0, k, w, 0, k, 0f, c, 0, n);
+                    Activations.derivative(activation, 0f, z, c, 0, c.length);
+                }
+            }
+        }
+        return c;
+    }
+
+    private void addBias() {
+        for (int i = 0; i < m; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] += bias[j];
+            }
+        }
+    }
+
+    private static float[] fill(Random rnd, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+}
