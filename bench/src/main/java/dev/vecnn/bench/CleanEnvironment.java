@@ -16,8 +16,15 @@ import java.util.Map;
  */
 final class CleanEnvironment {
     static final List<String> OVERRIDES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+    /** Set on the restarted runner to what was removed, so the report can say so. */
+    static final String REMOVED_PROPERTY = "vecnn.bench.removedEnvironment";
 
     private CleanEnvironment() {
+    }
+
+    /** What a restart removed from the environment of this run, or null. */
+    static String removed() {
+        return System.getProperty(REMOVED_PROPERTY);
     }
 
     /** The overrides set in {@code environment}, as {@code NAME=value}. */
@@ -48,6 +55,7 @@ final class CleanEnvironment {
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         // A restart through -cp loses the manifest's Enable-Native-Access; the flags bring it back.
         command.addAll(ForkFlags.get());
+        command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

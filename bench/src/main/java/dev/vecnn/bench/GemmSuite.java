@@ -53,8 +53,8 @@ final class GemmSuite {
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
         plan.notes.forEach(note -> out.println("note: " + note));
-        out.printf("%d forks, %s: at least %.0f minutes%n", plan.cases.size(), timing,
-                Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
+        out.printf("%d forks, %s: about %.0f min, longer where one product outlasts an iteration%n",
+                plan.cases.size(), timing, Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
 
         List<RunResult> results = new ArrayList<>();
         for (Options options : runs(plan, user, timing)) {
