@@ -52,9 +52,10 @@ final class CleanEnvironment {
                 + (set.size() == 1 ? "it" : "them") + " (benchmark forks inherit the clean environment).");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmArgs);
         // A restart through -cp loses the manifest's Enable-Native-Access; the flags bring it back.
-        command.addAll(ForkFlags.get());
+        command.addAll(ForkFlags.missingFrom(jvmArgs));
         command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

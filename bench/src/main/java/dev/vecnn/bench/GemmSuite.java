@@ -1,6 +1,7 @@
 package dev.vecnn.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,8 +104,13 @@ final class GemmSuite {
             peers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.peer());
             precisions.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.precision());
         }
+        // Forks start with -jvmArgs if given, else with this JVM's own arguments (JMH's default);
+        // the benchmark flags are appended where those lack them.
+        List<String> forkStart = new ArrayList<>(user.getJvmArgs()
+                .orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
-        jvmArgs.addAll(ForkFlags.get());
+        forkStart.addAll(jvmArgs);
+        jvmArgs.addAll(ForkFlags.missingFrom(forkStart));
         List<Options> runs = new ArrayList<>();
         for (Key key : peers.keySet()) {
             if (peers.get(key).size() * precisions.get(key).size()

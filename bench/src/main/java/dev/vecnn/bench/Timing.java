@@ -16,7 +16,7 @@ record Timing(int forks, int warmupIterations, TimeValue warmupTime, int measure
     /** A smoke run: every fork sets up, checks and measures, after one second for the JIT; indicative numbers only. */
     static final Timing QUICK = new Timing(1, 1, TimeValue.seconds(1), 3, TimeValue.milliseconds(300));
     /** Beyond its iterations a fork costs a JVM start, the seeded data, the setup check and the JIT. */
-    static final double FORK_OVERHEAD_SECONDS = 2;
+    static final double FORK_OVERHEAD_SECONDS = 1.5;
 
     static Timing annotated() {
         Fork fork = GemmBenchmark.class.getAnnotation(Fork.class);
