@@ -50,6 +50,9 @@ final class GemmSuite {
                     + user.getIncludes());
         }
         GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()));
+        if (plan.cases.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: " + String.join(" ", plan.notes));
+        }
         Timing timing = Timing.of(user, quick);
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
@@ -83,7 +86,7 @@ final class GemmSuite {
         return failures == 0 ? 0 : 1;
     }
 
-    /** The user's {@code -p} values for the five parameters; others are rejected. */
+    /** The user's {@code -p} values for the five parameters of {@link GemmBenchmark}. */
     static GemmPlan.Selection selection(Options user) {
         return new GemmPlan.Selection(
                 param(user, "impl", Peer::parse),
