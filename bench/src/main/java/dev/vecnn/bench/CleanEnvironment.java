@@ -16,8 +16,15 @@ import java.util.Map;
  */
 final class CleanEnvironment {
     static final List<String> OVERRIDES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+    /** Set on the restarted runner to what was removed, so the report can say so. */
+    static final String REMOVED_PROPERTY = "vecnn.bench.removedEnvironment";
 
     private CleanEnvironment() {
+    }
+
+    /** What a restart removed from the environment of this run, or null. */
+    static String removed() {
+        return System.getProperty(REMOVED_PROPERTY);
     }
 
     /** The overrides set in {@code environment}, as {@code NAME=value}. */
@@ -45,9 +52,11 @@ final class CleanEnvironment {
                 + (set.size() == 1 ? "it" : "them") + " (benchmark forks inherit the clean environment).");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmArgs);
         // A restart through -cp loses the manifest's Enable-Native-Access; the flags bring it back.
-        command.addAll(ForkFlags.get());
+        command.addAll(ForkFlags.missingFrom(jvmArgs));
+        command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -19,6 +19,11 @@ final class ForkFlags {
     private ForkFlags() {
     }
 
+    /** The flags {@code present} lacks, so that a command line carries each one once. */
+    static List<String> missingFrom(List<String> present) {
+        return get().stream().filter(flag -> !present.contains(flag)).toList();
+    }
+
     static List<String> get() {
         Properties properties = new Properties();
         try (InputStream in = ForkFlags.class.getResourceAsStream(RESOURCE)) {

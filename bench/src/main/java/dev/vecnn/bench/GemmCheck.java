@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  *
  * <p>The reference is a scalar dot product per element, far slower than any peer. Up to
  * {@link #FULL_CHECK_MULTIPLY_ADDS} every row is checked; above it, the first and last rows (where
- * edge tiles live) and evenly spaced rows between, each over all n columns, which keeps the setup of
- * a 2048-cube at about a second while every column tile and both row edges are still covered.
+ * edge tiles live) and evenly spaced rows between, each over all n columns, which keeps the check of
+ * a 2048-cube to about a second while every column tile and both row edges are still covered.
  */
 final class GemmCheck {
     /** 512^3: the largest product checked in full. */
@@ -66,52 +66,75 @@ final class GemmCheck {
                 .toArray();
     }
 
-    /** Rows of the reference product and of {@code |A| |B|}, one at a time. */
+    /**
+     * Rows of the reference product and of {@code |A| |B|}, one at a time. The reference runs on
+     * copies laid out as op(A) row-major and op(B) transposed, so each of its dot products walks
+     * two contiguous rows: the same values and summation order, without a cache miss per term
+     * when B is a large row-major matrix.
+     */
     private static final class Reference {
         private final GemmProblem p;
-        private final float[] aFloats;
-        private final float[] bFloats;
-        private final double[] absA;
-        private final double[] absB;
+        private final int n;
+        private final int k;
+        private final double[] opA;
+        private final double[] opBt;
+        private final float[] opAFloats;
+        private final float[] opBtFloats;
+        private final double[] absOpA;
+        private final double[] absOpBt;
 
         Reference(GemmProblem p) {
             this.p = p;
+            n = p.shape.n();
+            k = p.shape.k();
+            // op(A) row-major m x k; op(B)^T row-major n x k.
+            opA = p.trans.a ? transpose(p.a(), k, p.shape.m()) : p.a();
+            opBt = p.trans.b ? p.b() : transpose(p.b(), k, n);
             boolean single = p.precision == Precision.F32;
-            aFloats = single ? p.aFloats() : null;
-            bFloats = single ? p.bFloats() : null;
-            absA = abs(p.a());
-            absB = abs(p.b());
+            opAFloats = single ? floats(opA) : null;
+            opBtFloats = single ? floats(opBt) : null;
+            absOpA = abs(opA);
+            absOpBt = abs(opBt);
         }
 
         double[] row(int i) {
-            GemmShape s = p.shape;
-            double[] row = new double[s.n()];
+            double[] row = new double[n];
             if (p.precision == Precision.F32) {
-                float[] out = new float[s.n()];
-                ReferenceGemm.sgemm(p.trans.a, p.trans.b, 1, s.n(), s.k(), 1f, aFloats, rowOffset(i), p.lda,
-                        bFloats, 0, p.ldb, 0f, out, 0, s.n());
-                for (int j = 0; j < out.length; j++) {
+                float[] out = new float[n];
+                ReferenceGemm.sgemm(false, true, 1, n, k, 1f, opAFloats, i * k, k, opBtFloats, 0, k, 0f, out, 0, n);
+                for (int j = 0; j < n; j++) {
                     row[j] = out[j];
                 }
             } else {
-                ReferenceGemm.dgemm(p.trans.a, p.trans.b, 1, s.n(), s.k(), 1d, p.a(), rowOffset(i), p.lda,
-                        p.b(), 0, p.ldb, 0d, row, 0, s.n());
+                ReferenceGemm.dgemm(false, true, 1, n, k, 1d, opA, i * k, k, opBt, 0, k, 0d, row, 0, n);
             }
             return row;
         }
 
         /** {@code sum_p |A_ip| |B_pj|} in double: the magnitude the tolerance scales with. */
         double[] magnitudeRow(int i) {
-            GemmShape s = p.shape;
-            double[] row = new double[s.n()];
-            ReferenceGemm.dgemm(p.trans.a, p.trans.b, 1, s.n(), s.k(), 1d, absA, rowOffset(i), p.lda,
-                    absB, 0, p.ldb, 0d, row, 0, s.n());
+            double[] row = new double[n];
+            ReferenceGemm.dgemm(false, true, 1, n, k, 1d, absOpA, i * k, k, absOpBt, 0, k, 0d, row, 0, n);
             return row;
         }
 
-        /** Where row i of op(A) starts: a stored row, or a stored column when A is transposed. */
-        private int rowOffset(int i) {
-            return p.trans.a ? i : i * p.lda;
+        /** The transpose of a row-major {@code rows x cols} matrix. */
+        private static double[] transpose(double[] x, int rows, int cols) {
+            double[] t = new double[x.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    t[c * rows + r] = x[r * cols + c];
+                }
+            }
+            return t;
+        }
+
+        private static float[] floats(double[] values) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = (float) values[i];
+            }
+            return out;
         }
 
         private static double[] abs(double[] values) {

@@ -1,6 +1,7 @@
 package dev.vecnn.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,12 +50,15 @@ final class GemmSuite {
                     + user.getIncludes());
         }
         GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()));
+        if (plan.cases.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: " + String.join(" ", plan.notes));
+        }
         Timing timing = Timing.of(user, quick);
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
         plan.notes.forEach(note -> out.println("note: " + note));
-        out.printf("%d forks, %s: at least %.0f minutes%n", plan.cases.size(), timing,
-                Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
+        out.printf("%d forks, %s: about %.0f min, longer where one product outlasts an iteration%n",
+                plan.cases.size(), timing, Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
 
         List<RunResult> results = new ArrayList<>();
         for (Options options : runs(plan, user, timing)) {
@@ -82,7 +86,7 @@ final class GemmSuite {
         return failures == 0 ? 0 : 1;
     }
 
-    /** The user's {@code -p} values for the five parameters; others are rejected. */
+    /** The user's {@code -p} values for the five parameters of {@link GemmBenchmark}. */
     static GemmPlan.Selection selection(Options user) {
         return new GemmPlan.Selection(
                 param(user, "impl", Peer::parse),
@@ -103,8 +107,13 @@ final class GemmSuite {
             peers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.peer());
             precisions.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.precision());
         }
+        // Forks start with -jvmArgs if given, else with this JVM's own arguments (JMH's default);
+        // the benchmark flags are appended where those lack them.
+        List<String> forkStart = new ArrayList<>(user.getJvmArgs()
+                .orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
-        jvmArgs.addAll(ForkFlags.get());
+        forkStart.addAll(jvmArgs);
+        jvmArgs.addAll(ForkFlags.missingFrom(forkStart));
         List<Options> runs = new ArrayList<>();
         for (Key key : peers.keySet()) {
             if (peers.get(key).size() * precisions.get(key).size()

@@ -95,7 +95,7 @@ final class GemmTable {
             for (Peer peer : ratioPeers()) {
                 Optional<Cell> other = cell(row, peer);
                 line.add(vecnn.isPresent() && other.isPresent()
-                        ? String.format("%.2f", vecnn.get().median() / other.get().median()) : "-");
+                        ? String.format("%.3g", vecnn.get().median() / other.get().median()) : "-");
             }
             rows.add(line);
         }

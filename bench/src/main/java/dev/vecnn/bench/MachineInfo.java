@@ -27,6 +27,9 @@ final class MachineInfo {
         lines.add("vecnn: default threads " + Gemm.threads());
         lines.add("OpenBLAS: " + (OpenBlas.available() ? OpenBlas.describe() : OpenBlas.unavailableReason()));
         lines.add("netlib: " + netlib());
+        if (CleanEnvironment.removed() != null) {
+            lines.add("environment: removed " + CleanEnvironment.removed() + " (they override OpenBLAS's CPU detection)");
+        }
         Map<String, String> env = System.getenv();
         for (String name : THREAD_VARIABLES) {
             if (env.containsKey(name)) {

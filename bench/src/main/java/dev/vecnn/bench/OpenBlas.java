@@ -16,12 +16,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * The system OpenBLAS through the Foreign Function and Memory API: {@code cblas_sgemm},
- * {@code cblas_dgemm} and the calls that pin and describe its threading. Looked up once; when the
- * library is absent, {@link #available()} is false and {@link #unavailableReason()} says how to
- * install it.
+ * {@code cblas_dgemm} and the calls that pin and describe its threading. Looked up once, by the
+ * dynamic linker's search for {@value #DEFAULT_LIBRARY} or the name or path given with
+ * {@code -Dvecnn.bench.openblas=...} (another build, say); when the library is absent,
+ * {@link #available()} is false and {@link #unavailableReason()} says how to install it.
  */
 final class OpenBlas {
-    static final String LIBRARY = "libopenblas.so.0";
+    static final String DEFAULT_LIBRARY = "libopenblas.so.0";
+    static final String LIBRARY = System.getProperty("vecnn.bench.openblas", DEFAULT_LIBRARY);
     static final String MISSING = "OpenBLAS not found: apt-get install libopenblas0-pthread";
 
     // The CBLAS enum values (cblas.h): CblasRowMajor, CblasNoTrans, CblasTrans.

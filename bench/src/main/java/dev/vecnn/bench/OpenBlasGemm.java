@@ -51,6 +51,11 @@ final class OpenBlasGemm implements PeerGemm {
     static PeerGemm open(GemmProblem p, int threads) {
         OpenBlas.require();
         OpenBlas.setThreads(threads);
+        // A build with a smaller MAX_THREADS caps the request silently; the table must not mislabel it.
+        if (OpenBlas.threads() != threads) {
+            throw new IllegalStateException("OpenBLAS runs on " + OpenBlas.threads() + " threads, not the "
+                    + threads + " asked for");
+        }
         return new OpenBlasGemm(p);
     }
 

@@ -13,10 +13,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 record Timing(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations,
               TimeValue measurementTime) {
-    /** A smoke run: enough to see every fork set up, check and measure, not to trust the numbers. */
-    static final Timing QUICK = new Timing(1, 1, TimeValue.milliseconds(200), 3, TimeValue.milliseconds(200));
+    /** A smoke run: every fork sets up, checks and measures, after one second for the JIT; indicative numbers only. */
+    static final Timing QUICK = new Timing(1, 1, TimeValue.seconds(1), 3, TimeValue.milliseconds(300));
     /** Beyond its iterations a fork costs a JVM start, the seeded data, the setup check and the JIT. */
-    static final double FORK_OVERHEAD_SECONDS = 2;
+    static final double FORK_OVERHEAD_SECONDS = 1.5;
 
     static Timing annotated() {
         Fork fork = GemmBenchmark.class.getAnnotation(Fork.class);
