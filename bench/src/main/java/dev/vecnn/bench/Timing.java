@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 record Timing(int forks, int warmupIterations, TimeValue warmupTime, int measurementIterations,
               TimeValue measurementTime) {
     /** A smoke run: every fork sets up, checks and measures, after one second for the JIT; indicative numbers only. */
-    static final Timing QUICK = new Timing(1, 1, TimeValue.seconds(1), 3, TimeValue.milliseconds(300));
+    static final Timing QUICK = new Timing(1, 2, TimeValue.seconds(1), 3, TimeValue.milliseconds(300));
     /** Beyond its iterations a fork costs a JVM start, the seeded data, the setup check and the JIT. */
     static final double FORK_OVERHEAD_SECONDS = 1.5;
 

@@ -32,8 +32,8 @@ final class TileStoreF32 {
         for (int i = 0; i < mr; i++) {
             int row = cOff + i * ldc;
             for (int j = 0; j < nr; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, nr);
                 boolean full = j + L <= nr;
+                VectorMask<Float> m = full ? null : S.indexInRange(j, nr);
                 FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
                 if (beta != 0) {
                     FloatVector old = full ? FloatVector.fromArray(S, c, row + j)
