@@ -20,7 +20,7 @@ public final class Main {
     private static final String USAGE = """
             usage: benchmarks.jar [gemm] [quick] [JMH options]   side-by-side GEMM table (default)
                    benchmarks.jar jmh [JMH command line]         plain JMH (e.g. jmh -l, jmh GemmBenchmark -p impl=vecnn)
-              quick          smoke run: 1 s warmup + 3 x 300 ms, square sizes up to 512; indicative numbers only
+              quick          smoke run: 2 x 1 s warmup + 3 x 300 ms, square sizes up to 512; indicative numbers only
               -p impl=...    vecnn,openblas,netlib,ejml,naive    -p shape=MxNxK,...   (C is MxN, inner K)
               -p trans=...   NN,TN,NT (replaces every shape's)    -p dtype=f32,f64     -p threads=1,2
               other JMH options (-f, -wi, -i, -w, -r, -jvmArgsAppend, ...) apply to every fork
