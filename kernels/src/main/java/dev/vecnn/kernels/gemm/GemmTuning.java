@@ -36,8 +36,10 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     static final int KC = 256;
     static final int MC = 144;
     static final int NC = 3072;
-    static final long SMALL_FLOPS = 64L * 64 * 64;
-    static final long MIN_FLOPS_PER_THREAD = 48L * 48 * 48;
+    // Handing work to a parked worker costs tens of microseconds; a share must take longer than
+    // that (2^21 multiply-adds is about 20 us at this core's 200 GFLOP/s float peak).
+    static final long SMALL_FLOPS = 1L << 22;
+    static final long MIN_FLOPS_PER_THREAD = 1L << 21;
     static final int DIRECT_A_MAX_COLUMN_TILES = 4;
 
     /** The tuning for a vector species with {@code lanes} elements per vector. */
