@@ -1,32 +1,33 @@
 package dev.vecnn.kernels.gemm;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
- * The worker threads shared by every parallel kernel: created on first use and reused, never
- * created per call. Part 0 of every job runs on the calling thread.
+ * The worker threads shared by every parallel kernel: daemon threads created on first use and
+ * reused, never created per call.
+ *
+ * <p>A job is cut into parts that any thread may take, so which thread runs which part never
+ * matters for the result. Waking a parked thread costs tens of microseconds, about as much as a
+ * mid-sized product takes, so an idle worker first spins for {@link #SPIN_NANOS} before parking:
+ * back-to-back products (a training loop) find their workers awake. One job runs at a time; a
+ * caller that finds the workers busy (another thread's product) runs its parts itself.
  *
  * <p>The thread count comes from {@link #setThreads(int)}, else the environment variable
  * {@code VECNN_THREADS} (as {@code OPENBLAS_NUM_THREADS} does for OpenBLAS), else the number of
  * available processors. Internal: users set it through {@code dev.vecnn.kernels.Gemm}.
  */
 public final class Workers {
-    private static final ThreadFactory DAEMONS = new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
+    /** How long an idle worker spins before it parks. */
+    static final long SPIN_NANOS = 200_000;
 
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "vecnn-worker-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    };
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(DAEMONS);
+    private static final ReentrantLock BUSY = new ReentrantLock();
+    private static final List<Worker> POOL = new ArrayList<>();
+    private static volatile Job current;
     private static volatile int threads = defaultThreads();
 
     private Workers() {
@@ -64,38 +65,99 @@ public final class Workers {
         return cpus;
     }
 
-    /** Runs {@code body} for parts 0..parts-1, part 0 on the caller, and waits for all of them. */
+    /** Runs {@code body} for parts 0..parts-1 on up to {@code parts} threads and waits for all. */
     static void run(int parts, IntConsumer body) {
-        if (parts == 1) {
-            body.accept(0);
+        if (parts == 1 || !BUSY.tryLock()) {
+            for (int part = 0; part < parts; part++) {
+                body.accept(part);
+            }
             return;
         }
-        Future<?>[] pending = new Future<?>[parts - 1];
-        for (int part = 1; part < parts; part++) {
-            int id = part;
-            pending[part - 1] = POOL.submit(() -> body.accept(id));
-        }
-        RuntimeException failure = null;
         try {
-            body.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
+            Job job = new Job(body, parts);
+            ensureWorkers(parts - 1);
+            current = job;
+            for (int w = 0; w < parts - 1; w++) {
+                LockSupport.unpark(POOL.get(w));
+            }
+            job.work();
+            job.awaitDone();
+            current = null;
+            job.rethrow();
+        } finally {
+            BUSY.unlock();
         }
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
+    }
+
+    private static void ensureWorkers(int count) {
+        while (POOL.size() < count) {
+            Worker w = new Worker(POOL.size() + 1);
+            POOL.add(w);
+            w.start();
+        }
+    }
+
+    /** One parallel call: parts are claimed in order by whichever thread asks first. */
+    private static final class Job {
+        final IntConsumer body;
+        final int parts;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile RuntimeException failure;
+
+        Job(IntConsumer body, int parts) {
+            this.body = body;
+            this.parts = parts;
+        }
+
+        void work() {
+            for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
+                try {
+                    body.accept(part);
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                } finally {
+                    done.incrementAndGet();
                 }
             }
         }
-        if (failure != null) {
-            throw failure;
+
+        void awaitDone() {
+            while (done.get() < parts) {
+                Thread.onSpinWait();
+            }
+        }
+
+        void rethrow() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static final class Worker extends Thread {
+        Worker(int id) {
+            super("vecnn-worker-" + id);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Job last = null;
+            long idleSince = System.nanoTime();
+            while (true) {
+                Job job = current;
+                if (job != null && job != last) {
+                    last = job;
+                    job.work();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                    idleSince = System.nanoTime();
+                }
+            }
         }
     }
 }
