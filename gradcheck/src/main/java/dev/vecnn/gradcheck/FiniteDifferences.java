@@ -45,7 +45,8 @@ package dev.vecnn.gradcheck;
  * {@code |ga - E| / max(|ga| + |E|, floor)} with {@code floor = resolution / threshold}: where
  * both values are below what the finite differences can resolve, they are compared against that
  * resolution instead of against each other (otherwise a zero gradient and rounding noise of
- * {@code 1e-12} would count as a relative error of 1).
+ * {@code 1e-12} would count as a relative error of 1). The floor is at least the smallest normal
+ * double, and equal values (a function constant on the whole stencil) have relative error 0.
  */
 final class FiniteDifferences {
     /** Bound of {@code |E - f'|} over {@code max(|Ke|, |Ko|)} at a kink, from the sweep above. */
@@ -76,13 +77,18 @@ final class FiniteDifferences {
             }
         }
         double resolution = resolution(s, options);
-        double floor = resolution / options.threshold();
         double e = s.estimate();
-        double rel = Math.abs(analytic - e) / Math.max(Math.abs(analytic) + Math.abs(e), floor);
+        double diff = Math.abs(analytic - e);
+        double rel = diff == 0 ? 0 : diff / Math.max(Math.abs(analytic) + Math.abs(e), floor(resolution, options));
         if (Double.isNaN(rel)) {
             rel = Double.POSITIVE_INFINITY;
         }
         return new CoordinateResult(i, options.name(i), analytic, e, rel, s.h(), resolution, status);
+    }
+
+    /** The smallest denominator of a relative error: the resolution over the threshold, or the least normal double. */
+    private static double floor(double resolution, CheckOptions options) {
+        return Math.max(resolution / options.threshold(), Double.MIN_NORMAL);
     }
 
     private static double resolution(Stencil s, CheckOptions options) {
@@ -95,8 +101,7 @@ final class FiniteDifferences {
             return true;
         }
         double noise = 27 * options.valueAccuracy() * s.maxAbs() / s.h();
-        double floor = resolution(s, options) / options.threshold();
-        double size = Math.max(Math.abs(analytic) + Math.abs(s.estimate()), floor);
+        double size = Math.max(Math.abs(analytic) + Math.abs(s.estimate()), floor(resolution(s, options), options));
         return k > Math.max(noise, KINK_SHARE * options.threshold() * size);
     }
 }
