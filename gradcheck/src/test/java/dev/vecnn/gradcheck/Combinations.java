@@ -8,7 +8,8 @@ import dev.vecnn.kernels.Activation;
 
 /**
  * Every hidden activation x output kind x alpha in {0, > 0} x with and without sample weights,
- * each with a random small network drawn from a seed: the cases a random search could miss.
+ * each with a random small network drawn from a seed: the cases a random search could miss. A
+ * draw whose output is clipped or saturated ({@link Checkable}) is replaced by the next seed's.
  */
 final class Combinations {
     private static final int[] BATCHES = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17};
@@ -26,7 +27,12 @@ final class Combinations {
                     for (boolean weighted : new boolean[] {false, true}) {
                         for (int k = 0; k < perCombination; k++) {
                             long seed = cases.size() * 7919L + 17;
-                            cases.add(draw(new SplittableRandom(seed), act, kind, penalised, weighted, seed));
+                            NetworkCase c = draw(new SplittableRandom(seed), act, kind, penalised, weighted, seed);
+                            while (Checkable.options(c) == null) {
+                                seed += 1_000_003;
+                                c = draw(new SplittableRandom(seed), act, kind, penalised, weighted, seed);
+                            }
+                            cases.add(c);
                         }
                     }
                 }

@@ -14,15 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step {@code t = 2^-j} satisfies Armijo's condition {@code L(w - t g) <= L(w) - c1 t |g|^2}
  * (c1 = 1e-4). For smooth L, Taylor gives {@code L(w - t g) = L - t |g|^2 + O(t^2)}, so every
  * small enough t does. The search stops at the t where the promised decrease {@code c1 t |g|^2}
- * falls to four times the rounding of L ({@code 2^-44 |L|}, the checker's default value accuracy,
- * twice for the two values compared): below it a decrease could not be told from noise, and a
- * gradient that small is left out.
+ * falls to four times the rounding of L (its value accuracy from {@link Checkable}, twice for the
+ * two values compared): below it a decrease could not be told from noise, and a gradient that
+ * small is left out, as are clipped or saturated outputs.
  */
 class DescentProperties {
     private static final double C1 = 1e-4;
 
     @Property
     void stepAlongNegativeGradientLowersLoss(@ForAll("cases") NetworkCase c) {
+        CheckOptions options = Checkable.options(c);
+        Statistics.label("clipped or saturated output (left out)").collect(options == null);
+        Assume.that(options != null);
         ReferenceMlp net = new ReferenceMlp(c, Precision.F64);
         double[] w = c.parameters();
         double[] g = new double[w.length];
@@ -31,7 +34,7 @@ class DescentProperties {
         for (double v : g) {
             gg += v * v;
         }
-        double smallest = 4 * CheckOptions.DEFAULT_VALUE_ACCURACY * Math.abs(loss) / (C1 * gg);
+        double smallest = 4 * options.valueAccuracy() * Math.abs(loss) / (C1 * gg);
         Assume.that(smallest < 1);
         double[] moved = new double[w.length];
         for (double t = 1; t >= smallest; t /= 2) {

@@ -22,11 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * linear output of the exp (log link) activation. Checked by finite differences on ragged
  * {@code rows x cols}, with and without sample weights.
  *
- * <p>Value accuracy: the loss is a weighted mean of n = rows * cols per-element terms; its
- * computed value is within {@code (n + cols + 16) u} times the weighted mean of the terms'
- * magnitudes m (the terms before cancellation, see {@link #magnitude}; {@code n} roundings of the
- * sum, {@code cols + 8} of softmax or the logistic and the log, the rest for the term's own
- * formula). Relative to the value F that is {@code (n + cols + 16) u M / |F|}.
+ * <p>Value accuracy: as derived in {@link LossAccuracy}; logits in {@code [-2, 2]} keep every
+ * probability far from clipping.
  */
 class LossDeltaProperties {
     @Property
@@ -62,8 +59,8 @@ class LossDeltaProperties {
             return value;
         };
         double value = loss.evaluate(z, null);
-        double accuracy = (z.length + outs + 16) * 0x1p-53 * magnitude(kind, output(kind, z, rows, outs), y, w, rows,
-                outs, weightSum) / Math.abs(value);
+        double accuracy = LossAccuracy.valueAccuracy(kind, output(kind, z, rows, outs), y, w, rows, outs, weightSum,
+                value, 0);
         Assume.that(accuracy < 1e-4);
         CheckOptions options = CheckOptions.defaults().withValueAccuracy(Math.max(0x1p-53, accuracy))
                 .withNames(i -> "z[" + i / outs + "," + i % outs + "]");
@@ -87,25 +84,6 @@ class LossDeltaProperties {
             }
         }
         return p;
-    }
-
-    /** The weighted mean over rows of the summed per-element magnitudes m of the class comment. */
-    static double magnitude(OutputKind kind, double[] p, double[] y, double[] w, int rows, int cols, double s) {
-        double total = 0;
-        for (int r = 0; r < rows; r++) {
-            double row = 0;
-            for (int j = 0; j < cols; j++) {
-                int i = r * cols + j;
-                row += switch (kind) {
-                    case MULTICLASS -> y[i] * (Math.abs(Math.log(p[i])) + 1);
-                    case BINARY, MULTILABEL -> Math.abs(y[i] * Math.log(p[i])) + Math.abs((1 - y[i]) * Math.log1p(-p[i])) + 1;
-                    case REGRESSION -> (Math.abs(p[i]) + Math.abs(y[i])) * (Math.abs(p[i]) + Math.abs(y[i]));
-                    case POISSON -> (y[i] > 0 ? Math.abs(y[i] * Math.log(y[i] / p[i])) : 0) + 2 * y[i] + p[i];
-                };
-            }
-            total += (w == null ? 1 : w[r]) * row;
-        }
-        return total / s;
     }
 
     @Provide
