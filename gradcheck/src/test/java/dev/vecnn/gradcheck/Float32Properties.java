@@ -1,11 +1,15 @@
 package dev.vecnn.gradcheck;
 
+import java.util.List;
+
+import dev.vecnn.kernels.Activation;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +37,24 @@ class Float32Properties {
             worstShare = Math.max(worstShare, tol[i] == 0 ? 0 : diff / tol[i]);
         }
         Statistics.label("worst |diff| / bound").collect(worstShare < 0.01 ? "< 1%" : worstShare < 0.1 ? "1-10%" : "10-100%");
+    }
+
+    /** The bound is not vacuous: a float32 gradient with its sign flipped breaks it. */
+    @Test
+    void wrongFloat32GradientBreaksTheBound() {
+        NetworkCase c = new NetworkCase(new NetworkShape(3, List.of(4, 3), 2), Activation.TANH, OutputKind.MULTICLASS,
+                0.01, true, 5, 1, 1, 42);
+        double[] params = c.parameters();
+        double[] g64 = new double[params.length];
+        double[] g32 = new double[params.length];
+        new ReferenceMlp(c, Precision.F64).evaluate(params, g64);
+        new ReferenceMlp(c, Precision.F32, Bug.SIGN_FLIP).evaluate(params, g32);
+        double[] tol = new Float32Bound(c).tolerance();
+        int broken = 0;
+        for (int i = 0; i < params.length; i++) {
+            broken += Math.abs(g32[i] - g64[i]) > tol[i] ? 1 : 0;
+        }
+        assertTrue(broken > params.length / 2, "only " + broken + " of " + params.length + " coordinates broke the bound");
     }
 
     @Provide
