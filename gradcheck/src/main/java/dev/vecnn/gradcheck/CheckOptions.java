@@ -112,7 +112,9 @@ public record CheckOptions(double threshold, double valueAccuracy, double typica
     /** The initial step for a parameter of value {@code x}; see the class comment. */
     public double step(double x) {
         double h = Math.pow(valueAccuracy, 0.2) * Math.max(Math.abs(x), typicalScale);
-        return Math.scalb(1.0, Math.getExponent(h) + (h / Math.scalb(1.0, Math.getExponent(h)) >= Math.sqrt(2) ? 1 : 0));
+        int exponent = Math.getExponent(h);
+        boolean roundUp = h / Math.scalb(1.0, exponent) >= Math.sqrt(2);
+        return Math.scalb(1.0, roundUp ? exponent + 1 : exponent);
     }
 
     String name(int index) {

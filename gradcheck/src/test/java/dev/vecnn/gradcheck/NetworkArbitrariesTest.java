@@ -56,6 +56,39 @@ class NetworkArbitrariesTest {
         }
     }
 
+    @Property
+    void smallArbitrariesStayInRange(@ForAll("batches") int rows, @ForAll("lengths") int length,
+                                     @ForAll("scales") double scale, @ForAll("alphas") double alpha) {
+        assertTrue(rows >= 1 && rows <= 40);
+        assertTrue(length >= 1 && length <= 200);
+        assertTrue(scale == 0.5 || scale == 1 || scale == 2);
+        assertTrue(alpha == 0 || alpha >= 1e-4 && alpha <= 1);
+        double[] w = NetworkArbitraries.sampleWeights(rows).sample();
+        assertTrue(w == null || w.length == rows && java.util.Arrays.stream(w).allMatch(v -> v >= 0.1 && v <= 2));
+        double[] data = NetworkArbitraries.scaledData(length, scale).sample();
+        assertTrue(data.length == length && java.util.Arrays.stream(data).allMatch(v -> Math.abs(v) <= scale));
+    }
+
+    @Provide
+    Arbitrary<Integer> batches() {
+        return NetworkArbitraries.batchSizes();
+    }
+
+    @Provide
+    Arbitrary<Integer> lengths() {
+        return NetworkArbitraries.raggedLengths();
+    }
+
+    @Provide
+    Arbitrary<Double> scales() {
+        return NetworkArbitraries.scales();
+    }
+
+    @Provide
+    Arbitrary<Double> alphas() {
+        return NetworkArbitraries.alphas();
+    }
+
     @Test
     void sameSeedSameValues() {
         NetworkCase c = new NetworkCase(new NetworkShape(3, List.of(4, 2), 2), Activation.RELU, OutputKind.MULTILABEL,
