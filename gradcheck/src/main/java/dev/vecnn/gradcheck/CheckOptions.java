@@ -31,7 +31,9 @@ import java.util.function.IntFunction;
  * the size of the slope jump, where a smooth function leaves {@code O(h^3)}. A coordinate whose
  * residual exceeds both its noise level and a quarter of the threshold times the gradient's size is
  * retried with the step divided by 8, up to {@code kinkRetries} times, then skipped; both outcomes
- * are listed in the {@link Report}. The derivation, including why a quarter of the threshold
+ * are listed in the {@link Report}. Residuals that grow as the step shrinks are rounding noise, not a
+ * kink: such coordinates are marked {@link KinkStatus#NOISY} and counted, so an understated value
+ * accuracy shows up instead of skipping everything. The derivation, including why a quarter of the threshold
  * cannot hide a kink that would fail the check, is in {@link FiniteDifferences}.
  *
  * @param threshold     the largest relative error that passes

@@ -39,7 +39,11 @@ package dev.vecnn.gradcheck;
  * (ga the analytic value, floor as in the relative error below): an undetected kink then moves E
  * by at most {@code 0.6/4 = 0.15} of the threshold, so it cannot alone fail a coordinate, and a
  * detected one is retried with {@code h/8} (which excludes a kink at distance {@code > h/8}) and,
- * if the kink is still inside after the retries, skipped.
+ * if the kink is still inside after the retries, skipped. Rounding noise larger than the stated
+ * value accuracy also makes the residuals large, but unlike a kink it grows like {@code 1/h} as the
+ * step shrinks: a residual that grew by more than 16 over the retries (512 expected for noise,
+ * about 1 for a kink at the point) marks the coordinate NOISY, estimated with the first step and
+ * counted, so an understated value accuracy cannot make a check pass by skipping everything.
  *
  * <h2>Relative error</h2>
  * {@code |ga - E| / max(|ga| + |E|, floor)} with {@code floor = resolution / threshold}: where
@@ -55,6 +59,11 @@ final class FiniteDifferences {
     static final double KINK_SHARE = 0.25;
     /** The reduction of the step on each retry at a kink. */
     static final double RETRY_FACTOR = 8;
+    /**
+     * How much the residual must grow from the first to the last stencil to be called noise: it
+     * grows like 1/h (8 per retry) for rounding noise and stays put for a kink at the point.
+     */
+    static final double NOISE_GROWTH = 16;
 
     private FiniteDifferences() {
     }
@@ -66,6 +75,7 @@ final class FiniteDifferences {
         Stencil s = Stencil.evaluate(f, x, i, h, f0);
         KinkStatus status = KinkStatus.NONE;
         if (options.kinkDetection() && kinked(s, analytic, options)) {
+            Stencil first = s;
             status = KinkStatus.SKIPPED;
             for (int retry = 0; retry < options.kinkRetries(); retry++) {
                 h /= RETRY_FACTOR;
@@ -74,6 +84,11 @@ final class FiniteDifferences {
                     status = KinkStatus.STEP_REDUCED;
                     break;
                 }
+            }
+            if (status == KinkStatus.SKIPPED && options.kinkRetries() > 0
+                    && s.residual() > NOISE_GROWTH * first.residual()) {
+                status = KinkStatus.NOISY;
+                s = first;
             }
         }
         double resolution = resolution(s, options);
@@ -96,7 +111,7 @@ final class FiniteDifferences {
     }
 
     private static boolean kinked(Stencil s, double analytic, CheckOptions options) {
-        double k = Math.max(Math.abs(s.evenResidual()), Math.abs(s.oddResidual()));
+        double k = s.residual();
         if (!Double.isFinite(k)) {
             return true;
         }

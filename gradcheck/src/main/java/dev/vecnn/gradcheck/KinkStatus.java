@@ -16,5 +16,12 @@ public enum KinkStatus {
      * Every stencil down to the smallest step crossed a kink, so the point sits on it (to
      * rounding): the coordinate is reported but left out of the pass/fail decision.
      */
-    SKIPPED
+    SKIPPED,
+    /**
+     * The stencil looked kinked, but its residuals grew as the step shrank, as rounding noise does
+     * and a kink does not: the function is noisier than {@link CheckOptions#valueAccuracy()} says.
+     * The coordinate is estimated with the first step and counted; raise the value accuracy if
+     * the function really is that inaccurate.
+     */
+    NOISY
 }

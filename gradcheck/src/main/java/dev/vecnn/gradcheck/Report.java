@@ -25,9 +25,13 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
                 .mapToDouble(CoordinateResult::relativeError).max().orElse(0);
     }
 
-    /** True if every counted coordinate's relative error is at most the threshold. */
+    /**
+     * True if at least one coordinate was checked (not skipped at a kink) and every checked
+     * coordinate's relative error is at most the threshold: a check that checked nothing does not
+     * pass.
+     */
     public boolean passed() {
-        return maxRelativeError() <= options.threshold();
+        return skipped() < coordinates.size() && maxRelativeError() <= options.threshold();
     }
 
     /** The counted coordinates with the largest relative errors, worst first, at most {@code n}. */
@@ -36,7 +40,7 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
                 .sorted(Comparator.comparingDouble(CoordinateResult::relativeError).reversed()).limit(n).toList();
     }
 
-    /** The coordinates where the kink detector acted (step reduced or skipped). */
+    /** The coordinates where the kink detector acted (step reduced, skipped or noisy). */
     public List<CoordinateResult> kinks() {
         return coordinates.stream().filter(c -> c.kink() != KinkStatus.NONE).toList();
     }
@@ -44,6 +48,11 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
     /** The number of coordinates skipped at a kink. */
     public long skipped() {
         return coordinates.stream().filter(c -> !c.counted()).count();
+    }
+
+    /** The number of coordinates whose function values were noisier than the stated accuracy. */
+    public long noisy() {
+        return coordinates.stream().filter(c -> c.kink() == KinkStatus.NOISY).count();
     }
 
     /** Throws an {@link AssertionError} carrying {@link #toString()} unless the check passed. */
@@ -62,8 +71,15 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
                 coordinates.size() - skipped()));
         List<CoordinateResult> kinks = kinks();
         if (!kinks.isEmpty()) {
-            b.append(String.format(" (%d skipped at kinks, %d with a reduced step)", skipped(),
-                    kinks.size() - skipped()));
+            b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy)", skipped(),
+                    kinks.size() - skipped() - noisy(), noisy()));
+        }
+        if (skipped() == coordinates.size()) {
+            b.append("; nothing was checked: every coordinate sits on a kink");
+        }
+        if (noisy() > 0) {
+            b.append(String.format("%n  the function is noisier than the value accuracy %.3e says at %d coordinates:"
+                    + " state its real accuracy (CheckOptions.withValueAccuracy)", options.valueAccuracy(), noisy()));
         }
         b.append(String.format("%n  value %.17g; value accuracy %.3e, typical scale %s%n", value,
                 options.valueAccuracy(), options.typicalScale()));

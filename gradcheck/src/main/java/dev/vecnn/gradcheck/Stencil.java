@@ -44,6 +44,11 @@ record Stencil(double h, double f0, double p4, double m4, double p2, double m2, 
         return d1 - 5 * d2 + 4 * d4;
     }
 
+    /** {@code max(|Ke|, |Ko|)}, the kink statistic. */
+    double residual() {
+        return Math.max(Math.abs(evenResidual()), Math.abs(oddResidual()));
+    }
+
     /** The largest |f| on the stencil, the F of the rounding bounds. */
     double maxAbs() {
         return Math.max(Math.max(Math.max(Math.abs(f0), Math.abs(p4)), Math.max(Math.abs(m4), Math.abs(p2))),
