@@ -1,8 +1,14 @@
 /**
- * vecnn gradcheck: finite-difference verification of analytic gradients. The package
- * {@code dev.vecnn.gradcheck} is exported once it holds its first public type.
+ * vecnn gradcheck: finite-difference verification of analytic gradients, and jqwik arbitraries
+ * of network problems for property tests of layers and estimators.
+ *
+ * <p>jqwik's API and the kernels are required transitively because the arbitraries in
+ * {@code dev.vecnn.gradcheck} return jqwik's {@code Arbitrary} of the kernels' {@code Activation}.
  */
 module dev.vecnn.gradcheck {
-    requires dev.vecnn.kernels;
+    requires transitive dev.vecnn.kernels;
     requires dev.vecnn.nn;
+    requires transitive net.jqwik.api;
+
+    exports dev.vecnn.gradcheck;
 }

@@ -1,0 +1,60 @@
+package dev.vecnn.gradcheck;
+
+import java.util.List;
+
+/**
+ * The layer widths of a multilayer perceptron: inputs, hidden layers, outputs.
+ *
+ * @param inputs  the number of input features, at least 1
+ * @param hidden  the hidden layer widths, each at least 1 (may be empty)
+ * @param outputs the number of outputs, at least 1
+ */
+public record NetworkShape(int inputs, List<Integer> hidden, int outputs) {
+    /** Validates and copies. */
+    public NetworkShape {
+        if (inputs < 1 || outputs < 1) {
+            throw new IllegalArgumentException("inputs and outputs must be >= 1, got " + inputs + ", " + outputs);
+        }
+        hidden = List.copyOf(hidden);
+        for (int w : hidden) {
+            if (w < 1) {
+                throw new IllegalArgumentException("hidden widths must be >= 1, got " + hidden);
+            }
+        }
+    }
+
+    /** The number of weight layers, {@code hidden().size() + 1}. */
+    public int layers() {
+        return hidden.size() + 1;
+    }
+
+    /** The width of layer {@code l} for l in {@code [0, layers()]}: inputs, hidden..., outputs. */
+    public int width(int l) {
+        return l == 0 ? inputs : l <= hidden.size() ? hidden.get(l - 1) : outputs;
+    }
+
+    /** All weights and biases: {@code sum_l (width(l) + 1) * width(l + 1)}. */
+    public int parameterCount() {
+        int n = 0;
+        for (int l = 0; l < layers(); l++) {
+            n += (width(l) + 1) * width(l + 1);
+        }
+        return n;
+    }
+
+    /** The widest layer, the largest inner dimension of any product in the network. */
+    public int maxWidth() {
+        int m = 0;
+        for (int l = 0; l <= layers(); l++) {
+            m = Math.max(m, width(l));
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder().append(inputs);
+        hidden.forEach(w -> b.append('-').append(w));
+        return b.append('-').append(outputs).toString();
+    }
+}

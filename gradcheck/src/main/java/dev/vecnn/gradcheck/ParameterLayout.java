@@ -1,0 +1,50 @@
+package dev.vecnn.gradcheck;
+
+/**
+ * Where each layer's weights and biases sit in the flat parameter vector of a
+ * {@link NetworkShape}: layer by layer, the weight matrix {@code W_l} ({@code width(l) x width(l+1)},
+ * row-major, as scikit-learn's {@code coefs_[l]}) followed by its bias {@code b_l}
+ * ({@code intercepts_[l]}).
+ */
+public final class ParameterLayout {
+    private final NetworkShape shape;
+    private final int[] offsets;
+
+    /** The layout of {@code shape}'s parameters. */
+    public ParameterLayout(NetworkShape shape) {
+        this.shape = shape;
+        this.offsets = new int[shape.layers() + 1];
+        for (int l = 0; l < shape.layers(); l++) {
+            offsets[l + 1] = offsets[l] + (shape.width(l) + 1) * shape.width(l + 1);
+        }
+    }
+
+    /** The index of {@code W_l[0, 0]}. */
+    public int weights(int l) {
+        return offsets[l];
+    }
+
+    /** The index of {@code b_l[0]}. */
+    public int bias(int l) {
+        return offsets[l] + shape.width(l) * shape.width(l + 1);
+    }
+
+    /** The length of the flat vector. */
+    public int size() {
+        return offsets[shape.layers()];
+    }
+
+    /** The name of parameter {@code index}, {@code "W1[2,0]"} or {@code "b1[0]"} (layers from 1). */
+    public String name(int index) {
+        int l = 0;
+        while (index >= offsets[l + 1]) {
+            l++;
+        }
+        int local = index - offsets[l];
+        int fanOut = shape.width(l + 1);
+        int weightCount = shape.width(l) * fanOut;
+        return local < weightCount
+                ? "W" + (l + 1) + "[" + local / fanOut + "," + local % fanOut + "]"
+                : "b" + (l + 1) + "[" + (local - weightCount) + "]";
+    }
+}

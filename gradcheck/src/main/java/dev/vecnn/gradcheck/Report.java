@@ -1,0 +1,99 @@
+package dev.vecnn.gradcheck;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The outcome of one {@link GradientCheck}: every coordinate's comparison, the largest relative
+ * error over the counted coordinates, and the verdict against the threshold. {@link #toString()}
+ * is written to be a test failure message: verdict, worst coordinates with both values, kinks met,
+ * options used.
+ *
+ * @param value       the function value at the checked point
+ * @param coordinates one result per coordinate, in index order
+ * @param options     the options the check ran with
+ */
+public record Report(double value, List<CoordinateResult> coordinates, CheckOptions options) {
+    /** Copies the list; the report is immutable. */
+    public Report {
+        coordinates = List.copyOf(coordinates);
+    }
+
+    /** The largest relative error over the coordinates not skipped at a kink (0 if there are none). */
+    public double maxRelativeError() {
+        return coordinates.stream().filter(CoordinateResult::counted)
+                .mapToDouble(CoordinateResult::relativeError).max().orElse(0);
+    }
+
+    /**
+     * True if at least one coordinate was checked (not skipped at a kink) and every checked
+     * coordinate's relative error is at most the threshold: a check that checked nothing does not
+     * pass.
+     */
+    public boolean passed() {
+        return skipped() < coordinates.size() && maxRelativeError() <= options.threshold();
+    }
+
+    /** The counted coordinates with the largest relative errors, worst first, at most {@code n}. */
+    public List<CoordinateResult> worst(int n) {
+        return coordinates.stream().filter(CoordinateResult::counted)
+                .sorted(Comparator.comparingDouble(CoordinateResult::relativeError).reversed()).limit(n).toList();
+    }
+
+    /** The coordinates where the kink detector acted (step reduced, skipped or noisy). */
+    public List<CoordinateResult> kinks() {
+        return coordinates.stream().filter(c -> c.kink() != KinkStatus.NONE).toList();
+    }
+
+    /** The number of coordinates skipped at a kink. */
+    public long skipped() {
+        return coordinates.stream().filter(c -> !c.counted()).count();
+    }
+
+    /** The number of coordinates whose function values were noisier than the stated accuracy. */
+    public long noisy() {
+        return coordinates.stream().filter(c -> c.kink() == KinkStatus.NOISY).count();
+    }
+
+    /** Throws an {@link AssertionError} carrying {@link #toString()} unless the check passed. */
+    public Report assertPassed() {
+        if (!passed()) {
+            throw new AssertionError(toString());
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("gradient check %s: max relative error %.3e %s threshold %.1e over %d coordinates",
+                passed() ? "passed" : "FAILED", maxRelativeError(), passed() ? "<=" : ">", options.threshold(),
+                coordinates.size() - skipped()));
+        List<CoordinateResult> kinks = kinks();
+        if (!kinks.isEmpty()) {
+            b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy)", skipped(),
+                    kinks.size() - skipped() - noisy(), noisy()));
+        }
+        if (skipped() == coordinates.size()) {
+            b.append("; nothing was checked: every coordinate sits on a kink");
+        }
+        if (noisy() > 0) {
+            b.append(String.format("%n  the function is noisier than the value accuracy %.3e says at %d coordinates:"
+                    + " state its real accuracy (CheckOptions.withValueAccuracy)", options.valueAccuracy(), noisy()));
+        }
+        b.append(String.format("%n  value %.17g; value accuracy %.3e, typical scale %s%n", value,
+                options.valueAccuracy(), options.typicalScale()));
+        b.append("  worst coordinates:\n");
+        for (CoordinateResult c : worst(options.worstCount())) {
+            b.append("    ").append(c).append('\n');
+        }
+        if (!kinks.isEmpty()) {
+            b.append("  kinks met:\n");
+            kinks.stream().limit(options.worstCount()).forEach(c -> b.append("    ").append(c).append('\n'));
+            if (kinks.size() > options.worstCount()) {
+                b.append("    ... ").append(kinks.size() - options.worstCount()).append(" more\n");
+            }
+        }
+        return b.toString();
+    }
+}
