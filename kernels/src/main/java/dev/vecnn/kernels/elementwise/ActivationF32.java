@@ -109,7 +109,7 @@ public final class ActivationF32 {
                 e.intoArray(x, i, m);
                 sumV = sumV.add(FloatVector.zero(S).blend(e, m));
             }
-            float sum = sumV.reduceLanes(VectorOperators.ADD);
+            float sum = VectorMathF32.sumLanes(sumV);
             i = start;
             for (; i <= end - L; i += L) {
                 FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);

@@ -155,16 +155,18 @@ public final class VectorMathF32 {
     }
 
     /**
-     * The sum of the lanes in lane order, so that a reduction gives the same bits on every run
-     * and thread count (the order of {@code reduceLanes(ADD)} is not specified).
+     * The sum of the lanes by a fixed pairwise tree (lane i with lane i + L/2, then i + L/4, ...),
+     * so that a reduction gives the same bits on every run, JIT tier and thread count: the order of
+     * {@code reduceLanes(ADD)} is not specified and differs between the interpreter and C2. Built
+     * from lanewise operations only, it allocates nothing once compiled.
      */
     public static float sumLanes(FloatVector v) {
-        float[] lanes = v.toArray();
-        float sum = 0;
-        for (float x : lanes) {
-            sum += x;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector t = v;
+        for (int half = S.length() / 2; half >= 1; half /= 2) {
+            t = t.add(t.slice(half, zero));
         }
-        return sum;
+        return t.lane(0);
     }
 
     /** 2^k for integral k in [1 - BIAS, BIAS], from exponent bits. */
