@@ -1,0 +1,256 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Reductions;
+import dev.vecnn.kernels.Updates;
+
+/**
+ * Limited-memory BFGS for the {@code lbfgs} solver: the two-loop recursion over the last
+ * {@value #HISTORY} steps and a strong-Wolfe line search (bracketing, then zoom with safeguarded
+ * cubic interpolation; Nocedal and Wright, algorithms 3.5, 3.6 and 7.4). Stopping mirrors the
+ * scipy {@code L-BFGS-B} call scikit-learn makes: {@code max|g| <= gtol}, a relative reduction of
+ * f below {@code factr * eps} (scipy's default {@code factr = 1e7}), {@code maxIter} iterations or
+ * {@code maxFun} evaluations. Vector arithmetic runs on the kernels ({@code Reductions.dot},
+ * {@code Updates.sgd} as axpy).
+ */
+final class Lbfgs {
+    static final int HISTORY = 10;
+    private static final double FTOL = 1e7 * Math.ulp(1.0);
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_SEARCH = 20;
+
+    private Lbfgs() {
+    }
+
+    /** The loss and gradient at a point. */
+    record Evaluation(double f, double[] g) {
+    }
+
+    /** The function to minimize. */
+    interface Objective {
+        Evaluation evaluate(double[] x);
+    }
+
+    /** How the run ended, with scipy's status code and message. */
+    enum Status {
+        CONVERGED(0, "CONVERGENCE"),
+        MAX_ITER(1, "STOP: TOTAL NO. of ITERATIONS REACHED LIMIT"),
+        MAX_FUN(1, "STOP: TOTAL NO. of f AND g EVALUATIONS EXCEEDS LIMIT"),
+        LINE_SEARCH_FAILED(2, "ABNORMAL_TERMINATION_IN_LNSRCH");
+
+        private final int code;
+        private final String message;
+
+        Status(int code, String message) {
+            this.code = code;
+            this.message = message;
+        }
+
+        int code() {
+            return code;
+        }
+
+        String message() {
+            return message;
+        }
+    }
+
+    /** The final point, its loss, iterations and evaluations used, and why it stopped. */
+    record Result(double[] x, double f, int iterations, int evaluations, Status status) {
+    }
+
+    private record Point(double alpha, double[] x, double f, double[] g, double slope) {
+    }
+
+    static Result minimize(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
+        int n = x0.length;
+        double[] x = x0.clone();
+        Evaluation e = fn.evaluate(x);
+        int evaluations = 1;
+        double f = e.f();
+        double[] g = e.g();
+        double[][] s = new double[HISTORY][];
+        double[][] y = new double[HISTORY][];
+        double[] rho = new double[HISTORY];
+        double[] a = new double[HISTORY];
+        int stored = 0;
+        int newest = -1;
+        int iterations = 0;
+        if (Reductions.maxAbs(g, 0, n) <= gtol) {
+            return new Result(x, f, 0, evaluations, Status.CONVERGED);
+        }
+        while (true) {
+            double[] d = direction(g, s, y, rho, a, stored, newest);
+            double slope = Reductions.dot(g, d, n);
+            if (!(slope < 0)) {
+                stored = 0;
+                d = negated(g);
+                slope = Reductions.dot(g, d, n);
+            }
+            double first = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
+            int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
+            LineSearch ls = new LineSearch(fn, x, f, d, slope, budget);
+            Point p = ls.search(first);
+            evaluations += ls.evaluations;
+            if (p == null) {
+                if (!Double.isFinite(f)) {
+                    return new Result(x, f, iterations, evaluations, Status.LINE_SEARCH_FAILED);
+                }
+                Status st = evaluations >= maxFun ? Status.MAX_FUN : Status.LINE_SEARCH_FAILED;
+                return new Result(x, f, iterations, evaluations, st);
+            }
+            iterations++;
+            double[] step = p.x().clone();
+            Updates.sgd(step, x, 1.0);
+            double[] dg = p.g().clone();
+            Updates.sgd(dg, g, 1.0);
+            double sy = Reductions.dot(step, dg, n);
+            if (sy > Math.ulp(1.0) * Reductions.dot(dg, dg, n)) {
+                newest = (newest + 1) % HISTORY;
+                s[newest] = step;
+                y[newest] = dg;
+                rho[newest] = 1.0 / sy;
+                stored = Math.min(stored + 1, HISTORY);
+            }
+            double fOld = f;
+            x = p.x();
+            f = p.f();
+            g = p.g();
+            if ((fOld - f) / Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0) <= FTOL) {
+                return new Result(x, f, iterations, evaluations, Status.CONVERGED);
+            }
+            if (Reductions.maxAbs(g, 0, n) <= gtol) {
+                return new Result(x, f, iterations, evaluations, Status.CONVERGED);
+            }
+            if (iterations >= maxIter) {
+                return new Result(x, f, iterations, evaluations, Status.MAX_ITER);
+            }
+            if (evaluations >= maxFun) {
+                return new Result(x, f, iterations, evaluations, Status.MAX_FUN);
+            }
+        }
+    }
+
+    /** {@code -H g} by the two-loop recursion over the stored pairs, newest first. */
+    private static double[] direction(double[] g, double[][] s, double[][] y, double[] rho, double[] a,
+                                      int stored, int newest) {
+        int n = g.length;
+        double[] q = g.clone();
+        for (int k = 0; k < stored; k++) {
+            int i = Math.floorMod(newest - k, HISTORY);
+            a[i] = rho[i] * Reductions.dot(s[i], q, n);
+            Updates.sgd(q, y[i], a[i]);
+        }
+        double gamma = 1.0;
+        if (stored > 0) {
+            gamma = Reductions.dot(s[newest], y[newest], n) / Reductions.dot(y[newest], y[newest], n);
+        }
+        double[] r = new double[n];
+        Updates.sgd(r, q, -gamma);
+        for (int k = stored - 1; k >= 0; k--) {
+            int i = Math.floorMod(newest - k, HISTORY);
+            double b = rho[i] * Reductions.dot(y[i], r, n);
+            Updates.sgd(r, s[i], b - a[i]);
+        }
+        double[] d = new double[n];
+        Updates.sgd(d, r, 1.0);
+        return d;
+    }
+
+    private static double[] negated(double[] g) {
+        double[] d = new double[g.length];
+        Updates.sgd(d, g, 1.0);
+        return d;
+    }
+
+    /** Strong-Wolfe search along {@code d} from {@code x}; null when it finds no such point. */
+    private static final class LineSearch {
+        private final Objective fn;
+        private final double[] x;
+        private final double f0;
+        private final double[] d;
+        private final double slope0;
+        private final int budget;
+        int evaluations;
+
+        LineSearch(Objective fn, double[] x, double f0, double[] d, double slope0, int budget) {
+            this.fn = fn;
+            this.x = x;
+            this.f0 = f0;
+            this.d = d;
+            this.slope0 = slope0;
+            this.budget = budget;
+        }
+
+        Point search(double alpha) {
+            Point prev = new Point(0, x, f0, null, slope0);
+            double step = alpha;
+            for (int i = 0; evaluations < budget; i++) {
+                Point p = at(step);
+                if (!Double.isFinite(p.f())) {
+                    step = 0.5 * (prev.alpha() + step);
+                    continue;
+                }
+                if (p.f() > f0 + C1 * step * slope0 || (i > 0 && p.f() >= prev.f())) {
+                    return zoom(prev, p);
+                }
+                if (Math.abs(p.slope()) <= -C2 * slope0) {
+                    return p;
+                }
+                if (p.slope() >= 0) {
+                    return zoom(p, prev);
+                }
+                prev = p;
+                step *= 2;
+            }
+            return null;
+        }
+
+        private Point zoom(Point lo, Point hi) {
+            while (evaluations < budget) {
+                double left = Math.min(lo.alpha(), hi.alpha());
+                double width = Math.abs(hi.alpha() - lo.alpha());
+                if (width <= Math.ulp(Math.max(lo.alpha(), hi.alpha())) * 4) {
+                    break;
+                }
+                double trial = cubic(lo, hi);
+                if (!(trial > left + 0.1 * width && trial < left + 0.9 * width)) {
+                    trial = 0.5 * (lo.alpha() + hi.alpha());
+                }
+                Point p = at(trial);
+                if (!Double.isFinite(p.f()) || p.f() > f0 + C1 * trial * slope0 || p.f() >= lo.f()) {
+                    hi = p;
+                } else {
+                    if (Math.abs(p.slope()) <= -C2 * slope0) {
+                        return p;
+                    }
+                    if (p.slope() * (hi.alpha() - lo.alpha()) >= 0) {
+                        hi = lo;
+                    }
+                    lo = p;
+                }
+            }
+            return lo.alpha() > 0 && lo.f() < f0 ? lo : null;
+        }
+
+        /** The minimizer of the cubic through both points' values and slopes, or NaN. */
+        private static double cubic(Point a, Point b) {
+            double d1 = a.slope() + b.slope() - 3 * (a.f() - b.f()) / (a.alpha() - b.alpha());
+            double disc = d1 * d1 - a.slope() * b.slope();
+            if (!(disc >= 0) || !Double.isFinite(b.slope())) {
+                return Double.NaN;
+            }
+            double d2 = Math.signum(b.alpha() - a.alpha()) * Math.sqrt(disc);
+            return b.alpha() - (b.alpha() - a.alpha()) * (b.slope() + d2 - d1) / (b.slope() - a.slope() + 2 * d2);
+        }
+
+        private Point at(double alpha) {
+            double[] xt = x.clone();
+            Updates.sgd(xt, d, -alpha);
+            Evaluation e = fn.evaluate(xt);
+            evaluations++;
+            double slope = Double.isFinite(e.f()) ? Reductions.dot(e.g(), d, d.length) : Double.NaN;
+            return new Point(alpha, xt, e.f(), e.g(), slope);
+        }
+    }
+}
