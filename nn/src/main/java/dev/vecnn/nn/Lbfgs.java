@@ -15,7 +15,7 @@ import dev.vecnn.kernels.Updates;
 final class Lbfgs {
     static final int HISTORY = 10;
     private static final double FTOL = 1e7 * Math.ulp(1.0);
-    private static final double C1 = 1e-4;
+    private static final double C1 = 1e-3;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 20;
 
@@ -87,17 +87,21 @@ final class Lbfgs {
                 d = negated(g);
                 slope = Reductions.dot(g, d, n);
             }
-            double first = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-slope)) : 1.0;
+            double first = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
             int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
             LineSearch ls = new LineSearch(fn, x, f, d, slope, budget);
             Point p = ls.search(first);
             evaluations += ls.evaluations;
             if (p == null) {
-                if (!Double.isFinite(f)) {
-                    return new Result(x, f, iterations, evaluations, Status.LINE_SEARCH_FAILED);
+                if (evaluations >= maxFun) {
+                    return new Result(x, f, iterations, evaluations, Status.MAX_FUN);
                 }
-                Status st = evaluations >= maxFun ? Status.MAX_FUN : Status.LINE_SEARCH_FAILED;
-                return new Result(x, f, iterations, evaluations, st);
+                if (stored > 0) {
+                    // As L-BFGS-B: drop the curvature pairs and retry from steepest descent.
+                    stored = 0;
+                    continue;
+                }
+                return new Result(x, f, iterations, evaluations, Status.LINE_SEARCH_FAILED);
             }
             iterations++;
             double[] step = p.x().clone();
@@ -230,7 +234,7 @@ final class Lbfgs {
                     lo = p;
                 }
             }
-            return lo.alpha() > 0 && lo.f() < f0 ? lo : null;
+            return null;
         }
 
         /** The minimizer of the cubic through both points' values and slopes, or NaN. */
