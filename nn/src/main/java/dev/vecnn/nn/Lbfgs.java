@@ -5,8 +5,9 @@ import dev.vecnn.kernels.Updates;
 
 /**
  * Limited-memory BFGS for the {@code lbfgs} solver: the two-loop recursion over the last
- * {@value #HISTORY} steps and a strong-Wolfe line search (bracketing, then zoom with safeguarded
- * cubic interpolation; Nocedal and Wright, algorithms 3.5, 3.6 and 7.4). Stopping mirrors the
+ * {@value #HISTORY} steps (Nocedal and Wright, algorithm 7.4) and the strong-Wolfe line search
+ * {@link MoreThuente}, at most {@value #MAX_LINE_SEARCH} evaluations per line search; when it
+ * fails the curvature pairs are dropped and the step retried along {@code -g}. Stopping mirrors the
  * scipy {@code L-BFGS-B} call scikit-learn makes: {@code max|g| <= gtol}, a relative reduction of
  * f below {@code factr * eps} (scipy's default {@code factr = 1e7}), {@code maxIter} iterations or
  * {@code maxFun} evaluations. Vector arithmetic runs on the kernels ({@code Reductions.dot},
@@ -15,8 +16,6 @@ import dev.vecnn.kernels.Updates;
 final class Lbfgs {
     static final int HISTORY = 10;
     private static final double FTOL = 1e7 * Math.ulp(1.0);
-    private static final double C1 = 1e-3;
-    private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 20;
 
     private Lbfgs() {
@@ -59,9 +58,6 @@ final class Lbfgs {
     record Result(double[] x, double f, int iterations, int evaluations, Status status) {
     }
 
-    private record Point(double alpha, double[] x, double f, double[] g, double slope) {
-    }
-
     static Result minimize(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
         int n = x0.length;
         double[] x = x0.clone();
@@ -89,8 +85,8 @@ final class Lbfgs {
             }
             double first = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
             int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
-            LineSearch ls = new LineSearch(fn, x, f, d, slope, budget);
-            Point p = ls.search(first);
+            MoreThuente ls = new MoreThuente(fn, x, d, budget);
+            MoreThuente.Point p = ls.search(f, slope, first);
             evaluations += ls.evaluations;
             if (p == null) {
                 if (evaluations >= maxFun) {
@@ -165,96 +161,5 @@ final class Lbfgs {
         double[] d = new double[g.length];
         Updates.sgd(d, g, 1.0);
         return d;
-    }
-
-    /** Strong-Wolfe search along {@code d} from {@code x}; null when it finds no such point. */
-    private static final class LineSearch {
-        private final Objective fn;
-        private final double[] x;
-        private final double f0;
-        private final double[] d;
-        private final double slope0;
-        private final int budget;
-        int evaluations;
-
-        LineSearch(Objective fn, double[] x, double f0, double[] d, double slope0, int budget) {
-            this.fn = fn;
-            this.x = x;
-            this.f0 = f0;
-            this.d = d;
-            this.slope0 = slope0;
-            this.budget = budget;
-        }
-
-        Point search(double alpha) {
-            Point prev = new Point(0, x, f0, null, slope0);
-            double step = alpha;
-            for (int i = 0; evaluations < budget; i++) {
-                Point p = at(step);
-                if (!Double.isFinite(p.f())) {
-                    step = 0.5 * (prev.alpha() + step);
-                    continue;
-                }
-                if (p.f() > f0 + C1 * step * slope0 || (i > 0 && p.f() >= prev.f())) {
-                    return zoom(prev, p);
-                }
-                if (Math.abs(p.slope()) <= -C2 * slope0) {
-                    return p;
-                }
-                if (p.slope() >= 0) {
-                    return zoom(p, prev);
-                }
-                prev = p;
-                step *= 2;
-            }
-            return null;
-        }
-
-        private Point zoom(Point lo, Point hi) {
-            while (evaluations < budget) {
-                double left = Math.min(lo.alpha(), hi.alpha());
-                double width = Math.abs(hi.alpha() - lo.alpha());
-                if (width <= Math.ulp(Math.max(lo.alpha(), hi.alpha())) * 4) {
-                    break;
-                }
-                double trial = cubic(lo, hi);
-                if (!(trial > left + 0.1 * width && trial < left + 0.9 * width)) {
-                    trial = 0.5 * (lo.alpha() + hi.alpha());
-                }
-                Point p = at(trial);
-                if (!Double.isFinite(p.f()) || p.f() > f0 + C1 * trial * slope0 || p.f() >= lo.f()) {
-                    hi = p;
-                } else {
-                    if (Math.abs(p.slope()) <= -C2 * slope0) {
-                        return p;
-                    }
-                    if (p.slope() * (hi.alpha() - lo.alpha()) >= 0) {
-                        hi = lo;
-                    }
-                    lo = p;
-                }
-            }
-            return null;
-        }
-
-        /** The minimizer of the cubic through both points' values and slopes, or NaN. */
-        private static double cubic(Point a, Point b) {
-            double d1 = a.slope() + b.slope() - 3 * (a.f() - b.f()) / (a.alpha() - b.alpha());
-            double disc = d1 * d1 - a.slope() * b.slope();
-            if (!(disc >= 0) || !Double.isFinite(b.slope())) {
-                return Double.NaN;
-            }
-            double d2 = Math.signum(b.alpha() - a.alpha()) * Math.sqrt(disc);
-            return b.alpha() - (b.alpha() - a.alpha()) * (b.slope() + d2 - d1) / (b.slope() - a.slope() + 2 * d2);
-        }
-
-        private Point at(double alpha) {
-            double[] xt = x.clone();
-            Updates.sgd(xt, d, -alpha);
-            Evaluation e = fn.evaluate(xt);
-            evaluations++;
-            double slope = Double.isFinite(e.f()) ? Reductions.dot(e.g(), d, d.length) : Double.NaN;
-            return new Point(alpha, xt, e.f(), e.g(), slope);
-        }
     }
 }
