@@ -121,8 +121,16 @@ class EstimatorContractTest {
 
     @Test
     void predictIsSafeFromManyThreads() throws Exception {
-        MLPClassifier<Integer> clf = fittedIris();
-        double[][] x = rows(IRIS);
+        RandomState r = new RandomState(9);
+        double[][] x = new double[500][];
+        Integer[] y = new Integer[500];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.uniform(-1, 1, 300);
+            y[i] = i % 3;
+        }
+        // Big enough for the multi-threaded GEMM path inside each concurrent predict.
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(MLPParams.builder().hiddenLayerSizes(256)
+                .randomState(1).maxIter(1).build()).fit(x, y);
         double[][] expected = clf.predictProba(x);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
