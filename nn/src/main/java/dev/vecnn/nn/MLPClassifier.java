@@ -92,6 +92,11 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return fit(Inputs.of(x, "X"), y, null, true, classes);
     }
 
+    /** {@link #partialFit(double[][], Comparable[], Comparable[])} with sample weights. */
+    public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, true, classes);
+    }
+
     /** {@link #partialFit(double[][], Comparable[], Comparable[])} on float32 inputs. */
     public MLPClassifier<L> partialFit(float[][] x, L[] y, L[] classes) {
         return fit(Inputs.of(x, "X"), y, null, true, classes);

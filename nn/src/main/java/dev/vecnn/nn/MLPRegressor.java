@@ -48,42 +48,52 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
 
     /** Fits one target per row. */
     public MLPRegressor fit(double[][] x, double[] y) {
-        return fit(Inputs.of(x, "X"), column(y), 1, null, false);
+        return fit(Inputs.of(x, "X"), column(y), null, false);
     }
 
     /** Fits one target per row with sample weights. */
     public MLPRegressor fit(double[][] x, double[] y, double[] sampleWeight) {
-        return fit(Inputs.of(x, "X"), column(y), 1, sampleWeight, false);
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
     }
 
     /** Fits several targets per row (multi-output). */
     public MLPRegressor fit(double[][] x, double[][] y) {
-        return fit(Inputs.of(x, "X"), y, -1, null, false);
+        return fit(Inputs.of(x, "X"), y, null, false);
     }
 
     /** Fits several targets per row with sample weights. */
     public MLPRegressor fit(double[][] x, double[][] y, double[] sampleWeight) {
-        return fit(Inputs.of(x, "X"), y, -1, sampleWeight, false);
+        return fit(Inputs.of(x, "X"), y, sampleWeight, false);
     }
 
     /** Fits one target per row on float32 inputs (the network computes in float). */
     public MLPRegressor fit(float[][] x, double[] y) {
-        return fit(Inputs.of(x, "X"), column(y), 1, null, false);
+        return fit(Inputs.of(x, "X"), column(y), null, false);
     }
 
     /** Fits several targets per row on float32 inputs. */
     public MLPRegressor fit(float[][] x, double[][] y) {
-        return fit(Inputs.of(x, "X"), y, -1, null, false);
+        return fit(Inputs.of(x, "X"), y, null, false);
     }
 
     /** One epoch over the data ({@code partial_fit}). */
     public MLPRegressor partialFit(double[][] x, double[] y) {
-        return fit(Inputs.of(x, "X"), column(y), 1, null, true);
+        return fit(Inputs.of(x, "X"), column(y), null, true);
+    }
+
+    /** One epoch over the data with sample weights ({@code partial_fit}). */
+    public MLPRegressor partialFit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, true);
+    }
+
+    /** One epoch over float32 inputs ({@code partial_fit}). */
+    public MLPRegressor partialFit(float[][] x, double[] y) {
+        return fit(Inputs.of(x, "X"), column(y), null, true);
     }
 
     /** One epoch over multi-output data ({@code partial_fit}). */
     public MLPRegressor partialFit(double[][] x, double[][] y) {
-        return fit(Inputs.of(x, "X"), y, -1, null, true);
+        return fit(Inputs.of(x, "X"), y, null, true);
     }
 
     private static double[][] column(double[] y) {
@@ -97,7 +107,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return out;
     }
 
-    private MLPRegressor fit(Inputs in, double[][] y, int expectedCols, double[] sampleWeight, boolean incremental) {
+    private MLPRegressor fit(Inputs in, double[][] y, double[] sampleWeight, boolean incremental) {
         MLPParams p = params();
         RegressorLoss l = loss;
         if (y == null) {
