@@ -35,7 +35,9 @@ import java.util.Map;
  * Attributes scikit-learn does not set for a solver (loss_curve_ for lbfgs,
  * validation_scores_ without early stopping) throw {@link IllegalStateException}, as Python
  * raises AttributeError. Invalid input throws {@link IllegalArgumentException} naming the problem
- * and leaves a fitted model unchanged. Predictions may run from many threads.
+ * and leaves a fitted model unchanged; a fit whose weights become non-finite throws
+ * {@link IllegalStateException} ("Solver produced non-finite parameter weights..."), as
+ * scikit-learn raises ValueError. Predictions may run from many threads.
  *
  * @param <L> the label type
  */
