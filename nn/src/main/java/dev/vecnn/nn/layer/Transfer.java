@@ -56,6 +56,9 @@ public enum Transfer {
     public void apply(float[] x, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
+            case IDENTITY -> {
+                // The identity changes nothing; skip the pass over the data.
+            }
             case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
             case EXP -> {
                 for (int i = 0; i < n; i++) {
@@ -70,6 +73,9 @@ public enum Transfer {
     public void apply(double[] x, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
+            case IDENTITY -> {
+                // The identity changes nothing; skip the pass over the data.
+            }
             case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
             case EXP -> {
                 for (int i = 0; i < n; i++) {
@@ -82,12 +88,16 @@ public enum Transfer {
 
     /** {@code delta[i] *= f'(z_i)} for the first {@code length} entries, from outputs {@code y}. */
     public void derivative(float[] y, float[] delta, int length) {
-        Activations.derivative(hidden(), 0f, y, delta, 0, length);
+        if (this != IDENTITY) {
+            Activations.derivative(hidden(), 0f, y, delta, 0, length);
+        }
     }
 
     /** Double version of {@link #derivative(float[], float[], int)}. */
     public void derivative(double[] y, double[] delta, int length) {
-        Activations.derivative(hidden(), 0d, y, delta, 0, length);
+        if (this != IDENTITY) {
+            Activations.derivative(hidden(), 0d, y, delta, 0, length);
+        }
     }
 
     private Activation hidden() {
