@@ -4,4 +4,5 @@ module dev.vecnn.nn {
 
     exports dev.vecnn.nn;
     exports dev.vecnn.nn.data;
+    exports dev.vecnn.nn.layer;
 }

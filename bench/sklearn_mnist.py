@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""The two MNIST runs of dev.vecnn.nn.examples.MnistMain, with scikit-learn, for comparison.
+
+Reads the same bundled 10,000 digits (rows 0-7999 train, 8000-9999 test, pixels / 255) and prints
+scikit-learn's verbose lines and the same summary line per run:
+    test accuracy: 0.XXXX  epochs: N  seconds/epoch: S
+Usage: python3 bench/sklearn_mnist.py [float32]   (from the repository root; needs numpy, sklearn).
+Not part of the build or the tests.
+"""
+import gzip
+import os
+import struct
+import sys
+import time
+import warnings
+
+import numpy as np
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nn", "src", "main", "resources",
+                    "dev", "vecnn", "nn", "data")
+TRAIN_ROWS = 8000
+
+
+def read_idx(name):
+    with gzip.open(os.path.join(DATA, name), "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def run(params, x_train, y_train, x_test, y_test):
+    clf = MLPClassifier(**params)
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        clf.fit(x_train, y_train)
+    seconds = time.perf_counter() - start
+    accuracy = clf.score(x_test, y_test)
+    print("test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f" % (accuracy, clf.n_iter_, seconds / clf.n_iter_))
+
+
+def main():
+    dtype = np.float32 if len(sys.argv) > 1 and sys.argv[1] == "float32" else np.float64
+    images = read_idx("images-idx3-ubyte.gz")
+    labels = read_idx("labels-idx1-ubyte.gz").astype(int)
+    x = (images.reshape(images.shape[0], -1) / 255.0).astype(dtype)
+    x_train, x_test = x[:TRAIN_ROWS], x[TRAIN_ROWS:]
+    y_train, y_test = labels[:TRAIN_ROWS], labels[TRAIN_ROWS:]
+    print("== sgd, identity, hidden (100, 50), max_iter=10, alpha=1e-5, " + np.dtype(dtype).name)
+    run(dict(solver="sgd", activation="identity", max_iter=10, alpha=1e-5, hidden_layer_sizes=(100, 50),
+             random_state=1, verbose=True), x_train, y_train, x_test, y_test)
+    print("== defaults: adam, relu, hidden (100,), max_iter=200, " + np.dtype(dtype).name)
+    run(dict(random_state=1, verbose=True), x_train, y_train, x_test, y_test)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.Transfer;
+import dev.vecnn.nn.random.RandomState;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: scikit-learn's {@code _fit} (first
+ * pass or warm start, the random stream, the layer sizes) and the fitted-attribute getters. The
+ * model is published only after a fit succeeds on a fresh network; warm starts and
+ * {@code partialFit} continue the published network, as scikit-learn does.
+ */
+final class Core {
+    private final String owner;
+    private volatile Model model;
+    private double[][] pendingCoefs;
+    private double[][] pendingIntercepts;
+    private PrintStream out = System.out;
+
+    Core(String owner) {
+        this.owner = owner;
+    }
+
+    /** Where verbose lines go (System.out by default). */
+    void verboseOutput(PrintStream stream) {
+        this.out = stream;
+    }
+
+    /** Makes the next first-pass fit start from these weights instead of drawing them. */
+    void startFrom(double[][] coefs, double[][] intercepts) {
+        pendingCoefs = deepCopy(coefs);
+        pendingIntercepts = deepCopy(intercepts);
+    }
+
+    boolean fitted() {
+        return model != null;
+    }
+
+    Model model() {
+        Model m = model;
+        if (m == null) {
+            throw new IllegalStateException("This " + owner + " instance is not fitted yet. Call 'fit' with"
+                    + " appropriate arguments before using this estimator.");
+        }
+        return m;
+    }
+
+    /** Whether this fit starts over (scikit-learn's {@code first_pass}). */
+    boolean firstPass(MLPParams params, boolean incremental) {
+        return model == null || (!params.warmStart() && !incremental);
+    }
+
+    /**
+     * Fits: checks the data against a continued model, then trains and publishes. Everything a
+     * caller can get wrong has been checked before this runs, so a failure here (non-finite
+     * weights) is a training failure.
+     */
+    void fit(MLPParams params, FitData data, boolean incremental, Transfer out, Loss loss) {
+        if (params.solver() == Solver.LBFGS && incremental) {
+            throw new IllegalArgumentException("partial_fit is only available for stochastic optimizers."
+                    + " lbfgs is not stochastic.");
+        }
+        if (incremental && params.earlyStopping()) {
+            throw new IllegalArgumentException("partial_fit does not support early_stopping=True");
+        }
+        if (params.earlyStopping() && !incremental && params.solver() != Solver.LBFGS
+                && !(params.validationFraction() > 0)) {
+            throw new IllegalArgumentException("validation_fraction must be in (0, 1) when early_stopping=True,"
+                    + " got " + params.validationFraction());
+        }
+        if (params.solver() == Solver.SGD && params.momentum() == 1.0) {
+            throw new IllegalArgumentException("momentum=1.0 is accepted by scikit-learn but never decays the"
+                    + " velocity; the vecnn momentum kernel needs momentum in [0, 1)");
+        }
+        boolean first = firstPass(params, incremental);
+        int[] units = units(params, data);
+        if (!first) {
+            Model m = model;
+            if (data.features() != m.features) {
+                throw new IllegalArgumentException("X has " + data.features() + " features, but " + owner
+                        + " is expecting " + m.features + " features as input.");
+            }
+            if (data.outputs() != m.outputs) {
+                throw new IllegalArgumentException("y has " + data.outputs() + " outputs, but " + owner
+                        + " was fitted with " + m.outputs);
+            }
+        }
+        long seed = params.randomState().orElseGet(() -> new SecureRandom().nextLong() & RandomState.MAX_SEED);
+        RandomState random = new RandomState(seed);
+        if (first) {
+            Model m = Model.initialize(params, units, data.float32(), out, loss, random);
+            if (pendingCoefs != null) {
+                m.setWeights(pendingCoefs, pendingIntercepts);
+                pendingCoefs = null;
+                pendingIntercepts = null;
+            }
+            m.fit(params, data, incremental, random, this.out);
+            model = m;
+        } else {
+            model.fit(params, data, incremental, random, this.out);
+        }
+    }
+
+    private static int[] units(MLPParams params, FitData data) {
+        int[] hidden = params.hiddenLayerSizes();
+        int[] units = new int[hidden.length + 2];
+        units[0] = data.features();
+        System.arraycopy(hidden, 0, units, 1, hidden.length);
+        units[units.length - 1] = data.outputs();
+        return units;
+    }
+
+    /** The network outputs for validated inputs. */
+    double[] outputs(Inputs x) {
+        Model m = model();
+        x.features(m.features, owner);
+        return m.engine.predict(x.x(), x.rows());
+    }
+
+    double loss() {
+        return model().loss;
+    }
+
+    double bestLoss() {
+        Model m = model();
+        stochastic(m, "best_loss_");
+        return m.bestLoss;
+    }
+
+    double[] lossCurve() {
+        Model m = model();
+        stochastic(m, "loss_curve_");
+        return toArray(m.lossCurve);
+    }
+
+    double[] validationScores() {
+        Model m = model();
+        if (m.validationScores == null) {
+            throw new IllegalStateException("validation_scores_ is only set when early_stopping=True");
+        }
+        return toArray(m.validationScores);
+    }
+
+    double bestValidationScore() {
+        Model m = model();
+        if (m.validationScores == null) {
+            throw new IllegalStateException("best_validation_score_ is only set when early_stopping=True");
+        }
+        return m.bestValidationScore;
+    }
+
+    private void stochastic(Model m, String attribute) {
+        if (m.lossCurve == null) {
+            throw new IllegalStateException(attribute + " is only set by the sgd and adam solvers");
+        }
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+}

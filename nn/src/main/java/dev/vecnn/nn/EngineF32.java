@@ -1,0 +1,204 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.kernels.Reductions;
+import dev.vecnn.kernels.Updates;
+import dev.vecnn.nn.layer.NetworkF32;
+import dev.vecnn.nn.layer.Transfer;
+
+/**
+ * {@link Engine} in float: the network, the bound training data converted once, the batch
+ * gather buffers and the optimizer state, all allocated per fit; a batch step allocates nothing.
+ */
+final class EngineF32 implements Engine {
+    private final NetworkF32 net;
+    private final int features;
+    private final int outputs;
+    private float[] x;
+    private float[] y;
+    private float[] sampleWeight;
+    private int rows;
+    private float[] batchX;
+    private float[] batchY;
+    private float[] batchWeight;
+    private float[] velocity;
+    private float[] moment1;
+    private float[] moment2;
+
+    EngineF32(int[] units, Transfer hidden, Transfer output, Loss loss) {
+        this.net = new NetworkF32(units, hidden, output, loss);
+        this.features = units[0];
+        this.outputs = units[units.length - 1];
+    }
+
+    @Override
+    public boolean float32() {
+        // Float.SIZE becomes Double.SIZE in the generated double twin.
+        return Float.SIZE == 32;
+    }
+
+    @Override
+    public int[] units() {
+        return net.units();
+    }
+
+    @Override
+    public void setWeights(double[][] coefs, double[][] intercepts) {
+        float[] p = net.parameters();
+        for (int i = 0; i < net.layerCount(); i++) {
+            int w = net.weightOffset(i);
+            for (int j = 0; j < coefs[i].length; j++) {
+                p[w + j] = (float) coefs[i][j];
+            }
+            int b = net.biasOffset(i);
+            for (int j = 0; j < intercepts[i].length; j++) {
+                p[b + j] = (float) intercepts[i][j];
+            }
+        }
+    }
+
+    @Override
+    public double[][] coefs() {
+        int[] u = net.units();
+        double[][] out = new double[net.layerCount()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = widen(net.parameters(), net.weightOffset(i), u[i] * u[i + 1]);
+        }
+        return out;
+    }
+
+    @Override
+    public double[][] intercepts() {
+        int[] u = net.units();
+        double[][] out = new double[net.layerCount()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = widen(net.parameters(), net.biasOffset(i), u[i + 1]);
+        }
+        return out;
+    }
+
+    @Override
+    public double[] packed() {
+        return widen(net.parameters(), 0, net.parameters().length);
+    }
+
+    @Override
+    public void unpack(double[] packed) {
+        narrow(packed, net.parameters());
+    }
+
+    @Override
+    public boolean finite() {
+        float[] p = net.parameters();
+        return Float.isFinite(Reductions.maxAbs(p, 0, p.length));
+    }
+
+    @Override
+    public void bind(double[] xs, double[] ys, double[] weights, int n, int maxBatch) {
+        x = new float[xs.length];
+        narrow(xs, x);
+        y = new float[ys.length];
+        narrow(ys, y);
+        if (weights == null) {
+            sampleWeight = null;
+            batchWeight = null;
+        } else {
+            sampleWeight = new float[weights.length];
+            narrow(weights, sampleWeight);
+            batchWeight = new float[maxBatch];
+        }
+        rows = n;
+        batchX = new float[Math.multiplyExact(maxBatch, features)];
+        batchY = new float[Math.multiplyExact(maxBatch, outputs)];
+        net.reserve(maxBatch);
+    }
+
+    @Override
+    public void unbind() {
+        x = null;
+        y = null;
+        sampleWeight = null;
+        batchX = null;
+        batchY = null;
+        batchWeight = null;
+    }
+
+    @Override
+    public double batch(int[] order, int from, int to, double alpha) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            int r = order == null ? from + i : order[from + i];
+            System.arraycopy(x, r * features, batchX, i * features, features);
+            System.arraycopy(y, r * outputs, batchY, i * outputs, outputs);
+            if (sampleWeight != null) {
+                batchWeight[i] = sampleWeight[r];
+            }
+        }
+        return net.lossAndGradient(batchX, batchY, batchWeight, n, alpha);
+    }
+
+    @Override
+    public double batchWeight(int[] order, int from, int to) {
+        if (sampleWeight == null) {
+            return to - from;
+        }
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += sampleWeight[order == null ? i : order[i]];
+        }
+        return sum;
+    }
+
+    @Override
+    public void resetOptimizer() {
+        int n = net.parameters().length;
+        velocity = new float[n];
+        moment1 = new float[n];
+        moment2 = new float[n];
+    }
+
+    @Override
+    public void sgdStep(double learningRate, double mu, boolean nesterov) {
+        Updates.momentum(net.parameters(), net.gradients(), velocity, (float) learningRate, (float) mu, nesterov);
+    }
+
+    @Override
+    public void adamStep(double learningRate, double beta1, double beta2, double epsilon, long t) {
+        Updates.adam(net.parameters(), net.gradients(), moment1, moment2, (float) learningRate, (float) beta1,
+                (float) beta2, (float) epsilon, t);
+    }
+
+    @Override
+    public double fullLossAndGradient(double[] w, double[] grad, double alpha) {
+        narrow(w, net.parameters());
+        double loss = net.lossAndGradient(x, y, sampleWeight, rows, alpha);
+        float[] g = net.gradients();
+        for (int i = 0; i < g.length; i++) {
+            grad[i] = g[i];
+        }
+        return loss;
+    }
+
+    @Override
+    public double[] predict(double[] xs, int n) {
+        float[] in = new float[xs.length];
+        narrow(xs, in);
+        float[] out = new float[Math.multiplyExact(n, outputs)];
+        net.predict(in, n, out);
+        return widen(out, 0, out.length);
+    }
+
+    private static double[] widen(float[] a, int offset, int length) {
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = a[offset + i];
+        }
+        return out;
+    }
+
+    private static void narrow(double[] a, float[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (float) a[i];
+        }
+    }
+}

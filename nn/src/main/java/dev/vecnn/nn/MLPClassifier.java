@@ -1,0 +1,343 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.Transfer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multi-layer perceptron classifier with scikit-learn's {@code MLPClassifier} contract and
+ * numbers: multiclass (softmax output, labels of any comparable type), binary (one logistic
+ * output) and multilabel (0/1 indicator rows, {@link #fitMultilabel}); solvers sgd, adam and
+ * lbfgs; float64 or float32 computation chosen by the type of {@code X}, as in scikit-learn.
+ *
+ * <p>Fitted attributes map to scikit-learn's names:
+ * <table>
+ * <caption>scikit-learn attribute and Java getter</caption>
+ * <tr><td>classes_</td><td>{@link #classes()}</td></tr>
+ * <tr><td>loss_</td><td>{@link #loss()}</td></tr>
+ * <tr><td>best_loss_</td><td>{@link #bestLoss()}</td></tr>
+ * <tr><td>loss_curve_</td><td>{@link #lossCurve()}</td></tr>
+ * <tr><td>validation_scores_</td><td>{@link #validationScores()}</td></tr>
+ * <tr><td>best_validation_score_</td><td>{@link #bestValidationScore()}</td></tr>
+ * <tr><td>t_</td><td>{@link #t()}</td></tr>
+ * <tr><td>coefs_</td><td>{@link #coefs()}</td></tr>
+ * <tr><td>intercepts_</td><td>{@link #intercepts()}</td></tr>
+ * <tr><td>n_features_in_</td><td>{@link #nFeaturesIn()}</td></tr>
+ * <tr><td>n_iter_</td><td>{@link #nIter()}</td></tr>
+ * <tr><td>n_layers_</td><td>{@link #nLayers()}</td></tr>
+ * <tr><td>n_outputs_</td><td>{@link #nOutputs()}</td></tr>
+ * <tr><td>out_activation_</td><td>{@link #outActivation()}</td></tr>
+ * </table>
+ * Attributes scikit-learn does not set for a solver (loss_curve_ for lbfgs,
+ * validation_scores_ without early stopping) throw {@link IllegalStateException}, as Python
+ * raises AttributeError. Invalid input throws {@link IllegalArgumentException} naming the problem
+ * and leaves a fitted model unchanged; a fit whose weights become non-finite throws
+ * {@link IllegalStateException} ("Solver produced non-finite parameter weights..."), as
+ * scikit-learn raises ValueError. Predictions may run from many threads.
+ *
+ * @param <L> the label type
+ */
+public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBase<MLPClassifier<L>> {
+    private volatile Labels<L> labels;
+    private volatile int multilabelOutputs;
+
+    /** A classifier with scikit-learn's default parameters. */
+    public MLPClassifier() {
+        this(MLPParams.defaults());
+    }
+
+    /** A classifier with the given parameters. */
+    public MLPClassifier(MLPParams params) {
+        super("MLPClassifier", params);
+    }
+
+    /** The parameters by scikit-learn name ({@code get_params}). */
+    public Map<String, Object> getParams() {
+        return params().getParams();
+    }
+
+    /** Replaces parameters by scikit-learn name ({@code set_params}), all validated first. */
+    public MLPClassifier<L> setParams(Map<String, ?> values) {
+        setParamsInternal(params().withParams(values));
+        return this;
+    }
+
+    /** Fits on float64 inputs. */
+    public MLPClassifier<L> fit(double[][] x, L[] y) {
+        return fit(Inputs.of(x, "X"), y, null, false, null);
+    }
+
+    /** Fits on float64 inputs with sample weights. */
+    public MLPClassifier<L> fit(double[][] x, L[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, false, null);
+    }
+
+    /** Fits on float32 inputs (the network computes in float). */
+    public MLPClassifier<L> fit(float[][] x, L[] y) {
+        return fit(Inputs.of(x, "X"), y, null, false, null);
+    }
+
+    /** Fits on float32 inputs with sample weights. */
+    public MLPClassifier<L> fit(float[][] x, L[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, false, null);
+    }
+
+    /**
+     * One epoch over the data ({@code partial_fit}); {@code classes} (all labels that will ever
+     * occur) is required on the first call and ignored later.
+     */
+    public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes) {
+        return fit(Inputs.of(x, "X"), y, null, true, classes);
+    }
+
+    /** {@link #partialFit(double[][], Comparable[], Comparable[])} with sample weights. */
+    public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, true, classes);
+    }
+
+    /** {@link #partialFit(double[][], Comparable[], Comparable[])} on float32 inputs. */
+    public MLPClassifier<L> partialFit(float[][] x, L[] y, L[] classes) {
+        return fit(Inputs.of(x, "X"), y, null, true, classes);
+    }
+
+    /** Fits a multilabel model on a 0/1 indicator matrix (one column per label). */
+    public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, null);
+    }
+
+    /** Fits a multilabel model with sample weights. */
+    public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator, double[] sampleWeight) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight);
+    }
+
+    /** Fits a multilabel model on float32 inputs. */
+    public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, null);
+    }
+
+    private MLPClassifier<L> fit(Inputs in, L[] y, double[] sampleWeight, boolean incremental, L[] classes) {
+        MLPParams p = params();
+        Labels<L> observed = Labels.of(y, "y");
+        in.sameRows(y.length, "y");
+        double[] w = in.weights(sampleWeight);
+        boolean first = core.firstPass(p, incremental);
+        Labels<L> use;
+        if (incremental && labels == null) {
+            if (classes == null) {
+                throw new IllegalArgumentException("classes must be passed on the first call to partial_fit.");
+            }
+            use = Labels.of(classes, "classes");
+            use.checkKnown(y);
+        } else if (!first || incremental) {
+            use = labels;
+            if (use == null || multilabelOutputs > 0) {
+                throw new IllegalArgumentException("this model was fitted on multilabel targets");
+            }
+            if (incremental) {
+                use.checkKnown(y);
+            } else if (!observed.classes().equals(use.classes())) {
+                throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as"
+                        + " in the previous call to fit. Previously got " + use.classes() + ", `y` has "
+                        + observed.classes());
+            }
+        } else {
+            use = observed;
+        }
+        Labels<L> enc = use;
+        double[] weights = w;
+        FitData.Scorer scorer = (output, rows) -> {
+            int[] predicted = enc.decode(output, rows.length);
+            boolean[] correct = new boolean[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                correct[i] = predicted[i] == enc.index(y[rows[i]]);
+            }
+            return Scores.accuracy(correct, Scores.at(weights, rows));
+        };
+        FitData data = new FitData(in.x(), in.rows(), in.cols(), in.float32(), enc.encode(y), enc.outputs(), w,
+                enc.stratify(y), scorer);
+        Transfer out = enc.outputs() == 1 ? Transfer.LOGISTIC : Transfer.SOFTMAX;
+        core.fit(p, data, incremental, out, out == Transfer.LOGISTIC ? Loss.BINARY_LOG_LOSS : Loss.LOG_LOSS);
+        labels = enc;
+        multilabelOutputs = 0;
+        return this;
+    }
+
+    private MLPClassifier<L> fitIndicator(Inputs in, int[][] indicator, double[] sampleWeight) {
+        MLPParams p = params();
+        if (indicator == null) {
+            throw new IllegalArgumentException("y must not be null");
+        }
+        in.sameRows(indicator.length, "y");
+        double[] w = in.weights(sampleWeight);
+        int k = indicator.length == 0 || indicator[0] == null ? 0 : indicator[0].length;
+        if (k < 1) {
+            throw new IllegalArgumentException("multilabel y needs at least one column");
+        }
+        double[] y = new double[indicator.length * k];
+        for (int i = 0; i < indicator.length; i++) {
+            if (indicator[i] == null || indicator[i].length != k) {
+                throw new IllegalArgumentException("multilabel y is not rectangular at row " + i);
+            }
+            for (int j = 0; j < k; j++) {
+                int v = indicator[i][j];
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException("multilabel y must be a 0/1 indicator matrix, got " + v
+                            + " at row " + i + ", column " + j);
+                }
+                y[i * k + j] = v;
+            }
+        }
+        if (!core.firstPass(p, false) && multilabelOutputs != k) {
+            throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as in"
+                    + " the previous call to fit");
+        }
+        FitData.Scorer scorer = (output, rows) -> {
+            boolean[] correct = new boolean[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                boolean all = true;
+                for (int j = 0; j < k; j++) {
+                    all &= (output[i * k + j] > 0.5 ? 1 : 0) == indicator[rows[i]][j];
+                }
+                correct[i] = all;
+            }
+            return Scores.accuracy(correct, Scores.at(w, rows));
+        };
+        core.fit(p, new FitData(in.x(), in.rows(), in.cols(), in.float32(), y, k, w, null, scorer), false,
+                Transfer.LOGISTIC, Loss.BINARY_LOG_LOSS);
+        labels = null;
+        multilabelOutputs = k;
+        return this;
+    }
+
+    /** The predicted labels ({@code predict}); for single-label models. */
+    public List<L> predict(double[][] x) {
+        return predict(Inputs.of(x, "X"));
+    }
+
+    /** The predicted labels for float32 inputs. */
+    public List<L> predict(float[][] x) {
+        return predict(Inputs.of(x, "X"));
+    }
+
+    private List<L> predict(Inputs in) {
+        Labels<L> enc = singleLabel();
+        double[] out = core.outputs(in);
+        int[] idx = enc.decode(out, in.rows());
+        List<L> result = new ArrayList<>(idx.length);
+        for (int i : idx) {
+            result.add(enc.classes().get(i));
+        }
+        return result;
+    }
+
+    /** The predicted 0/1 indicator rows of a multilabel model. */
+    public int[][] predictMultilabel(double[][] x) {
+        if (multilabelOutputs == 0) {
+            throw new IllegalStateException("predictMultilabel needs a model fitted with fitMultilabel");
+        }
+        Inputs in = Inputs.of(x, "X");
+        double[] out = core.outputs(in);
+        int k = multilabelOutputs;
+        int[][] result = new int[in.rows()][k];
+        for (int i = 0; i < in.rows(); i++) {
+            for (int j = 0; j < k; j++) {
+                result[i][j] = out[i * k + j] > 0.5 ? 1 : 0;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Class probabilities ({@code predict_proba}), one column per class in {@link #classes()}
+     * order: {@code [1 - p, p]} for binary, the softmax for multiclass, the per-label
+     * probabilities for multilabel.
+     */
+    public double[][] predictProba(double[][] x) {
+        return proba(Inputs.of(x, "X"));
+    }
+
+    /** {@link #predictProba(double[][])} for float32 inputs. */
+    public double[][] predictProba(float[][] x) {
+        return proba(Inputs.of(x, "X"));
+    }
+
+    /** The natural log of {@link #predictProba(double[][])} ({@code predict_log_proba}). */
+    public double[][] predictLogProba(double[][] x) {
+        double[][] p = predictProba(x);
+        for (double[] row : p) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Math.log(row[j]);
+            }
+        }
+        return p;
+    }
+
+    private double[][] proba(Inputs in) {
+        double[] out = core.outputs(in);
+        int k = core.model().outputs;
+        boolean binary = multilabelOutputs == 0 && k == 1;
+        double[][] result = new double[in.rows()][];
+        for (int i = 0; i < in.rows(); i++) {
+            if (binary) {
+                result[i] = new double[] {1 - out[i], out[i]};
+            } else {
+                result[i] = java.util.Arrays.copyOfRange(out, i * k, (i + 1) * k);
+            }
+        }
+        return result;
+    }
+
+    /** Mean accuracy ({@code score}). */
+    public double score(double[][] x, L[] y) {
+        return score(x, y, null);
+    }
+
+    /** Weighted mean accuracy ({@code score} with {@code sample_weight}). */
+    public double score(double[][] x, L[] y, double[] sampleWeight) {
+        Inputs in = Inputs.of(x, "X");
+        in.sameRows(y.length, "y");
+        double[] w = in.weights(sampleWeight);
+        List<L> predicted = predict(in);
+        boolean[] correct = new boolean[y.length];
+        for (int i = 0; i < y.length; i++) {
+            correct[i] = predicted.get(i).compareTo(y[i]) == 0;
+        }
+        return Scores.accuracy(correct, w);
+    }
+
+    /** Subset accuracy of a multilabel model: rows whose every label is right. */
+    public double scoreMultilabel(double[][] x, int[][] indicator) {
+        int[][] predicted = predictMultilabel(x);
+        Inputs.of(x, "X").sameRows(indicator.length, "y");
+        boolean[] correct = new boolean[indicator.length];
+        for (int i = 0; i < indicator.length; i++) {
+            correct[i] = java.util.Arrays.equals(predicted[i], indicator[i]);
+        }
+        return Scores.accuracy(correct, null);
+    }
+
+    /** {@code classes_}: the sorted labels of a single-label model. */
+    public List<L> classes() {
+        return singleLabel().classes();
+    }
+
+    private Labels<L> singleLabel() {
+        core.model();
+        Labels<L> enc = labels;
+        if (enc == null) {
+            throw new IllegalStateException("a multilabel model has no label list: its classes are the indicator"
+                    + " columns 0.." + (multilabelOutputs - 1));
+        }
+        return enc;
+    }
+
+    /** Sends verbose lines to {@code stream} instead of System.out. */
+    public MLPClassifier<L> verboseOutput(PrintStream stream) {
+        core.verboseOutput(stream);
+        return this;
+    }
+}

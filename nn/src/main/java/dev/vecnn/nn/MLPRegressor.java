@@ -1,0 +1,216 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.Transfer;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Multi-layer perceptron regressor with scikit-learn's {@code MLPRegressor} contract and numbers:
+ * single or multi-output targets, squared error (identity output) or Poisson loss (exp output),
+ * solvers sgd, adam and lbfgs, float64 or float32 computation chosen by the type of {@code X}.
+ * Fitted attributes map to scikit-learn's names as listed in {@link MLPClassifier} (without
+ * {@code classes_}). Invalid input throws {@link IllegalArgumentException} naming the problem and
+ * leaves a fitted model unchanged. Predictions may run from many threads.
+ */
+public final class MLPRegressor extends MLPBase<MLPRegressor> {
+    private volatile RegressorLoss loss;
+
+    /** A regressor with scikit-learn's default parameters. */
+    public MLPRegressor() {
+        this(MLPRegressorParams.defaults());
+    }
+
+    /** A regressor with the given parameters. */
+    public MLPRegressor(MLPRegressorParams params) {
+        super("MLPRegressor", params.common());
+        this.loss = params.loss();
+    }
+
+    /** The parameters, including {@code loss}. */
+    public MLPRegressorParams regressorParams() {
+        return new MLPRegressorParams(params(), loss);
+    }
+
+    /** The parameters by scikit-learn name ({@code get_params}). */
+    public Map<String, Object> getParams() {
+        return regressorParams().getParams();
+    }
+
+    /** Replaces parameters by scikit-learn name ({@code set_params}), all validated first. */
+    public MLPRegressor setParams(Map<String, ?> values) {
+        MLPRegressorParams p = regressorParams().withParams(values);
+        setParamsInternal(p.common());
+        loss = p.loss();
+        return this;
+    }
+
+    /** Fits one target per row. */
+    public MLPRegressor fit(double[][] x, double[] y) {
+        return fit(Inputs.of(x, "X"), column(y), null, false);
+    }
+
+    /** Fits one target per row with sample weights. */
+    public MLPRegressor fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
+    }
+
+    /** Fits several targets per row (multi-output). */
+    public MLPRegressor fit(double[][] x, double[][] y) {
+        return fit(Inputs.of(x, "X"), y, null, false);
+    }
+
+    /** Fits several targets per row with sample weights. */
+    public MLPRegressor fit(double[][] x, double[][] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, false);
+    }
+
+    /** Fits one target per row on float32 inputs (the network computes in float). */
+    public MLPRegressor fit(float[][] x, double[] y) {
+        return fit(Inputs.of(x, "X"), column(y), null, false);
+    }
+
+    /** Fits several targets per row on float32 inputs. */
+    public MLPRegressor fit(float[][] x, double[][] y) {
+        return fit(Inputs.of(x, "X"), y, null, false);
+    }
+
+    /** One epoch over the data ({@code partial_fit}). */
+    public MLPRegressor partialFit(double[][] x, double[] y) {
+        return fit(Inputs.of(x, "X"), column(y), null, true);
+    }
+
+    /** One epoch over the data with sample weights ({@code partial_fit}). */
+    public MLPRegressor partialFit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, true);
+    }
+
+    /** One epoch over float32 inputs ({@code partial_fit}). */
+    public MLPRegressor partialFit(float[][] x, double[] y) {
+        return fit(Inputs.of(x, "X"), column(y), null, true);
+    }
+
+    /** One epoch over multi-output data ({@code partial_fit}). */
+    public MLPRegressor partialFit(double[][] x, double[][] y) {
+        return fit(Inputs.of(x, "X"), y, null, true);
+    }
+
+    private static double[][] column(double[] y) {
+        if (y == null) {
+            throw new IllegalArgumentException("y must not be null");
+        }
+        double[][] out = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = new double[] {y[i]};
+        }
+        return out;
+    }
+
+    private MLPRegressor fit(Inputs in, double[][] y, double[] sampleWeight, boolean incremental) {
+        MLPParams p = params();
+        RegressorLoss l = loss;
+        if (y == null) {
+            throw new IllegalArgumentException("y must not be null");
+        }
+        in.sameRows(y.length, "y");
+        double[] w = in.weights(sampleWeight);
+        int k = y[0] == null ? 0 : y[0].length;
+        if (k < 1) {
+            throw new IllegalArgumentException("y needs at least one target column");
+        }
+        double[] flat = new double[y.length * k];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == null || y[i].length != k) {
+                throw new IllegalArgumentException("y is not rectangular at row " + i);
+            }
+            for (int j = 0; j < k; j++) {
+                double v = y[i][j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Input y contains " + (Double.isNaN(v) ? "NaN" : "infinity")
+                            + " at row " + i);
+                }
+                if (l == RegressorLoss.POISSON && v < 0) {
+                    throw new IllegalArgumentException("Some value(s) of y are negative which is not allowed for"
+                            + " Poisson regression.");
+                }
+                flat[i * k + j] = in.float32() ? (float) v : v;
+            }
+        }
+        FitData.Scorer scorer = (output, rows) -> {
+            double[] target = new double[rows.length * k];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(flat, rows[i] * k, target, i * k, k);
+            }
+            return Scores.r2(target, output, rows.length, k, Scores.at(w, rows));
+        };
+        Transfer out = l == RegressorLoss.POISSON ? Transfer.EXP : Transfer.IDENTITY;
+        core.fit(p, new FitData(in.x(), in.rows(), in.cols(), in.float32(), flat, k, w, null, scorer), incremental,
+                out, l == RegressorLoss.POISSON ? Loss.POISSON : Loss.SQUARED);
+        return this;
+    }
+
+    /** Predictions of a single-output model ({@code predict}). */
+    public double[] predict(double[][] x) {
+        return single(core.outputs(Inputs.of(x, "X")));
+    }
+
+    /** Predictions of a single-output model for float32 inputs. */
+    public double[] predict(float[][] x) {
+        return single(core.outputs(Inputs.of(x, "X")));
+    }
+
+    private double[] single(double[] out) {
+        if (core.model().outputs != 1) {
+            throw new IllegalStateException("the model has " + core.model().outputs
+                    + " outputs: use predictOutputs");
+        }
+        return out;
+    }
+
+    /** Predictions as rows x n_outputs (any model). */
+    public double[][] predictOutputs(double[][] x) {
+        Inputs in = Inputs.of(x, "X");
+        double[] out = core.outputs(in);
+        int k = core.model().outputs;
+        double[][] result = new double[in.rows()][];
+        for (int i = 0; i < in.rows(); i++) {
+            result[i] = java.util.Arrays.copyOfRange(out, i * k, (i + 1) * k);
+        }
+        return result;
+    }
+
+    /** R^2 of a single-output model ({@code score}). */
+    public double score(double[][] x, double[] y) {
+        return score(x, column(y), null);
+    }
+
+    /** Weighted R^2 of a single-output model. */
+    public double score(double[][] x, double[] y, double[] sampleWeight) {
+        return score(x, column(y), sampleWeight);
+    }
+
+    /** R^2 averaged uniformly over outputs, optionally weighted ({@code score}). */
+    public double score(double[][] x, double[][] y, double[] sampleWeight) {
+        Inputs in = Inputs.of(x, "X");
+        in.sameRows(y.length, "y");
+        double[] w = in.weights(sampleWeight);
+        double[] out = core.outputs(in);
+        int k = core.model().outputs;
+        double[] flat = new double[y.length * k];
+        for (int i = 0; i < y.length; i++) {
+            if (y[i].length != k) {
+                throw new IllegalArgumentException("y has " + y[i].length + " outputs at row " + i + ", the model "
+                        + k);
+            }
+            System.arraycopy(y[i], 0, flat, i * k, k);
+        }
+        return Scores.r2(flat, out, y.length, k, w);
+    }
+
+    /** Sends verbose lines to {@code stream} instead of System.out. */
+    public MLPRegressor verboseOutput(PrintStream stream) {
+        core.verboseOutput(stream);
+        return this;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.Transfer;
+import dev.vecnn.nn.random.RandomState;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fitted (or being fitted) network and scikit-learn's fitted attributes, with the two training
+ * loops: {@code _fit_stochastic} (sgd, adam) and {@code _fit_lbfgs}. The estimators validate
+ * everything before they call in here.
+ */
+final class Model {
+    private static final System.Logger LOG = System.getLogger(Model.class.getName());
+
+    final Engine engine;
+    final int features;
+    final int outputs;
+    final Transfer outTransfer;
+    final Solver firstSolver;
+    List<Double> lossCurve;
+    List<Double> validationScores;
+    double bestLoss = Double.NaN;
+    double bestValidationScore = Double.NaN;
+    double loss = Double.NaN;
+    long t;
+    int nIter;
+    int noImprovementCount;
+    StepRule stepRule;
+    private double[] bestParams;
+    final List<String> warnings = new ArrayList<>();
+
+    private Model(Engine engine, int features, int outputs, Transfer outTransfer, Solver solver) {
+        this.engine = engine;
+        this.features = features;
+        this.outputs = outputs;
+        this.outTransfer = outTransfer;
+        this.firstSolver = solver;
+    }
+
+    /**
+     * A new network for {@code units} in the given precision with weights drawn from
+     * {@code random} (scikit-learn's {@code _initialize}).
+     */
+    static Model initialize(MLPParams params, int[] units, boolean float32, Transfer out, Loss loss,
+                            RandomState random) {
+        Transfer hidden = Transfer.of(params.activation());
+        Engine engine = float32 ? new EngineF32(units, hidden, out, loss) : new EngineF64(units, hidden, out, loss);
+        InitialWeights w = InitialWeights.draw(random, units, params.activation());
+        double[][] coefs = new double[w.layers()][];
+        double[][] intercepts = new double[w.layers()][];
+        for (int i = 0; i < w.layers(); i++) {
+            coefs[i] = w.coef(i);
+            intercepts[i] = w.intercept(i);
+        }
+        engine.setWeights(coefs, intercepts);
+        Model m = new Model(engine, units[0], units[units.length - 1], out, params.solver());
+        m.resetAttributes(params);
+        return m;
+    }
+
+    private void resetAttributes(MLPParams params) {
+        nIter = 0;
+        t = 0;
+        if (params.solver() != Solver.LBFGS) {
+            lossCurve = new ArrayList<>();
+            noImprovementCount = 0;
+            if (params.earlyStopping()) {
+                validationScores = new ArrayList<>();
+                bestValidationScore = Double.NEGATIVE_INFINITY;
+                bestLoss = Double.NaN;
+            } else {
+                bestLoss = Double.POSITIVE_INFINITY;
+                validationScores = null;
+                bestValidationScore = Double.NaN;
+            }
+        }
+    }
+
+    /** Replaces the weights (a warm start from given weights). */
+    void setWeights(double[][] coefs, double[][] intercepts) {
+        engine.setWeights(coefs, intercepts);
+    }
+
+    /**
+     * Trains on {@code data}: one epoch when {@code incremental} (partial_fit), else up to
+     * max_iter epochs or until a stopping rule fires.
+     */
+    void fit(MLPParams params, FitData data, boolean incremental, RandomState random, PrintStream out) {
+        warnings.clear();
+        if (!incremental) {
+            nIter = 0;
+        }
+        if (params.solver() == Solver.LBFGS) {
+            fitLbfgs(params, data);
+        } else {
+            if (lossCurve == null) {
+                resetAttributes(params);
+            }
+            fitStochastic(params, data, incremental, random, out);
+        }
+        if (!engine.finite()) {
+            throw new IllegalStateException("Solver produced non-finite parameter weights. The input data may"
+                    + " contain large values and need to be preprocessed.");
+        }
+    }
+
+    private void fitStochastic(MLPParams params, FitData data, boolean incremental, RandomState random,
+                               PrintStream out) {
+        if (!incremental || stepRule == null) {
+            stepRule = new StepRule(params);
+            engine.resetOptimizer();
+        }
+        boolean earlyStopping = params.earlyStopping() && !incremental;
+        FitData train = data;
+        double[] valX = null;
+        int[] valRows = null;
+        if (earlyStopping) {
+            ValidationSplit split = ValidationSplit.draw(random, data.rows(), params.validationFraction(),
+                    data.stratify());
+            train = data.select(split.train());
+            valRows = split.test();
+            valX = data.inputs(valRows);
+            if (validationScores == null) {
+                validationScores = new ArrayList<>();
+                bestValidationScore = Double.NEGATIVE_INFINITY;
+            }
+        }
+        int n = train.rows();
+        int batchSize = params.effectiveBatchSize(n);
+        engine.bind(train.x(), train.y(), train.weight(), n, batchSize);
+        double totalWeight = engine.batchWeight(null, 0, n);
+        boolean verbose = params.verbose() > 0;
+        int[] sampleIdx = null;
+        if (params.shuffle()) {
+            sampleIdx = new int[n];
+            for (int i = 0; i < n; i++) {
+                sampleIdx[i] = i;
+            }
+        }
+        int[] shuffled = params.shuffle() ? new int[n] : null;
+        try {
+            for (int it = 0; it < params.maxIter(); it++) {
+                if (sampleIdx != null) {
+                    int[] p = random.permutation(n);
+                    for (int i = 0; i < n; i++) {
+                        shuffled[i] = sampleIdx[p[i]];
+                    }
+                    System.arraycopy(shuffled, 0, sampleIdx, 0, n);
+                }
+                double accumulated = 0;
+                for (int from = 0; from < n; from += batchSize) {
+                    int to = Math.min(n, from + batchSize);
+                    double batchLoss = engine.batch(sampleIdx, from, to, params.alpha());
+                    accumulated += batchLoss * engine.batchWeight(sampleIdx, from, to);
+                    stepRule.update(engine);
+                }
+                nIter++;
+                loss = accumulated / totalWeight;
+                t += n;
+                lossCurve.add(loss);
+                if (verbose) {
+                    out.println("Iteration " + nIter + ", loss = " + Format.fixed8(loss));
+                }
+                updateNoImprovementCount(params, earlyStopping, valX, valRows, data, verbose, out);
+                stepRule.iterationEnds(t);
+                if (noImprovementCount > params.nIterNoChange()) {
+                    String what = earlyStopping ? "Validation score" : "Training loss";
+                    String msg = what + " did not improve more than tol=" + Format.fixed6(params.tol()) + " for "
+                            + (long) params.nIterNoChange() + " consecutive epochs.";
+                    if (stepRule.triggerStopping(msg, verbose, out)) {
+                        break;
+                    }
+                    noImprovementCount = 0;
+                }
+                if (incremental) {
+                    break;
+                }
+                if (nIter == params.maxIter()) {
+                    warn("Stochastic Optimizer: Maximum iterations (" + params.maxIter()
+                            + ") reached and the optimization hasn't converged yet.");
+                }
+            }
+        } finally {
+            engine.unbind();
+        }
+        if (earlyStopping && bestParams != null) {
+            engine.unpack(bestParams);
+            bestParams = null;
+        }
+    }
+
+    private void updateNoImprovementCount(MLPParams params, boolean earlyStopping, double[] valX, int[] valRows,
+                                          FitData data, boolean verbose, PrintStream out) {
+        if (earlyStopping) {
+            double score = data.scorer().score(engine.predict(valX, valRows.length), valRows);
+            validationScores.add(score);
+            if (verbose) {
+                out.println("Validation score: " + Format.fixed6(score));
+            }
+            if (score < bestValidationScore + params.tol()) {
+                noImprovementCount++;
+            } else {
+                noImprovementCount = 0;
+            }
+            if (score > bestValidationScore) {
+                bestValidationScore = score;
+                bestParams = engine.packed();
+            }
+        } else {
+            double last = lossCurve.get(lossCurve.size() - 1);
+            if (last > bestLoss - params.tol()) {
+                noImprovementCount++;
+            } else {
+                noImprovementCount = 0;
+            }
+            if (last < bestLoss) {
+                bestLoss = last;
+            }
+        }
+    }
+
+    private void fitLbfgs(MLPParams params, FitData data) {
+        engine.bind(data.x(), data.y(), data.weight(), data.rows(), data.rows());
+        try {
+            Lbfgs.Result r = Lbfgs.minimize(w -> {
+                double[] g = new double[w.length];
+                double f = engine.fullLossAndGradient(w, g, params.alpha());
+                return new Lbfgs.Evaluation(f, g);
+            }, engine.packed(), params.maxIter(), params.maxFun(), params.tol());
+            engine.unpack(r.x());
+            loss = r.f();
+            nIter = Math.min(r.iterations(), params.maxIter());
+            if (r.status() != Lbfgs.Status.CONVERGED) {
+                warn("lbfgs failed to converge (status=" + r.status().code() + "): " + r.status().message()
+                        + "\n\nIncrease the number of iterations (max_iter) or scale the data as shown in:\n"
+                        + "    https://scikit-learn.org/stable/modules/preprocessing.html");
+            }
+        } finally {
+            engine.unbind();
+        }
+    }
+
+    private void warn(String message) {
+        warnings.add(message);
+        LOG.log(System.Logger.Level.WARNING, "ConvergenceWarning: " + message);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vecnn.nn.examples;
+
+import dev.vecnn.nn.Activation;
+import dev.vecnn.nn.MLPClassifier;
+import dev.vecnn.nn.MLPParams;
+import dev.vecnn.nn.Solver;
+import dev.vecnn.nn.data.Dataset;
+import dev.vecnn.nn.data.Datasets;
+import java.util.Locale;
+
+/**
+ * Trains {@link MLPClassifier} on the bundled 10,000 MNIST digits (rows 0-7999 train, 8000-9999
+ * test, pixels already scaled to [0, 1]) in two configurations, printing scikit-learn's verbose
+ * lines and one summary line per run:
+ * <ol>
+ * <li>sgd, identity activation, max_iter=10, alpha=1e-5, hidden (100, 50), random_state=1;
+ * <li>scikit-learn's defaults (adam, relu, (100,), up to 200 epochs), random_state=1.
+ * </ol>
+ * {@code bench/sklearn_mnist.py} runs the same two with scikit-learn. Pass {@code float32} as an
+ * argument to train on float inputs instead of double.
+ */
+public final class MnistMain {
+    private MnistMain() {
+    }
+
+    /** Runs both configurations. */
+    public static void main(String[] args) {
+        boolean float32 = args.length > 0 && args[0].equals("float32");
+        Dataset all = Datasets.mnist10k();
+        Dataset train = all.rows(0, Datasets.MNIST_TRAIN_ROWS);
+        Dataset test = all.rows(Datasets.MNIST_TRAIN_ROWS, all.nSamples());
+        MLPParams sgd = MLPParams.builder().solver(Solver.SGD).activation(Activation.IDENTITY).maxIter(10)
+                .alpha(1e-5).hiddenLayerSizes(100, 50).randomState(1).verbose(true).build();
+        MLPParams defaults = MLPParams.builder().randomState(1).verbose(true).build();
+        System.out.println("== sgd, identity, hidden (100, 50), max_iter=10, alpha=1e-5"
+                + (float32 ? ", float32" : ", float64"));
+        run(sgd, train, test, float32);
+        System.out.println("== defaults: adam, relu, hidden (100,), max_iter=200" + (float32 ? ", float32" : ", float64"));
+        run(defaults, train, test, float32);
+    }
+
+    private static void run(MLPParams params, Dataset train, Dataset test, boolean float32) {
+        MLPClassifier<Integer> clf = new MLPClassifier<>(params);
+        Integer[] yTrain = labels(train);
+        long start = System.nanoTime();
+        if (float32) {
+            clf.fit(floatRows(train), yTrain);
+        } else {
+            clf.fit(rows(train), yTrain);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double accuracy = float32 ? clf.score(rows(test), labels(test)) : clf.score(rows(test), labels(test));
+        System.out.println(String.format(Locale.ROOT, "test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f",
+                accuracy, clf.nIter(), seconds / clf.nIter()));
+    }
+
+    private static Integer[] labels(Dataset d) {
+        int[] l = d.labels();
+        Integer[] out = new Integer[l.length];
+        for (int i = 0; i < l.length; i++) {
+            out[i] = l[i];
+        }
+        return out;
+    }
+
+    private static double[][] rows(Dataset d) {
+        double[][] out = new double[d.nSamples()][];
+        for (int i = 0; i < d.nSamples(); i++) {
+            out[i] = java.util.Arrays.copyOfRange(d.x(), i * d.nFeatures(), (i + 1) * d.nFeatures());
+        }
+        return out;
+    }
+
+    private static float[][] floatRows(Dataset d) {
+        float[][] out = new float[d.nSamples()][d.nFeatures()];
+        for (int i = 0; i < d.nSamples(); i++) {
+            for (int j = 0; j < d.nFeatures(); j++) {
+                out[i][j] = (float) d.x()[i * d.nFeatures() + j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.vecnn.nn.layer;
+
+import dev.vecnn.kernels.Gemm;
+import dev.vecnn.kernels.Reductions;
+
+/**
+ * A fully connected layer {@code Z = f(A W + b)} whose weights live in a flat parameter array
+ * shared with the rest of the network (the layout L-BFGS and the optimizers see): {@code W} is
+ * {@code fanIn x fanOut} row-major from {@code weightOffset} (scikit-learn's {@code coefs_[i]}),
+ * {@code b} has {@code fanOut} entries from {@code biasOffset}; the gradients sit at the same
+ * offsets of a gradient array of the same length.
+ *
+ * <p>Forward and backward are one method each and call only the vecnn kernels, so fusing bias
+ * and activation into the GEMM store changes one line each. Matrices passed in are row-major from
+ * index 0 with {@code rows} rows; the layer keeps one {@code fanOut} scratch vector and allocates
+ * nothing per call. Not thread-safe for {@link #backward}; {@link #forward} only reads the
+ * parameters and may run from many threads on distinct output arrays.
+ */
+public final class DenseF32 {
+    private final int fanIn;
+    private final int fanOut;
+    private final Transfer transfer;
+    private final float[] params;
+    private final float[] grads;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final float[] columnSums;
+
+    /**
+     * A layer over the given parameter and gradient arrays.
+     *
+     * @throws IllegalArgumentException if a size is below 1 or a range does not fit the arrays
+     */
+    public DenseF32(int fanIn, int fanOut, Transfer transfer, float[] params, float[] grads,
+                    int weightOffset, int biasOffset) {
+        if (fanIn < 1 || fanOut < 1) {
+            throw new IllegalArgumentException("fanIn and fanOut must be >= 1, got " + fanIn + ", " + fanOut);
+        }
+        if (params.length != grads.length) {
+            throw new IllegalArgumentException("params and grads must have one length, got "
+                    + params.length + " and " + grads.length);
+        }
+        if (weightOffset < 0 || (long) weightOffset + (long) fanIn * fanOut > params.length
+                || biasOffset < 0 || (long) biasOffset + fanOut > params.length) {
+            throw new IllegalArgumentException("weight or bias range outside the parameter array");
+        }
+        this.fanIn = fanIn;
+        this.fanOut = fanOut;
+        this.transfer = transfer;
+        this.params = params;
+        this.grads = grads;
+        this.weightOffset = weightOffset;
+        this.biasOffset = biasOffset;
+        this.columnSums = new float[fanOut];
+    }
+
+    /** Input width (scikit-learn's fan_in). */
+    public int fanIn() {
+        return fanIn;
+    }
+
+    /** Output width (fan_out). */
+    public int fanOut() {
+        return fanOut;
+    }
+
+    /** The function applied to {@code A W + b}. */
+    public Transfer transfer() {
+        return transfer;
+    }
+
+    /**
+     * {@code output = f(input W + b)}: {@code input} is {@code rows x fanIn}, {@code output}
+     * receives {@code rows x fanOut}. The bias rows are stored first and the product added onto
+     * them ({@code beta = 1}), the same sum scikit-learn forms.
+     */
+    public void forward(float[] input, int rows, float[] output) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(params, biasOffset, output, i * fanOut, fanOut);
+        }
+        Gemm.sgemm(false, false, rows, fanOut, fanIn, 1f, input, 0, fanIn, params, weightOffset, fanOut,
+                1f, output, 0, fanOut);
+        transfer.apply(output, rows, fanOut);
+    }
+
+    /**
+     * The backward step of this layer, given {@code delta = dLoss/dZ} times the total sample
+     * weight ({@code rows x fanOut}, as the loss kernel writes it):
+     * <ul>
+     * <li>weight gradient {@code (input^T delta + alpha W) / scale},
+     * <li>bias gradient {@code columnSums(delta) / scale},
+     * <li>if {@code inputDelta} is not null, {@code inputDelta = (delta W^T) * g'(input)} where
+     *     {@code g = inputTransfer} produced {@code input} ({@code rows x fanIn}).
+     * </ul>
+     * {@code scale} is the batch's total sample weight (its row count when unweighted).
+     */
+    public void backward(float[] input, float[] delta, int rows, float alpha, float scale,
+                         float[] inputDelta, Transfer inputTransfer) {
+        if (alpha != 0) {
+            // The GEMM adds beta * C onto the product: C starts as W, so one call forms the sum.
+            System.arraycopy(params, weightOffset, grads, weightOffset, fanIn * fanOut);
+        }
+        Gemm.sgemm(true, false, fanIn, fanOut, rows, 1f / scale, input, 0, fanIn, delta, 0, fanOut,
+                alpha / scale, grads, weightOffset, fanOut);
+        Reductions.columnSums(delta, rows, fanOut, columnSums);
+        for (int j = 0; j < fanOut; j++) {
+            grads[biasOffset + j] = columnSums[j] / scale;
+        }
+        if (inputDelta != null) {
+            Gemm.sgemm(false, true, rows, fanIn, fanOut, 1f, delta, 0, fanOut, params, weightOffset, fanOut,
+                    0f, inputDelta, 0, fanIn);
+            inputTransfer.derivative(input, inputDelta, rows * fanIn);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.vecnn.nn.layer;
+
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.kernels.Losses;
+import dev.vecnn.kernels.Reductions;
+
+/**
+ * A stack of {@link DenseF32} layers with a loss: scikit-learn's {@code _forward_pass} and
+ * {@code _backprop}. Parameters are one flat array in scikit-learn's {@code _pack} order (every
+ * weight matrix row-major, then every bias vector), so optimizers and L-BFGS see a plain vector;
+ * gradients have the same layout.
+ *
+ * <p>The training workspace (activations and deltas of every layer) is allocated by
+ * {@link #reserve(int)} once per fit; {@link #lossAndGradient} allocates nothing. {@link #predict}
+ * uses its own buffers and only reads the parameters, so it may run from many threads.
+ */
+public final class NetworkF32 {
+    private final int[] units;
+    private final DenseF32[] layers;
+    private final Transfer hidden;
+    private final Loss loss;
+    private final float[] params;
+    private final float[] grads;
+    private final int coefficientCount;
+    private float[][] activations;
+    private float[][] deltas;
+    private int capacity;
+
+    /**
+     * A network with {@code units = [n_features, hidden..., n_outputs]}, hidden activation
+     * {@code hidden}, output function {@code output} and {@code loss}; parameters start at zero.
+     */
+    public NetworkF32(int[] units, Transfer hidden, Transfer output, Loss loss) {
+        if (units.length < 2) {
+            throw new IllegalArgumentException("need at least input and output units, got " + units.length);
+        }
+        if (!hidden.hasDerivative()) {
+            throw new IllegalArgumentException("hidden activation must have a derivative, got " + hidden);
+        }
+        this.units = units.clone();
+        this.hidden = hidden;
+        this.loss = loss;
+        int n = units.length - 1;
+        long coefs = 0;
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            coefs += (long) units[i] * units[i + 1];
+            total += (long) units[i] * units[i + 1] + units[i + 1];
+        }
+        this.coefficientCount = Math.toIntExact(coefs);
+        this.params = new float[Math.toIntExact(total)];
+        this.grads = new float[params.length];
+        this.layers = new DenseF32[n];
+        int w = 0;
+        int b = coefficientCount;
+        for (int i = 0; i < n; i++) {
+            layers[i] = new DenseF32(units[i], units[i + 1], i == n - 1 ? output : hidden, params, grads, w, b);
+            w += units[i] * units[i + 1];
+            b += units[i + 1];
+        }
+    }
+
+    /** {@code [n_features, hidden..., n_outputs]}. */
+    public int[] units() {
+        return units.clone();
+    }
+
+    /** Number of weight layers (scikit-learn's {@code n_layers_ - 1}). */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** The layer {@code i}, from the input side. */
+    public DenseF32 layer(int i) {
+        return layers[i];
+    }
+
+    /** The flat parameters, live: weights of every layer, then biases of every layer. */
+    public float[] parameters() {
+        return params;
+    }
+
+    /** The flat gradients of the last {@link #lossAndGradient} call, live, same layout. */
+    public float[] gradients() {
+        return grads;
+    }
+
+    /** Number of weight entries, which come first in the flat arrays. */
+    public int coefficientCount() {
+        return coefficientCount;
+    }
+
+    /** Where layer {@code i}'s weight matrix starts in the flat arrays. */
+    public int weightOffset(int i) {
+        int w = 0;
+        for (int j = 0; j < i; j++) {
+            w += units[j] * units[j + 1];
+        }
+        return w;
+    }
+
+    /** Where layer {@code i}'s bias vector starts in the flat arrays. */
+    public int biasOffset(int i) {
+        int b = coefficientCount;
+        for (int j = 0; j < i; j++) {
+            b += units[j + 1];
+        }
+        return b;
+    }
+
+    /** Allocates the training workspace for batches of up to {@code rows} rows (once per fit). */
+    public void reserve(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        activations = new float[layers.length][];
+        deltas = new float[layers.length][];
+        for (int i = 0; i < layers.length; i++) {
+            activations[i] = new float[Math.multiplyExact(rows, units[i + 1])];
+            deltas[i] = new float[activations[i].length];
+        }
+        capacity = rows;
+    }
+
+    /**
+     * Forward and backward over one batch: {@code x} is {@code rows x n_features}, {@code y}
+     * {@code rows x n_outputs} (both from index 0), {@code sampleWeight} null or one weight per
+     * row. Returns the weighted mean loss plus {@code alpha / (2 sum w) * sum W^2} and leaves its
+     * gradient in {@link #gradients()}. Needs {@link #reserve(int)} for at least {@code rows}.
+     */
+    public double lossAndGradient(float[] x, float[] y, float[] sampleWeight, int rows, double alpha) {
+        if (rows > capacity) {
+            throw new IllegalStateException("workspace reserved for " + capacity + " rows, got " + rows);
+        }
+        float[] input = x;
+        for (int i = 0; i < layers.length; i++) {
+            layers[i].forward(input, rows, activations[i]);
+            input = activations[i];
+        }
+        int last = layers.length - 1;
+        float weightSum = rows;
+        if (sampleWeight != null) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += sampleWeight[i];
+            }
+            weightSum = (float) sum;
+        }
+        float data = Losses.loss(loss, activations[last], y, sampleWeight, rows, units[last + 1], deltas[last]);
+        float squares = Reductions.sumOfSquares(params, 0, coefficientCount);
+        float value = data + (float) (0.5 * alpha) * squares / weightSum;
+        float a = (float) alpha;
+        for (int i = last; i >= 0; i--) {
+            float[] in = i == 0 ? x : activations[i - 1];
+            layers[i].backward(in, deltas[i], rows, a, weightSum, i == 0 ? null : deltas[i - 1], hidden);
+        }
+        return value;
+    }
+
+    /**
+     * The output activations for {@code rows x n_features} inputs {@code x} into {@code out}
+     * ({@code rows x n_outputs}); uses fresh buffers, so concurrent calls are safe while no one
+     * trains the network.
+     */
+    public void predict(float[] x, int rows, float[] out) {
+        float[] input = x;
+        for (int i = 0; i < layers.length; i++) {
+            float[] output = i == layers.length - 1 ? out : new float[Math.multiplyExact(rows, units[i + 1])];
+            layers[i].forward(input, rows, output);
+            input = output;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.vecnn.nn.layer;
+
+import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.Activations;
+
+/**
+ * The function a dense layer applies to {@code A W + b}: a hidden activation (with a derivative in
+ * terms of its output, for the backward pass) or an output function. Output functions have no
+ * derivative here because the loss delta {@code p - y} already includes it (softmax with log-loss,
+ * logistic with binary log-loss, identity with squared error, exp with Poisson).
+ */
+public enum Transfer {
+    /** {@code z}, scikit-learn {@code 'identity'}. */
+    IDENTITY(Activation.IDENTITY),
+    /** {@code 1 / (1 + e^-z)}, scikit-learn {@code 'logistic'}. */
+    LOGISTIC(Activation.LOGISTIC),
+    /** {@code tanh z}, scikit-learn {@code 'tanh'}. */
+    TANH(Activation.TANH),
+    /** {@code max(z, 0)}, scikit-learn {@code 'relu'}. */
+    RELU(Activation.RELU),
+    /** Row-wise softmax, the multiclass output, scikit-learn {@code 'softmax'}. */
+    SOFTMAX(null),
+    /**
+     * {@code e^z}, the Poisson output, scikit-learn {@code 'exp'}. The kernels have no exp
+     * activation yet, so this one is a plain {@link Math#exp} loop.
+     */
+    EXP(null);
+
+    private final Activation kernel;
+
+    Transfer(Activation kernel) {
+        this.kernel = kernel;
+    }
+
+    /** The transfer for an estimator's hidden activation. */
+    public static Transfer of(dev.vecnn.nn.Activation activation) {
+        return switch (activation) {
+            case IDENTITY -> IDENTITY;
+            case LOGISTIC -> LOGISTIC;
+            case TANH -> TANH;
+            case RELU -> RELU;
+        };
+    }
+
+    /** scikit-learn's name, as in {@code out_activation_}. */
+    public String sklearnName() {
+        return kernel != null ? kernel.sklearnName() : name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the backward pass can go through this function (hidden activations only). */
+    public boolean hasDerivative() {
+        return kernel != null;
+    }
+
+    /** Applies the function in place to {@code rows x cols} row-major values from index 0. */
+    public void apply(float[] x, int rows, int cols) {
+        int n = rows * cols;
+        switch (this) {
+            case IDENTITY -> {
+                // The identity changes nothing; skip the pass over the data.
+            }
+            case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
+            case EXP -> {
+                for (int i = 0; i < n; i++) {
+                    x[i] = (float) Math.exp(x[i]);
+                }
+            }
+            default -> Activations.forward(kernel, x, 0, n);
+        }
+    }
+
+    /** Double version of {@link #apply(float[], int, int)}. */
+    public void apply(double[] x, int rows, int cols) {
+        int n = rows * cols;
+        switch (this) {
+            case IDENTITY -> {
+                // The identity changes nothing; skip the pass over the data.
+            }
+            case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
+            case EXP -> {
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.exp(x[i]);
+                }
+            }
+            default -> Activations.forward(kernel, x, 0, n);
+        }
+    }
+
+    /** {@code delta[i] *= f'(z_i)} for the first {@code length} entries, from outputs {@code y}. */
+    public void derivative(float[] y, float[] delta, int length) {
+        if (this != IDENTITY) {
+            Activations.derivative(hidden(), 0f, y, delta, 0, length);
+        }
+    }
+
+    /** Double version of {@link #derivative(float[], float[], int)}. */
+    public void derivative(double[] y, double[] delta, int length) {
+        if (this != IDENTITY) {
+            Activations.derivative(hidden(), 0d, y, delta, 0, length);
+        }
+    }
+
+    private Activation hidden() {
+        if (kernel == null) {
+            throw new IllegalStateException(this + " is an output function and has no derivative here");
+        }
+        return kernel;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.vecnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vecnn.kernels.Gemm;
+import dev.vecnn.nn.data.Dataset;
+import dev.vecnn.nn.data.Datasets;
+import dev.vecnn.nn.random.RandomState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The estimators' contract beyond the reference numbers: input checks, state, threads, stopping. */
+class EstimatorContractTest {
+    private static final Dataset IRIS = Datasets.iris();
+
+    private static double[][] rows(Dataset d) {
+        double[][] out = new double[d.nSamples()][];
+        for (int i = 0; i < d.nSamples(); i++) {
+            out[i] = Arrays.copyOfRange(d.x(), i * d.nFeatures(), (i + 1) * d.nFeatures());
+        }
+        return out;
+    }
+
+    private static Integer[] labels(Dataset d) {
+        return Arrays.stream(d.labels()).boxed().toArray(Integer[]::new);
+    }
+
+    private static MLPParams.Builder small() {
+        return MLPParams.builder().hiddenLayerSizes(8).randomState(3).maxIter(30).solver(Solver.ADAM)
+                .learningRateInit(0.01);
+    }
+
+    private static MLPClassifier<Integer> fittedIris() {
+        return new MLPClassifier<Integer>(small().build()).fit(rows(IRIS), labels(IRIS));
+    }
+
+    @Test
+    void badInputIsRejectedAndLeavesTheFittedModelUnchanged() {
+        MLPClassifier<Integer> clf = fittedIris();
+        double[][] coefs = clf.coefs();
+        double[][] x = rows(IRIS);
+        Integer[] y = labels(IRIS);
+        double[][] nan = rows(IRIS);
+        nan[3][1] = Double.NaN;
+        double[][] inf = rows(IRIS);
+        inf[0][0] = Double.POSITIVE_INFINITY;
+        assertMessage(() -> clf.fit(nan, y), "NaN");
+        assertMessage(() -> clf.fit(inf, y), "infinity");
+        assertMessage(() -> clf.fit(x, Arrays.copyOf(y, 10)), "inconsistent numbers of samples");
+        assertMessage(() -> clf.fit(new double[0][], new Integer[0]), "0 sample");
+        double[] w = new double[x.length];
+        Arrays.fill(w, 1);
+        w[5] = Double.NaN;
+        assertMessage(() -> clf.fit(x, y, w), "sample_weight");
+        assertMessage(() -> clf.predict(new double[][] {{1, 2, 3}}), "expecting 4 features");
+        assertMessage(() -> clf.setParams(Map.of("alpha", -1.0)), "alpha");
+        Integer[] unseen = y.clone();
+        unseen[0] = 7;
+        MLPClassifier<Integer> partial = new MLPClassifier<>(small().build());
+        assertMessage(() -> partial.partialFit(x, y, null), "classes must be passed");
+        partial.partialFit(x, y, new Integer[] {0, 1, 2});
+        double[][] before = partial.coefs();
+        assertMessage(() -> partial.partialFit(x, unseen, null), "not in `self.classes_`");
+        assertArrayEquals(before, partial.coefs());
+        assertArrayEquals(coefs, clf.coefs());
+        assertEquals(List.of(0, 1, 2), clf.classes());
+    }
+
+    @Test
+    void poissonRejectsNegativeTargetsAndPredictsPositiveRates() {
+        Dataset d = Datasets.diabetes();
+        double[] y = d.y().clone();
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withLoss(RegressorLoss.POISSON)
+                .withCommon(small().build()));
+        y[2] = -1;
+        assertMessage(() -> reg.fit(rows(d), y), "negative");
+        y[2] = 0;
+        double[] scaled = Arrays.stream(y).map(v -> v / 100).toArray();
+        reg.fit(rows(d), scaled);
+        assertEquals("exp", reg.outActivation());
+        assertTrue(Arrays.stream(reg.predict(rows(d))).allMatch(v -> v > 0));
+    }
+
+    @Test
+    void trainingIsBitwiseIdenticalForAnyThreadCount() {
+        RandomState r = new RandomState(5);
+        int n = 400;
+        int f = 300;
+        double[][] x = new double[n][];
+        Integer[] y = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.uniform(-1, 1, f);
+            y[i] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+        }
+        MLPParams p = MLPParams.builder().hiddenLayerSizes(256, 64).randomState(2).maxIter(2).batchSize(400)
+                .build();
+        int threads = Gemm.threads();
+        try {
+            Gemm.setThreads(1);
+            double[][] one = new MLPClassifier<Integer>(p).fit(x, y).coefs();
+            Gemm.setThreads(4);
+            double[][] four = new MLPClassifier<Integer>(p).fit(x, y).coefs();
+            for (int i = 0; i < one.length; i++) {
+                assertArrayEquals(one[i], four[i], 0.0, "layer " + i);
+            }
+        } finally {
+            Gemm.setThreads(threads);
+        }
+    }
+
+    @Test
+    void predictIsSafeFromManyThreads() throws Exception {
+        RandomState r = new RandomState(9);
+        double[][] x = new double[500][];
+        double[] y = new double[500];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.uniform(-1, 1, 300);
+            y[i] = x[i][0] - 2 * x[i][1];
+        }
+        // Big enough for the multi-threaded GEMM path inside each concurrent predict. A regressor,
+        // because softmax sums with reduceLanes(ADD), whose order may change with the JIT tier.
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(MLPParams.builder()
+                .hiddenLayerSizes(256).randomState(1).maxIter(1).build())).fit(x, y);
+        double[] expected = reg.predict(x);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> results = pool.invokeAll(
+                    java.util.Collections.nCopies(16, () -> reg.predict(x)));
+            for (Future<double[]> result : results) {
+                assertArrayEquals(expected, result.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void verboseLinesFollowScikitLearn() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().maxIter(3).verbose(true).build())
+                .verboseOutput(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        clf.fit(rows(IRIS), labels(IRIS));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].matches("Iteration 1, loss = \\d+\\.\\d{8}"), lines[0]);
+        assertEquals(String.format(java.util.Locale.ROOT, "Iteration 3, loss = %.8f", clf.loss()), lines[2]);
+        assertEquals(1, clf.convergenceWarnings().size());
+        assertTrue(clf.convergenceWarnings().get(0).contains("Maximum iterations (3) reached"));
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestValidationWeights() {
+        Dataset digits = Datasets.digits();
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().maxIter(200).earlyStopping(true)
+                .nIterNoChange(3).build());
+        clf.fit(rows(digits), labels(digits));
+        double[] scores = clf.validationScores();
+        assertEquals(clf.nIter(), scores.length);
+        assertEquals(Arrays.stream(scores).max().orElseThrow(), clf.bestValidationScore());
+        assertTrue(clf.nIter() < 200, "stopped early");
+        assertTrue(Double.isNaN(clf.bestLoss()), "best_loss_ is None under early stopping");
+    }
+
+    @Test
+    void float32InputsTrainAFloatNetwork() {
+        double[][] x = rows(IRIS);
+        float[][] xf = new float[x.length][x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                xf[i][j] = (float) x[i][j];
+            }
+        }
+        MLPClassifier<Integer> f32 = new MLPClassifier<Integer>(small().build()).fit(xf, labels(IRIS));
+        MLPClassifier<Integer> f64 = fittedIris();
+        assertTrue(f32.float32());
+        assertTrue(!f64.float32());
+        double[] c32 = f32.lossCurve();
+        double[] c64 = f64.lossCurve();
+        for (int i = 0; i < c64.length; i++) {
+            assertEquals(c64[i], c32[i], 1e-3 * (1 + c64[i]), "epoch " + i);
+        }
+    }
+
+    @Test
+    void partialFitRunsOneEpochPerCall() {
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.SGD)
+                .build()));
+        Dataset d = Datasets.diabetes();
+        double[] y = Arrays.stream(d.y()).map(v -> v / 100).toArray();
+        reg.partialFit(rows(d), y);
+        reg.partialFit(rows(d), y);
+        assertEquals(2, reg.nIter());
+        assertEquals(2L * d.nSamples(), reg.t());
+        assertEquals(2, reg.lossCurve().length);
+        MLPRegressor lbfgs = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.LBFGS)
+                .build()));
+        assertMessage(() -> lbfgs.partialFit(rows(d), y), "lbfgs");
+    }
+
+    @Test
+    void divergingTrainingReportsNonFiniteWeights() {
+        Dataset d = Datasets.diabetes();
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.SGD)
+                .learningRateInit(1e6).momentum(0).build()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reg.fit(rows(d), d.y()));
+        assertTrue(e.getMessage().contains("non-finite parameter weights"), e.getMessage());
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
+    }
+}

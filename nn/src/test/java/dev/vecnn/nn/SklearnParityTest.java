@@ -1,0 +1,161 @@
+package dev.vecnn.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vecnn.nn.layer.NetworkF32;
+import dev.vecnn.nn.layer.NetworkF64;
+import dev.vecnn.nn.reference.BackpropCase;
+import dev.vecnn.nn.reference.CaseHeader;
+import dev.vecnn.nn.reference.LbfgsCase;
+import dev.vecnn.nn.reference.Matrix;
+import dev.vecnn.nn.reference.ReferenceCase;
+import dev.vecnn.nn.reference.ReferenceCases;
+import dev.vecnn.nn.reference.SeededCase;
+import dev.vecnn.nn.reference.TrajectoryCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every scikit-learn reference case (see {@code reference/README.md}), one dynamic test per case
+ * id, with the README's tolerances; backprop cases also in float32 with
+ * {@link ParityTolerance#FLOAT32}.
+ */
+class SklearnParityTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyReferenceCase() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ReferenceCase c : ReferenceCases.loadAll()) {
+            switch (c) {
+                case BackpropCase b -> {
+                    tests.add(DynamicTest.dynamicTest(c.id() + " float64", () -> backprop64(b)));
+                    tests.add(DynamicTest.dynamicTest(c.id() + " float32", () -> backprop32(b)));
+                }
+                case TrajectoryCase t -> tests.add(DynamicTest.dynamicTest(c.id(), () -> trajectory(t)));
+                case SeededCase s -> tests.add(DynamicTest.dynamicTest(c.id(), () -> seeded(s)));
+                case LbfgsCase l -> tests.add(DynamicTest.dynamicTest(c.id(), () -> lbfgs(l)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void backprop64(BackpropCase b) {
+        CaseHeader h = b.header();
+        int[] units = b.layerUnits();
+        NetworkF64 net = new NetworkF64(units, CaseData.transfer(b.activation()),
+                CaseData.transfer(b.outActivation()), CaseData.loss(h));
+        double[] p = net.parameters();
+        for (int i = 0; i < net.layerCount(); i++) {
+            System.arraycopy(b.coefs().get(i).data(), 0, p, net.weightOffset(i), b.coefs().get(i).data().length);
+            System.arraycopy(b.intercepts().get(i), 0, p, net.biasOffset(i), units[i + 1]);
+        }
+        int n = h.x().rows();
+        net.reserve(n);
+        double loss = net.lossAndGradient(h.x().data(), CaseData.encodedTargets(h), null, n, b.alpha());
+        double tol = ParityTolerance.BACKPROP;
+        near(b.loss(), loss, tol, b.id() + " loss");
+        double[] g = net.gradients();
+        for (int i = 0; i < net.layerCount(); i++) {
+            nearAll(b.coefGrads().get(i).data(), g, net.weightOffset(i), tol, b.id() + " coef_grads[" + i + "]");
+            nearAll(b.interceptGrads().get(i), g, net.biasOffset(i), tol, b.id() + " intercept_grads[" + i + "]");
+        }
+        double[] out = new double[b.output().data().length];
+        net.predict(h.x().data(), n, out);
+        nearAll(b.output().data(), out, 0, tol, b.id() + " output");
+    }
+
+    private static void backprop32(BackpropCase b) {
+        CaseHeader h = b.header();
+        int[] units = b.layerUnits();
+        NetworkF32 net = new NetworkF32(units, CaseData.transfer(b.activation()),
+                CaseData.transfer(b.outActivation()), CaseData.loss(h));
+        float[] p = net.parameters();
+        for (int i = 0; i < net.layerCount(); i++) {
+            narrow(b.coefs().get(i).data(), p, net.weightOffset(i));
+            narrow(b.intercepts().get(i), p, net.biasOffset(i));
+        }
+        int n = h.x().rows();
+        net.reserve(n);
+        float[] x = new float[h.x().data().length];
+        narrow(h.x().data(), x, 0);
+        double[] yd = CaseData.encodedTargets(h);
+        float[] y = new float[yd.length];
+        narrow(yd, y, 0);
+        double loss = net.lossAndGradient(x, y, null, n, b.alpha());
+        double tol = ParityTolerance.FLOAT32;
+        near(b.loss(), loss, tol, b.id() + " float32 loss");
+        float[] g = net.gradients();
+        double[] gd = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            gd[i] = g[i];
+        }
+        for (int i = 0; i < net.layerCount(); i++) {
+            nearAll(b.coefGrads().get(i).data(), gd, net.weightOffset(i), tol, b.id() + " float32 coef_grads[" + i + "]");
+            nearAll(b.interceptGrads().get(i), gd, net.biasOffset(i), tol, b.id() + " float32 intercept_grads[" + i + "]");
+        }
+    }
+
+    private static void trajectory(TrajectoryCase t) {
+        MLPBase<?> e = CaseData.estimator(t, t.params(), true);
+        CaseData.fit(e, t.header());
+        compareFit(t.id(), e, t.header(), t.lossCurve(), t.nIter(), t.t(), t.finalCoefs(), t.finalIntercepts(),
+                t.output(), t.score());
+    }
+
+    private static void seeded(SeededCase s) {
+        MLPBase<?> e = CaseData.estimator(s, s.params(), false);
+        CaseData.fit(e, s.header());
+        compareFit(s.id(), e, s.header(), s.lossCurve(), s.nIter(), s.t(), s.finalCoefs(), s.finalIntercepts(),
+                s.output(), s.score());
+    }
+
+    private static void compareFit(String id, MLPBase<?> e, CaseHeader h, double[] lossCurve, int nIter, long t,
+                                   List<Matrix> coefs, List<double[]> intercepts, Matrix output, double score) {
+        double tol = ParityTolerance.TRAJECTORY;
+        assertEquals(nIter, e.nIter(), id + " n_iter_");
+        assertEquals(t, e.t(), id + " t_");
+        double[] curve = e.lossCurve();
+        assertEquals(lossCurve.length, curve.length, id + " loss_curve_ length");
+        nearAll(lossCurve, curve, 0, tol, id + " loss_curve_");
+        double[][] c = e.coefs();
+        double[][] b = e.intercepts();
+        for (int i = 0; i < coefs.size(); i++) {
+            nearAll(coefs.get(i).data(), c[i], 0, tol, id + " coefs_[" + i + "]");
+            nearAll(intercepts.get(i), b[i], 0, tol, id + " intercepts_[" + i + "]");
+        }
+        nearAll(output.data(), CaseData.output(e, h), 0, tol, id + " output");
+        near(score, CaseData.score(e, h), tol, id + " score");
+    }
+
+    private static void lbfgs(LbfgsCase l) {
+        MLPBase<?> e = CaseData.estimator(l, l.params(), true);
+        CaseData.fit(e, l.header());
+        double loss = e.loss();
+        assertTrue(loss <= l.finalLoss() * (1 + ParityTolerance.LBFGS_LOSS),
+                l.id() + ": final loss " + loss + " vs sklearn " + l.finalLoss());
+        double score = CaseData.score(e, l.header());
+        assertTrue(score >= l.score() - ParityTolerance.LBFGS_SCORE,
+                l.id() + ": score " + score + " vs sklearn " + l.score());
+    }
+
+    private static void narrow(double[] from, float[] to, int offset) {
+        for (int i = 0; i < from.length; i++) {
+            to[offset + i] = (float) from[i];
+        }
+    }
+
+    private static void near(double expected, double actual, double tol, String what) {
+        assertTrue(Math.abs(actual - expected) <= tol * (1 + Math.abs(expected)),
+                what + ": expected " + expected + ", got " + actual + " (tolerance " + tol + ")");
+    }
+
+    private static void nearAll(double[] expected, double[] actual, int offset, double tol, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            near(expected[i], actual[offset + i], tol, what + " entry " + i);
+        }
+    }
+}
