@@ -10,6 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * valid {@code mr x nr} corner (beta 0 does not read C), followed by the epilogue while each
  * vector is still in a register. A partial last vector uses masked loads and stores, so C (and
  * the bias and Z of the epilogue) are never touched outside the matrix.
+ *
+ * <p>The partial vector repeats the body with a mask instead of sharing it through a mask that is
+ * null for full vectors: a null {@code VectorMask} merged into the intrinsic path made C2 (JDK
+ * 25.0.3) emit code that stopped the JVM with "fatal error: DEBUG MESSAGE: (null)".
  */
 final class TileStoreF32 {
     private static final VectorSpecies<Float> S = KernelF32.S;
@@ -29,33 +33,42 @@ final class TileStoreF32 {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
+        int fullEnd = nr / L * L;
+        VectorMask<Float> tail = S.indexInRange(fullEnd, nr);
         for (int i = 0; i < mr; i++) {
             int row = cOff + i * ldc;
-            for (int j = 0; j < nr; j += L) {
-                boolean full = j + L <= nr;
-                VectorMask<Float> m = full ? null : S.indexInRange(j, nr);
+            for (int j = 0; j < fullEnd; j += L) {
                 FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
                 if (beta != 0) {
-                    FloatVector old = full ? FloatVector.fromArray(S, c, row + j)
-                            : FloatVector.fromArray(S, c, row + j, m);
-                    v = old.fma(vb, v);
+                    v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
                 }
                 if (kind == EpilogueF32.BIAS_ACTIVATION) {
                     if (e.bias != null) {
-                        int at = e.biasOff + col0 + j;
-                        v = v.add(full ? FloatVector.fromArray(S, e.bias, at) : FloatVector.fromArray(S, e.bias, at, m));
+                        v = v.add(FloatVector.fromArray(S, e.bias, e.biasOff + col0 + j));
                     }
                     v = ActivationF32.apply(e.activation, e.slope, v);
                 } else if (kind == EpilogueF32.ACTIVATION_DERIVATIVE) {
-                    int at = e.zOff + (row0 + i) * e.ldz + col0 + j;
-                    FloatVector y = full ? FloatVector.fromArray(S, e.z, at) : FloatVector.fromArray(S, e.z, at, m);
+                    FloatVector y = FloatVector.fromArray(S, e.z, e.zOff + (row0 + i) * e.ldz + col0 + j);
                     v = ActivationF32.derivative(e.activation, e.slope, y, v);
                 }
-                if (full) {
-                    v.intoArray(c, row + j);
-                } else {
-                    v.intoArray(c, row + j, m);
+                v.intoArray(c, row + j);
+            }
+            if (fullEnd < nr) {
+                int j = fullEnd;
+                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                if (beta != 0) {
+                    v = FloatVector.fromArray(S, c, row + j, tail).fma(vb, v);
                 }
+                if (kind == EpilogueF32.BIAS_ACTIVATION) {
+                    if (e.bias != null) {
+                        v = v.add(FloatVector.fromArray(S, e.bias, e.biasOff + col0 + j, tail));
+                    }
+                    v = ActivationF32.apply(e.activation, e.slope, v);
+                } else if (kind == EpilogueF32.ACTIVATION_DERIVATIVE) {
+                    FloatVector y = FloatVector.fromArray(S, e.z, e.zOff + (row0 + i) * e.ldz + col0 + j, tail);
+                    v = ActivationF32.derivative(e.activation, e.slope, y, v);
+                }
+                v.intoArray(c, row + j, tail);
             }
         }
     }
