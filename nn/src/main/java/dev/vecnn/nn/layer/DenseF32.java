@@ -1,5 +1,7 @@
 package dev.vecnn.nn.layer;
 
+import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.FusedGemm;
 import dev.vecnn.kernels.Gemm;
 import dev.vecnn.kernels.Reductions;
 
@@ -10,8 +12,8 @@ import dev.vecnn.kernels.Reductions;
  * {@code b} has {@code fanOut} entries from {@code biasOffset}; the gradients sit at the same
  * offsets of a gradient array of the same length.
  *
- * <p>Forward and backward are one method each and call only the vecnn kernels, so fusing bias
- * and activation into the GEMM store changes one line each. Matrices passed in are row-major from
+ * <p>Forward and backward are one method each and call only the vecnn kernels; bias and
+ * activation (forward) and the activation derivative (backward) are fused into the GEMM store. Matrices passed in are row-major from
  * index 0 with {@code rows} rows; the layer keeps one {@code fanOut} scratch vector and allocates
  * nothing per call. Not thread-safe for {@link #backward}; {@link #forward} only reads the
  * parameters and may run from many threads on distinct output arrays.
@@ -71,16 +73,17 @@ public final class DenseF32 {
 
     /**
      * {@code output = f(input W + b)}: {@code input} is {@code rows x fanIn}, {@code output}
-     * receives {@code rows x fanOut}. The bias rows are stored first and the product added onto
-     * them ({@code beta = 1}), the same sum scikit-learn forms.
+     * receives {@code rows x fanOut}. The bias and an element-wise activation are applied by the
+     * GEMM while each tile is in registers ({@code (input W) + b}, the sum scikit-learn forms);
+     * softmax and exp, which are not element-wise kernels, take one pass after it.
      */
     public void forward(float[] input, int rows, float[] output) {
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(params, biasOffset, output, i * fanOut, fanOut);
+        Activation fused = transfer.fusable();
+        FusedGemm.sgemmBiasActivation(false, false, rows, fanOut, fanIn, input, 0, fanIn, params, weightOffset,
+                fanOut, params, biasOffset, fused == null ? Activation.IDENTITY : fused, 0f, output, 0, fanOut);
+        if (fused == null) {
+            transfer.apply(output, rows, fanOut);
         }
-        Gemm.sgemm(false, false, rows, fanOut, fanIn, 1f, input, 0, fanIn, params, weightOffset, fanOut,
-                1f, output, 0, fanOut);
-        transfer.apply(output, rows, fanOut);
     }
 
     /**
@@ -107,9 +110,9 @@ public final class DenseF32 {
             grads[biasOffset + j] = columnSums[j] / scale;
         }
         if (inputDelta != null) {
-            Gemm.sgemm(false, true, rows, fanIn, fanOut, 1f, delta, 0, fanOut, params, weightOffset, fanOut,
-                    0f, inputDelta, 0, fanIn);
-            inputTransfer.derivative(input, inputDelta, rows * fanIn);
+            // (delta W^T) * g'(input), the derivative applied while each tile is in registers.
+            FusedGemm.sgemmActivationDerivative(false, true, rows, fanIn, fanOut, delta, 0, fanOut, params,
+                    weightOffset, fanOut, inputTransfer.fusable(), 0f, input, 0, fanIn, inputDelta, 0, fanIn);
         }
     }
 }

@@ -47,6 +47,14 @@ public enum Transfer {
         return kernel != null ? kernel.sklearnName() : name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * The kernels' activation that GEMM can apply while a tile is in registers, or null for the
+     * row-wise output functions (softmax, exp), which need their own pass.
+     */
+    Activation fusable() {
+        return kernel;
+    }
+
     /** Whether the backward pass can go through this function (hidden activations only). */
     public boolean hasDerivative() {
         return kernel != null;
