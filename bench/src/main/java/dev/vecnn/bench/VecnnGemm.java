@@ -14,33 +14,22 @@ final class VecnnGemm {
     }
 
     private static final class F32 implements PeerGemm {
-        private final boolean transA;
-        private final boolean transB;
-        private final int m;
-        private final int n;
-        private final int k;
-        private final int lda;
-        private final int ldb;
+        private final GemmProblem p;
         private final float[] a;
         private final float[] b;
         private final float[] c;
 
         F32(GemmProblem p) {
-            transA = p.trans.a;
-            transB = p.trans.b;
-            m = p.shape.m();
-            n = p.shape.n();
-            k = p.shape.k();
-            lda = p.lda;
-            ldb = p.ldb;
+            this.p = p;
             a = p.aFloats();
             b = p.bFloats();
-            c = new float[m * n];
+            c = new float[p.shape.m() * p.shape.n()];
         }
 
         @Override
         public Object multiply() {
-            Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n);
+            int n = p.shape.n();
+            Gemm.sgemm(p.trans.a, p.trans.b, p.shape.m(), n, p.shape.k(), 1f, a, 0, p.lda, b, 0, p.ldb, 0f, c, 0, n);
             return c;
         }
 
@@ -51,33 +40,22 @@ final class VecnnGemm {
     }
 
     private static final class F64 implements PeerGemm {
-        private final boolean transA;
-        private final boolean transB;
-        private final int m;
-        private final int n;
-        private final int k;
-        private final int lda;
-        private final int ldb;
+        private final GemmProblem p;
         private final double[] a;
         private final double[] b;
         private final double[] c;
 
         F64(GemmProblem p) {
-            transA = p.trans.a;
-            transB = p.trans.b;
-            m = p.shape.m();
-            n = p.shape.n();
-            k = p.shape.k();
-            lda = p.lda;
-            ldb = p.ldb;
+            this.p = p;
             a = p.a().clone();
             b = p.b().clone();
-            c = new double[m * n];
+            c = new double[p.shape.m() * p.shape.n()];
         }
 
         @Override
         public Object multiply() {
-            Gemm.dgemm(transA, transB, m, n, k, 1d, a, 0, lda, b, 0, ldb, 0d, c, 0, n);
+            int n = p.shape.n();
+            Gemm.dgemm(p.trans.a, p.trans.b, p.shape.m(), n, p.shape.k(), 1d, a, 0, p.lda, b, 0, p.ldb, 0d, c, 0, n);
             return c;
         }
 
