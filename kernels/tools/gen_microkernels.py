@@ -1,0 +1,51 @@
+"""Writes gemm/KernelF32.java from KernelF32.java.tmpl: the hand-unrolled micro-kernels.
+
+Run it after changing the template or MR (python3 kernels/tools/gen_microkernels.py); the output
+is committed as source, so the build never needs Python. The double kernels are generated from
+KernelF32.java by the Maven build as for every *F32* file.
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MR=12
+def tile(name, nv, rows_mode, doc):
+    decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(MR))
+    body = []
+    for i in range(MR):
+        src = f"a[r{i} + p]" if rows_mode else f"a[ai + {i}]"
+        body.append(f"            av = FloatVector.broadcast(S, {src});")
+        for v in range(nv):
+            body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
+    spill = "\n".join(f"        c{i}{v}.intoArray(acc, {i} * NR + {v} * L);" for i in range(MR) for v in range(nv))
+    loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
+    if rows_mode:
+        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+        pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(MR))
+        step = ""
+    else:
+        sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+        pre = "        int ai = aOff;"
+        step = "            ai += aStride;\n"
+    return f'''    {doc}
+    {sig} {{
+        FloatVector zero = FloatVector.zero(S);
+{decl}
+{pre}
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {{
+{loads}
+            FloatVector av;
+{chr(10).join(body)}
+{step}            bi += bStride;
+        }}
+{spill}
+    }}
+'''
+methods = [
+ tile("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
+ tile("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */"),
+ tile("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
+ tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */"),
+]
+src = open(os.path.join(HERE, "KernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(methods).rstrip() + "\n")
+open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "KernelF32.java"),"w").write(src)
