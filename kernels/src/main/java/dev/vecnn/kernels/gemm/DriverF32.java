@@ -21,6 +21,7 @@ public final class DriverF32 {
         final float[] a = new float[T.mc() * T.kc()];
         final float[] b = new float[T.kc() * T.nc()];
         final float[] tile = new float[T.mr() * T.nr()];
+        final float[] zTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
     }
 
@@ -134,7 +135,7 @@ public final class DriverF32 {
                                 tile(true, cols, kc, a, aOff + row * lda + pc, lda, buf.b, jr * kc, buf.tile);
                             }
                             TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
-                                    c, cOff + row * ldc + jc + jr, ldc, last, row, jc + jr);
+                                    c, cOff + row * ldc + jc + jr, ldc, last, row, jc + jr, buf.zTile);
                         }
                     }
                 }

@@ -7,9 +7,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Writes a finished register tile into row-major C: {@code C = alpha * acc + beta * C} on the
- * valid {@code mr x nr} corner (beta 0 does not read C), followed by the epilogue while each
- * vector is still in a register. A partial last vector uses masked loads and stores, so C (and
- * the bias and Z of the epilogue) are never touched outside the matrix.
+ * valid {@code mr x nr} corner (beta 0 does not read C), with the epilogue applied to the tile
+ * while it is in L1. A partial last vector uses masked loads and stores, so C (and the bias and Z
+ * of the epilogue) are never touched outside the matrix.
+ *
+ * <p>With an epilogue the tile takes three short passes over the scratch tile instead of one:
+ * the sum (and bias) is written back into {@code acc}, the activation or its derivative runs over
+ * it as an array loop, then the tile is stored. Calling the vector activation per vector from here
+ * was not reliably inlined by C2 (its math is large), and a vector passed to a call that is not
+ * inlined is boxed: the tanh epilogue cost twice the product.
  *
  * <p>The partial vector repeats the body with a mask instead of sharing it through a mask that is
  * null for full vectors: a null {@code VectorMask} merged into the intrinsic path made C2 (JDK
@@ -27,49 +33,77 @@ final class TileStoreF32 {
      * @param e    the epilogue, or null when this is not the last k panel
      * @param row0 the row of C where this tile starts (for Z)
      * @param col0 the column of C where this tile starts (for the bias and Z)
+     * @param zTile scratch of at least {@code MR * NR} elements for the Z tile of the derivative
      */
     static void store(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff, int ldc,
-                      EpilogueF32 e, int row0, int col0) {
+                      EpilogueF32 e, int row0, int col0, float[] zTile) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
+        if (kind == EpilogueF32.NONE) {
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, 0, true);
+            return;
+        }
+        combine(acc, mr, nr, alpha, beta, c, cOff, ldc, kind == EpilogueF32.BIAS_ACTIVATION ? e.bias : null,
+                e.biasOff + col0, false);
+        if (kind == EpilogueF32.BIAS_ACTIVATION) {
+            ActivationF32.forward(e.activation, e.slope, acc, 0, mr * NR);
+        } else {
+            for (int i = 0; i < mr; i++) {
+                System.arraycopy(e.z, e.zOff + (row0 + i) * e.ldz + col0, zTile, i * NR, nr);
+            }
+            ActivationF32.derivative(e.activation, e.slope, zTile, acc, 0, mr * NR);
+        }
+        copy(acc, mr, nr, c, cOff, ldc);
+    }
+
+    /**
+     * {@code alpha * acc + beta * C (+ bias)}: into C when {@code toC}, else back into acc (whose
+     * lanes past nr are then meaningless but never stored).
+     */
+    private static void combine(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff,
+                                int ldc, float[] bias, int biasAt, boolean toC) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
         VectorMask<Float> tail = S.indexInRange(fullEnd, nr);
         for (int i = 0; i < mr; i++) {
             int row = cOff + i * ldc;
+            int at = i * NR;
             for (int j = 0; j < fullEnd; j += L) {
-                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                FloatVector v = FloatVector.fromArray(S, acc, at + j).mul(va);
                 if (beta != 0) {
                     v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
                 }
-                if (kind == EpilogueF32.BIAS_ACTIVATION) {
-                    if (e.bias != null) {
-                        v = v.add(FloatVector.fromArray(S, e.bias, e.biasOff + col0 + j));
-                    }
-                    v = ActivationF32.apply(e.activation, e.slope, v);
-                } else if (kind == EpilogueF32.ACTIVATION_DERIVATIVE) {
-                    FloatVector y = FloatVector.fromArray(S, e.z, e.zOff + (row0 + i) * e.ldz + col0 + j);
-                    v = ActivationF32.derivative(e.activation, e.slope, y, v);
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(S, bias, biasAt + j));
                 }
-                v.intoArray(c, row + j);
+                if (toC) {
+                    v.intoArray(c, row + j);
+                } else {
+                    v.intoArray(acc, at + j);
+                }
             }
             if (fullEnd < nr) {
                 int j = fullEnd;
-                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                FloatVector v = FloatVector.fromArray(S, acc, at + j).mul(va);
                 if (beta != 0) {
                     v = FloatVector.fromArray(S, c, row + j, tail).fma(vb, v);
                 }
-                if (kind == EpilogueF32.BIAS_ACTIVATION) {
-                    if (e.bias != null) {
-                        v = v.add(FloatVector.fromArray(S, e.bias, e.biasOff + col0 + j, tail));
-                    }
-                    v = ActivationF32.apply(e.activation, e.slope, v);
-                } else if (kind == EpilogueF32.ACTIVATION_DERIVATIVE) {
-                    FloatVector y = FloatVector.fromArray(S, e.z, e.zOff + (row0 + i) * e.ldz + col0 + j, tail);
-                    v = ActivationF32.derivative(e.activation, e.slope, y, v);
+                if (bias != null) {
+                    v = v.add(FloatVector.fromArray(S, bias, biasAt + j, tail));
                 }
-                v.intoArray(c, row + j, tail);
+                if (toC) {
+                    v.intoArray(c, row + j, tail);
+                } else {
+                    v.intoArray(acc, at + j);
+                }
             }
+        }
+    }
+
+    /** The valid {@code mr x nr} corner of the tile into C. */
+    private static void copy(float[] acc, int mr, int nr, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < mr; i++) {
+            System.arraycopy(acc, i * NR, c, cOff + i * ldc, nr);
         }
     }
 }
