@@ -25,6 +25,15 @@ class Float32Properties {
         double[] g64 = new double[params.length];
         double[] g32 = new double[params.length];
         new ReferenceMlp(c, Precision.F64).evaluate(params, g64);
+        // The bound assumes no float32 overflow. A Poisson output exp(z) with large z can exceed the
+        // float range while double copes (seen: gradients of 7e49): such a case says nothing about
+        // rounding. Products of two values below sqrt(Float.MAX_VALUE) cannot overflow.
+        boolean inRange = true;
+        for (double g : g64) {
+            inRange &= Math.abs(g) <= Math.sqrt(Float.MAX_VALUE);
+        }
+        Statistics.label("beyond the float32 range (left out)").collect(!inRange);
+        Assume.that(inRange);
         new ReferenceMlp(c, Precision.F32).evaluate(params, g32);
         double[] tol = bound.tolerance();
         ParameterLayout layout = c.layout();

@@ -35,13 +35,24 @@ public final class ActivationF32 {
 
     /** {@code delta *= f'(z)} in every lane, with f' written in terms of the output y = f(z). */
     public static FloatVector derivative(Activation activation, float slope, FloatVector y, FloatVector delta) {
+        return activation == Activation.SOFTPLUS ? delta.mul(VectorMathF32.softplusDerivative(y))
+                : algebraicDerivative(activation, slope, y, delta);
+    }
+
+    /**
+     * {@link #derivative} for the activations whose derivative is a polynomial of the output (all
+     * but softplus): small enough for C2 to inline into the GEMM tile store, where a vector passed
+     * to a call that is not inlined would be boxed.
+     */
+    public static FloatVector algebraicDerivative(Activation activation, float slope, FloatVector y,
+                                                  FloatVector delta) {
         return switch (activation) {
             case IDENTITY -> delta;
             case LOGISTIC -> delta.mul(y.mul(FloatVector.broadcast(S, 1).sub(y)));
             case TANH -> delta.mul(FloatVector.broadcast(S, 1).sub(y.mul(y)));
             case RELU -> delta.blend(0, y.compare(VectorOperators.LE, 0));
             case LEAKY_RELU -> delta.blend(delta.mul(slope), y.compare(VectorOperators.LE, 0));
-            case SOFTPLUS -> delta.mul(VectorMathF32.softplusDerivative(y));
+            case SOFTPLUS -> throw new IllegalArgumentException("softplus' needs exp: use derivative");
         };
     }
 

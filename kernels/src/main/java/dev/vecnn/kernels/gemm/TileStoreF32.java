@@ -1,5 +1,6 @@
 package dev.vecnn.kernels.gemm;
 
+import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.elementwise.ActivationF32;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -11,7 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * while it is in L1. A partial last vector uses masked loads and stores, so C (and the bias and Z
  * of the epilogue) are never touched outside the matrix.
  *
- * <p>With an epilogue the tile takes three short passes over the scratch tile instead of one:
+ * <p>The backward epilogue of the algebraic derivatives (all but softplus) runs in registers in the
+ * same pass, through the small {@code ActivationF32.algebraicDerivative}. Other epilogues take
+ * three short passes over the scratch tile instead of one:
  * the sum (and bias) is written back into {@code acc}, the activation or its derivative runs over
  * it as an array loop, then the tile is stored. Calling the vector activation per vector from here
  * was not reliably inlined by C2 (its math is large), and a vector passed to a call that is not
@@ -40,6 +43,10 @@ final class TileStoreF32 {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
         if (kind == EpilogueF32.NONE) {
             combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, 0, true);
+            return;
+        }
+        if (kind == EpilogueF32.ACTIVATION_DERIVATIVE && e.activation != Activation.SOFTPLUS) {
+            storeTimesDerivative(acc, mr, nr, alpha, beta, c, cOff, ldc, e, row0, col0);
             return;
         }
         combine(acc, mr, nr, alpha, beta, c, cOff, ldc, kind == EpilogueF32.BIAS_ACTIVATION ? e.bias : null,
@@ -96,6 +103,39 @@ final class TileStoreF32 {
                 } else {
                     v.intoArray(acc, at + j);
                 }
+            }
+        }
+    }
+
+    /**
+     * One pass for the backward epilogue of the algebraic derivatives: {@code (alpha * acc + beta * C)
+     * * act'(Z)} with the derivative computed in registers.
+     */
+    private static void storeTimesDerivative(float[] acc, int mr, int nr, float alpha, float beta, float[] c,
+                                             int cOff, int ldc, EpilogueF32 e, int row0, int col0) {
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        int fullEnd = nr / L * L;
+        VectorMask<Float> tail = S.indexInRange(fullEnd, nr);
+        for (int i = 0; i < mr; i++) {
+            int row = cOff + i * ldc;
+            int z = e.zOff + (row0 + i) * e.ldz + col0;
+            for (int j = 0; j < fullEnd; j += L) {
+                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                if (beta != 0) {
+                    v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
+                }
+                FloatVector y = FloatVector.fromArray(S, e.z, z + j);
+                ActivationF32.algebraicDerivative(e.activation, e.slope, y, v).intoArray(c, row + j);
+            }
+            if (fullEnd < nr) {
+                int j = fullEnd;
+                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                if (beta != 0) {
+                    v = FloatVector.fromArray(S, c, row + j, tail).fma(vb, v);
+                }
+                FloatVector y = FloatVector.fromArray(S, e.z, z + j, tail);
+                ActivationF32.algebraicDerivative(e.activation, e.slope, y, v).intoArray(c, row + j, tail);
             }
         }
     }
