@@ -36,34 +36,23 @@ final class NetlibGemm {
 
     private static final class F32 implements PeerGemm {
         private final JavaBLAS blas;
-        private final String transA;
-        private final String transB;
-        private final int m;
-        private final int n;
-        private final int k;
-        private final int lda;
-        private final int ldb;
+        private final GemmProblem p;
         private final float[] a;
         private final float[] b;
         private final float[] c;
 
         F32(JavaBLAS blas, GemmProblem p) {
             this.blas = blas;
-            transA = flag(p.trans.a);
-            transB = flag(p.trans.b);
-            m = p.shape.m();
-            n = p.shape.n();
-            k = p.shape.k();
-            lda = p.lda;
-            ldb = p.ldb;
+            this.p = p;
             a = p.aFloats();
             b = p.bFloats();
-            c = new float[m * n];
+            c = new float[p.shape.m() * p.shape.n()];
         }
 
         @Override
         public Object multiply() {
-            blas.sgemm(transB, transA, n, m, k, 1f, b, ldb, a, lda, 0f, c, n);
+            int n = p.shape.n();
+            blas.sgemm(flag(p.trans.b), flag(p.trans.a), n, p.shape.m(), p.shape.k(), 1f, b, p.ldb, a, p.lda, 0f, c, n);
             return c;
         }
 
@@ -75,34 +64,23 @@ final class NetlibGemm {
 
     private static final class F64 implements PeerGemm {
         private final JavaBLAS blas;
-        private final String transA;
-        private final String transB;
-        private final int m;
-        private final int n;
-        private final int k;
-        private final int lda;
-        private final int ldb;
+        private final GemmProblem p;
         private final double[] a;
         private final double[] b;
         private final double[] c;
 
         F64(JavaBLAS blas, GemmProblem p) {
             this.blas = blas;
-            transA = flag(p.trans.a);
-            transB = flag(p.trans.b);
-            m = p.shape.m();
-            n = p.shape.n();
-            k = p.shape.k();
-            lda = p.lda;
-            ldb = p.ldb;
+            this.p = p;
             a = p.a().clone();
             b = p.b().clone();
-            c = new double[m * n];
+            c = new double[p.shape.m() * p.shape.n()];
         }
 
         @Override
         public Object multiply() {
-            blas.dgemm(transB, transA, n, m, k, 1d, b, ldb, a, lda, 0d, c, n);
+            int n = p.shape.n();
+            blas.dgemm(flag(p.trans.b), flag(p.trans.a), n, p.shape.m(), p.shape.k(), 1d, b, p.ldb, a, p.lda, 0d, c, n);
             return c;
         }
 
