@@ -1,13 +1,15 @@
 package dev.vecnn.kernels.elementwise;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SIMD optimizer updates, in place over flat parameter arrays, reading and writing every array
  * once. Each uses exactly the operations, in the same order and without fused multiply-add, of
- * its scalar twin {@link UpdateScalarF32}, so the two agree bit for bit.
+ * its scalar twin {@link UpdateScalarF32}, so the two agree bit for bit; that is also why the
+ * last partial vector is finished by the twin: the main loops carry no mask, because a masked
+ * store whose mask C2 cannot prove constant falls back to a per-lane bounds check in Java (it
+ * made the masked Adam slower than the scalar loop).
  *
  * <p>Internal: arguments (and the step-dependent learning rate of Adam) were prepared by the
  * public facade.
@@ -24,16 +26,10 @@ public final class UpdateF32 {
         int n = p.length;
         int i = 0;
         for (; i <= n - L; i += L) {
-            sgd(p, g, lr, i, S.maskAll(true));
+            FloatVector pv = FloatVector.fromArray(S, p, i);
+            pv.sub(FloatVector.fromArray(S, g, i).mul(lr)).intoArray(p, i);
         }
-        if (i < n) {
-            sgd(p, g, lr, i, S.indexInRange(i, n));
-        }
-    }
-
-    private static void sgd(float[] p, float[] g, float lr, int i, VectorMask<Float> m) {
-        FloatVector pv = FloatVector.fromArray(S, p, i, m);
-        pv.sub(FloatVector.fromArray(S, g, i, m).mul(lr)).intoArray(p, i, m);
+        UpdateScalarF32.sgd(p, g, lr, i, n);
     }
 
     /** {@code v = mu v - lr g; p += v}, or with Nesterov {@code p += mu v - lr g} (new v). */
@@ -41,20 +37,13 @@ public final class UpdateF32 {
         int n = p.length;
         int i = 0;
         for (; i <= n - L; i += L) {
-            momentum(p, v, g, lr, mu, nesterov, i, S.maskAll(true));
+            FloatVector step = FloatVector.fromArray(S, g, i).mul(lr);
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(mu).sub(step);
+            vv.intoArray(v, i);
+            FloatVector update = nesterov ? vv.mul(mu).sub(step) : vv;
+            FloatVector.fromArray(S, p, i).add(update).intoArray(p, i);
         }
-        if (i < n) {
-            momentum(p, v, g, lr, mu, nesterov, i, S.indexInRange(i, n));
-        }
-    }
-
-    private static void momentum(float[] p, float[] v, float[] g, float lr, float mu, boolean nesterov,
-                                 int i, VectorMask<Float> m) {
-        FloatVector step = FloatVector.fromArray(S, g, i, m).mul(lr);
-        FloatVector vv = FloatVector.fromArray(S, v, i, m).mul(mu).sub(step);
-        vv.intoArray(v, i, m);
-        FloatVector update = nesterov ? vv.mul(mu).sub(step) : vv;
-        FloatVector.fromArray(S, p, i, m).add(update).intoArray(p, i, m);
+        UpdateScalarF32.momentum(p, v, g, lr, mu, nesterov, i, n);
     }
 
     /**
@@ -67,23 +56,16 @@ public final class UpdateF32 {
         int n = p.length;
         int i = 0;
         for (; i <= n - L; i += L) {
-            adam(p, g, mArr, vArr, lrT, b1, b2, eps, lrDecay, i, S.maskAll(true));
+            FloatVector gv = FloatVector.fromArray(S, g, i);
+            FloatVector mv = FloatVector.fromArray(S, mArr, i).mul(b1).add(gv.mul(1 - b1));
+            FloatVector vv = FloatVector.fromArray(S, vArr, i).mul(b2).add(gv.mul(gv).mul(1 - b2));
+            mv.intoArray(mArr, i);
+            vv.intoArray(vArr, i);
+            FloatVector pv = FloatVector.fromArray(S, p, i);
+            FloatVector step = mv.mul(lrT).div(vv.sqrt().add(eps));
+            pv.sub(pv.mul(lrDecay)).sub(step).intoArray(p, i);
         }
-        if (i < n) {
-            adam(p, g, mArr, vArr, lrT, b1, b2, eps, lrDecay, i, S.indexInRange(i, n));
-        }
-    }
-
-    private static void adam(float[] p, float[] g, float[] mArr, float[] vArr, float lrT, float b1, float b2,
-                             float eps, float lrDecay, int i, VectorMask<Float> k) {
-        FloatVector gv = FloatVector.fromArray(S, g, i, k);
-        FloatVector mv = FloatVector.fromArray(S, mArr, i, k).mul(b1).add(gv.mul(1 - b1));
-        FloatVector vv = FloatVector.fromArray(S, vArr, i, k).mul(b2).add(gv.mul(gv).mul(1 - b2));
-        mv.intoArray(mArr, i, k);
-        vv.intoArray(vArr, i, k);
-        FloatVector pv = FloatVector.fromArray(S, p, i, k);
-        FloatVector step = mv.mul(lrT).div(vv.sqrt().add(eps));
-        pv.sub(pv.mul(lrDecay)).sub(step).intoArray(p, i, k);
+        UpdateScalarF32.adam(p, g, mArr, vArr, lrT, b1, b2, eps, lrDecay, i, n);
     }
 
     /**
@@ -94,19 +76,12 @@ public final class UpdateF32 {
         int n = p.length;
         int i = 0;
         for (; i <= n - L; i += L) {
-            scaled(p, g, h, lr, rho, oneMinusRho, eps, i, S.maskAll(true));
+            FloatVector gv = FloatVector.fromArray(S, g, i);
+            FloatVector hv = FloatVector.fromArray(S, h, i).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
+            hv.intoArray(h, i);
+            FloatVector pv = FloatVector.fromArray(S, p, i);
+            pv.sub(gv.mul(lr).div(hv.sqrt().add(eps))).intoArray(p, i);
         }
-        if (i < n) {
-            scaled(p, g, h, lr, rho, oneMinusRho, eps, i, S.indexInRange(i, n));
-        }
-    }
-
-    private static void scaled(float[] p, float[] g, float[] h, float lr, float rho, float oneMinusRho, float eps,
-                               int i, VectorMask<Float> k) {
-        FloatVector gv = FloatVector.fromArray(S, g, i, k);
-        FloatVector hv = FloatVector.fromArray(S, h, i, k).mul(rho).add(gv.mul(gv).mul(oneMinusRho));
-        hv.intoArray(h, i, k);
-        FloatVector pv = FloatVector.fromArray(S, p, i, k);
-        pv.sub(gv.mul(lr).div(hv.sqrt().add(eps))).intoArray(p, i, k);
+        UpdateScalarF32.scaled(p, g, h, lr, rho, oneMinusRho, eps, i, n);
     }
 }

@@ -2,7 +2,8 @@ package dev.vecnn.kernels.elementwise;
 
 /**
  * The scalar twin of {@link UpdateF32}: the same formulas, one element at a time, in the same
- * operation order.
+ * operation order. The range forms ({@code from} inclusive, {@code to} exclusive) also finish
+ * the vector kernels' last partial vector, so that their main loops need no mask.
  *
  * <p>Internal: arguments were prepared by the public facade.
  */
@@ -11,13 +12,21 @@ public final class UpdateScalarF32 {
     }
 
     public static void sgd(float[] p, float[] g, float lr) {
-        for (int i = 0; i < p.length; i++) {
+        sgd(p, g, lr, 0, p.length);
+    }
+
+    static void sgd(float[] p, float[] g, float lr, int from, int to) {
+        for (int i = from; i < to; i++) {
             p[i] = p[i] - g[i] * lr;
         }
     }
 
     public static void momentum(float[] p, float[] v, float[] g, float lr, float mu, boolean nesterov) {
-        for (int i = 0; i < p.length; i++) {
+        momentum(p, v, g, lr, mu, nesterov, 0, p.length);
+    }
+
+    static void momentum(float[] p, float[] v, float[] g, float lr, float mu, boolean nesterov, int from, int to) {
+        for (int i = from; i < to; i++) {
             float step = g[i] * lr;
             float vi = v[i] * mu - step;
             v[i] = vi;
@@ -27,7 +36,12 @@ public final class UpdateScalarF32 {
 
     public static void adam(float[] p, float[] g, float[] m, float[] v, float lrT, float b1, float b2,
                             float eps, float lrDecay) {
-        for (int i = 0; i < p.length; i++) {
+        adam(p, g, m, v, lrT, b1, b2, eps, lrDecay, 0, p.length);
+    }
+
+    static void adam(float[] p, float[] g, float[] m, float[] v, float lrT, float b1, float b2,
+                     float eps, float lrDecay, int from, int to) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float mi = m[i] * b1 + gi * (1 - b1);
             float vi = v[i] * b2 + gi * gi * (1 - b2);
@@ -39,7 +53,12 @@ public final class UpdateScalarF32 {
     }
 
     public static void scaled(float[] p, float[] g, float[] h, float lr, float rho, float oneMinusRho, float eps) {
-        for (int i = 0; i < p.length; i++) {
+        scaled(p, g, h, lr, rho, oneMinusRho, eps, 0, p.length);
+    }
+
+    static void scaled(float[] p, float[] g, float[] h, float lr, float rho, float oneMinusRho, float eps,
+                       int from, int to) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             float hi = h[i] * rho + gi * gi * oneMinusRho;
             h[i] = hi;

@@ -40,7 +40,9 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     // that (2^21 multiply-adds is about 20 us at this core's 200 GFLOP/s float peak).
     static final long SMALL_FLOPS = 1L << 22;
     static final long MIN_FLOPS_PER_THREAD = 1L << 21;
-    static final int DIRECT_A_MAX_COLUMN_TILES = 4;
+    // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
+    // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
+    static final int DIRECT_A_MAX_COLUMN_TILES = 8;
 
     /** The tuning for a vector species with {@code lanes} elements per vector. */
     static GemmTuning forLanes(int lanes) {
