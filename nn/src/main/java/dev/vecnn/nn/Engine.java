@@ -50,6 +50,9 @@ interface Engine {
     /** Total sample weight of the same batch (its row count when unweighted). */
     double batchWeight(int[] order, int from, int to);
 
+    /** Has the JIT compile this engine's kernels now (once per JVM; see {@code dev.vecnn.kernels.Warmup}). */
+    void warmUp();
+
     /** Zeroes (allocating once) the optimizer state: velocities, Adam moments. */
     void resetOptimizer();
 

@@ -3,6 +3,7 @@ package dev.vecnn.nn;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.kernels.Reductions;
 import dev.vecnn.kernels.Updates;
+import dev.vecnn.kernels.Warmup;
 import dev.vecnn.nn.layer.NetworkF32;
 import dev.vecnn.nn.layer.Transfer;
 
@@ -147,6 +148,11 @@ final class EngineF32 implements Engine {
             sum += sampleWeight[order == null ? i : order[i]];
         }
         return sum;
+    }
+
+    @Override
+    public void warmUp() {
+        Warmup.forFloat();
     }
 
     @Override

@@ -16,6 +16,15 @@ import java.util.List;
 final class Model {
     private static final System.Logger LOG = System.getLogger(Model.class.getName());
 
+    /**
+     * Fits whose work reaches this many multiply-adds warm the kernels up first. Cold, the JIT
+     * runs the Vector API code interpreted for seconds while promoting the kernels one by one; the
+     * warm-up promotes them all on tiny operands in about two seconds (docs/results.md), which
+     * pays off from about this much work (tenths of a second of compiled time) and is wasted on
+     * small fits.
+     */
+    private static final double WARM_UP_MIN_MULTIPLY_ADDS = 1e10;
+
     final Engine engine;
     final int features;
     final int outputs;
@@ -94,6 +103,9 @@ final class Model {
         if (!incremental) {
             nIter = 0;
         }
+        if (estimatedMultiplyAdds(params, data, incremental) >= WARM_UP_MIN_MULTIPLY_ADDS) {
+            engine.warmUp();
+        }
         if (params.solver() == Solver.LBFGS) {
             fitLbfgs(params, data);
         } else {
@@ -106,6 +118,19 @@ final class Model {
             throw new IllegalStateException("Solver produced non-finite parameter weights. The input data may"
                     + " contain large values and need to be preprocessed.");
         }
+    }
+
+    /**
+     * Roughly the multiply-adds of this fit if it runs to max_iter: forward and two backward
+     * products per sample and parameter, per epoch (L-BFGS: per iteration).
+     */
+    private double estimatedMultiplyAdds(MLPParams params, FitData data, boolean incremental) {
+        int[] units = engine.units();
+        double parameters = 0;
+        for (int i = 0; i + 1 < units.length; i++) {
+            parameters += (double) units[i] * units[i + 1];
+        }
+        return 3 * parameters * data.rows() * (incremental ? 1 : params.maxIter());
     }
 
     private void fitStochastic(MLPParams params, FitData data, boolean incremental, RandomState random,

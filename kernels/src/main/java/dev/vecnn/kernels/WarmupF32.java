@@ -1,0 +1,102 @@
+package dev.vecnn.kernels;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The float half of {@link Warmup}: calls every public float kernel on tiny operands, over and
+ * over, so that the JIT compiles them before real work arrives.
+ *
+ * <p>Why tiny: until C2 compiles a method, every Vector API operation in it runs interpreted or
+ * in C1 code, where each vector is an object on the heap, a hundred or more times slower than
+ * compiled code. The JIT promotes a method after a number of calls (and loop iterations), not
+ * after an amount of work, so calls with a depth of a few steps reach the thresholds at a small
+ * fraction of what the first real products cost (a 200x100x784 product per call: seconds). The
+ * shapes are chosen to reach every code path the real products take: full and one-vector
+ * column slivers, a partial last sliver of rows, A read in place (row-major and transposed) and
+ * packed (wide C), every transpose, every activation in both fused epilogues, every loss and
+ * update. Depths of at least two keep the inner loops' back edges in the profile.
+ */
+final class WarmupF32 {
+    private static final int L = FloatVector.SPECIES_PREFERRED.length();
+
+    private WarmupF32() {
+    }
+
+    /** Round {@code i} over every kernel; the caller repeats it. */
+    static void round(int i, Operands o) {
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 1) != 0;
+            boolean tb = (t & 2) != 0;
+            gemm(ta, tb, o.narrowN, o);
+            gemm(ta, tb, o.oneVectorN, o);
+        }
+        if (i % 8 == 0) {
+            // The packed-A path: its vector code is the kernels above, so fewer calls suffice.
+            gemm(false, false, o.wideN, o);
+            gemm(true, false, o.wideN, o);
+        }
+        for (Activation act : Activation.values()) {
+            // Fresh values each time: repeated derivatives would shrink x into subnormals.
+            java.util.Arrays.fill(o.x, 0.1f);
+            FusedGemm.sgemmBiasActivation(false, false, o.m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.narrowN,
+                    o.bias, 0, act, 0.01f, o.c, 0, o.narrowN);
+            FusedGemm.sgemmActivationDerivative(false, true, o.m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.k,
+                    act, 0.01f, o.z, 0, o.narrowN, o.c, 0, o.narrowN);
+            Activations.forward(act, 0.01f, o.x, 0, o.rows * o.cols);
+            Activations.derivative(act, 0.01f, o.z, o.x, 0, o.rows * o.cols);
+        }
+        Activations.softmax(o.x, 0, o.rows, o.cols);
+        for (Loss loss : Loss.values()) {
+            Losses.loss(loss, o.p, o.y, null, o.rows, o.cols, o.x);
+            Losses.loss(loss, o.p, o.y, o.weights, o.rows, o.cols, o.x);
+        }
+        Reductions.sumOfSquares(o.g, 0, o.g.length);
+        Reductions.dot(o.g, o.w, o.g.length);
+        Reductions.maxAbs(o.g, 0, o.g.length);
+        Reductions.columnSums(o.x, o.rows, o.cols, o.bias);
+        Updates.sgd(o.w, o.g, 1e-3f);
+        Updates.momentum(o.w, o.g, o.s1, 1e-3f, 0.9f, false);
+        Updates.momentum(o.w, o.g, o.s1, 1e-3f, 0.9f, true);
+        Updates.adam(o.w, o.g, o.s1, o.s2, 1e-3f, 0.9f, 0.999f, 1e-8f, 1);
+        Updates.adamW(o.w, o.g, o.s1, o.s2, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.01f, 1);
+        Updates.adagrad(o.w, o.g, o.s2, 1e-3f, 1e-8f);
+        Updates.rmsprop(o.w, o.g, o.s2, 1e-3f, 0.9f, 1e-8f);
+    }
+
+    private static void gemm(boolean ta, boolean tb, int n, Operands o) {
+        Gemm.sgemm(ta, tb, o.m, n, o.k, 1f, o.a, 0, ta ? o.m : o.k, o.b, 0, tb ? o.k : n, 0.5f, o.c, 0, n);
+    }
+
+    /** Small operands, allocated once per warm-up; values stay in ranges where nothing overflows. */
+    static final class Operands {
+        // m: one full sliver of 12 rows plus a partial one; k: a short but looping depth.
+        final int m = 13;
+        final int k = 3;
+        final int narrowN = 2 * L + 1;
+        final int oneVectorN = L - 1;
+        // More column slivers than GemmTuning reads A in place for, so A is packed.
+        final int wideN = 9 * 2 * L + 1;
+        // The element-wise kernels: two rows of one vector and a tail.
+        final int rows = 2;
+        final int cols = L + 1;
+        final float[] a = filled(m * k, 0.5f);
+        final float[] b = filled(k * wideN, 0.25f);
+        final float[] c = new float[m * wideN];
+        final float[] z = filled(m * narrowN, 0.5f);
+        final float[] x = filled(m * narrowN, 0.1f);
+        final float[] p = filled(m * narrowN, 0.3f);
+        final float[] y = filled(m * narrowN, 1f);
+        final float[] bias = filled(narrowN, 0.1f);
+        final float[] weights = filled(rows, 1f);
+        final float[] w = filled(L + 3, 0.5f);
+        final float[] g = filled(w.length, 0.01f);
+        final float[] s1 = new float[w.length];
+        final float[] s2 = new float[w.length];
+
+        private static float[] filled(int length, float value) {
+            float[] out = new float[length];
+            java.util.Arrays.fill(out, value);
+            return out;
+        }
+    }
+}
