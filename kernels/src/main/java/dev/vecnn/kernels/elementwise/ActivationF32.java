@@ -23,13 +23,31 @@ public final class ActivationF32 {
     /** The activation of every lane; {@code slope} is used by LEAKY_RELU only. */
     public static FloatVector apply(Activation activation, float slope, FloatVector z) {
         return switch (activation) {
-            case IDENTITY -> z;
+            case IDENTITY, RELU, LEAKY_RELU -> piecewiseLinear(activation, slope, z);
             case LOGISTIC -> VectorMathF32.logistic(z);
             case TANH -> VectorMathF32.tanh(z);
+            case SOFTPLUS -> VectorMathF32.softplus(z);
+        };
+    }
+
+    /** Whether {@link #piecewiseLinear} computes this activation. */
+    public static boolean isPiecewiseLinear(Activation activation) {
+        return activation == Activation.IDENTITY || activation == Activation.RELU
+                || activation == Activation.LEAKY_RELU;
+    }
+
+    /**
+     * {@link #apply} for identity, relu and leaky_relu: small enough for C2 to inline into the GEMM
+     * tile store, so these forward epilogues run in registers (the others need their math in a
+     * pass of their own; see {@code TileStoreF32}).
+     */
+    public static FloatVector piecewiseLinear(Activation activation, float slope, FloatVector z) {
+        return switch (activation) {
+            case IDENTITY -> z;
             case RELU -> z.max(0);
             // z itself where z > 0 (and NaN), slope * z elsewhere.
             case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LE, 0));
-            case SOFTPLUS -> VectorMathF32.softplus(z);
+            default -> throw new IllegalArgumentException(activation + " is not piecewise linear: use apply");
         };
     }
 

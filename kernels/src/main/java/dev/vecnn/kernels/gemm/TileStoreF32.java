@@ -12,8 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * while it is in L1. A partial last vector uses masked loads and stores, so C (and the bias and Z
  * of the epilogue) are never touched outside the matrix.
  *
- * <p>The backward epilogue of the algebraic derivatives (all but softplus) runs in registers in the
- * same pass, through the small {@code ActivationF32.algebraicDerivative}. Other epilogues take
+ * <p>The forward epilogue of the piecewise-linear activations (identity, relu, leaky_relu) and the
+ * backward epilogue of the algebraic derivatives (all but softplus) run in registers in the same
+ * pass, through the small {@code ActivationF32.piecewiseLinear} and
+ * {@code ActivationF32.algebraicDerivative}. Other epilogues take
  * three short passes over the scratch tile instead of one:
  * the sum (and bias) is written back into {@code acc}, the activation or its derivative runs over
  * it as an array loop, then the tile is stored. Calling the vector activation per vector from here
@@ -42,7 +44,11 @@ final class TileStoreF32 {
                       EpilogueF32 e, int row0, int col0, float[] zTile) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
         if (kind == EpilogueF32.NONE) {
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, 0, true);
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, 0, null, 0, true);
+            return;
+        }
+        if (kind == EpilogueF32.BIAS_ACTIVATION && ActivationF32.isPiecewiseLinear(e.activation)) {
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, e.bias, e.biasOff + col0, e.activation, e.slope, true);
             return;
         }
         if (kind == EpilogueF32.ACTIVATION_DERIVATIVE && e.activation != Activation.SOFTPLUS) {
@@ -50,7 +56,7 @@ final class TileStoreF32 {
             return;
         }
         combine(acc, mr, nr, alpha, beta, c, cOff, ldc, kind == EpilogueF32.BIAS_ACTIVATION ? e.bias : null,
-                e.biasOff + col0, false);
+                e.biasOff + col0, null, 0, false);
         if (kind == EpilogueF32.BIAS_ACTIVATION) {
             ActivationF32.forward(e.activation, e.slope, acc, 0, mr * NR);
         } else {
@@ -63,11 +69,12 @@ final class TileStoreF32 {
     }
 
     /**
-     * {@code alpha * acc + beta * C (+ bias)}: into C when {@code toC}, else back into acc (whose
-     * lanes past nr are then meaningless but never stored).
+     * {@code act(alpha * acc + beta * C (+ bias))} with {@code act} null or piecewise linear (applied
+     * in registers): into C when {@code toC}, else back into acc (whose lanes past nr are then
+     * meaningless but never stored).
      */
     private static void combine(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff,
-                                int ldc, float[] bias, int biasAt, boolean toC) {
+                                int ldc, float[] bias, int biasAt, Activation act, float slope, boolean toC) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -83,6 +90,9 @@ final class TileStoreF32 {
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, biasAt + j));
                 }
+                if (act != null) {
+                    v = ActivationF32.piecewiseLinear(act, slope, v);
+                }
                 if (toC) {
                     v.intoArray(c, row + j);
                 } else {
@@ -97,6 +107,9 @@ final class TileStoreF32 {
                 }
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, biasAt + j, tail));
+                }
+                if (act != null) {
+                    v = ActivationF32.piecewiseLinear(act, slope, v);
                 }
                 if (toC) {
                     v.intoArray(c, row + j, tail);
