@@ -118,7 +118,7 @@ final class Core {
     double[] outputs(Inputs x) {
         Model m = model();
         x.features(m.features, owner);
-        return m.engine.predict(x.x(), x.rows());
+        return m.engine.predict(x);
     }
 
     double loss() {

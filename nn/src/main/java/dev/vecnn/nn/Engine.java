@@ -70,4 +70,7 @@ interface Engine {
 
     /** Output activations for {@code rows x n_features} inputs; safe from many threads. */
     double[] predict(double[] x, int rows);
+
+    /** The same for validated user inputs, used in their own precision where it is this engine's. */
+    double[] predict(Inputs x);
 }

@@ -96,16 +96,13 @@ final class EngineF32 implements Engine {
 
     @Override
     public void bind(double[] xs, double[] ys, double[] weights, int n, int maxBatch) {
-        x = new float[xs.length];
-        narrow(xs, x);
-        y = new float[ys.length];
-        narrow(ys, y);
+        x = narrowed(xs);
+        y = narrowed(ys);
         if (weights == null) {
             sampleWeight = null;
             batchWeight = null;
         } else {
-            sampleWeight = new float[weights.length];
-            narrow(weights, sampleWeight);
+            sampleWeight = narrowed(weights);
             batchWeight = new float[maxBatch];
         }
         rows = n;
@@ -187,8 +184,15 @@ final class EngineF32 implements Engine {
 
     @Override
     public double[] predict(double[] xs, int n) {
-        float[] in = new float[xs.length];
-        narrow(xs, in);
+        return outputs(narrowed(xs), n);
+    }
+
+    @Override
+    public double[] predict(Inputs x) {
+        return outputs(x.asFloatArray(), x.rows());
+    }
+
+    private double[] outputs(float[] in, int n) {
         float[] out = new float[Math.multiplyExact(n, outputs)];
         net.predict(in, n, out);
         return widen(out, 0, out.length);
@@ -199,6 +203,21 @@ final class EngineF32 implements Engine {
         for (int i = 0; i < length; i++) {
             out[i] = a[offset + i];
         }
+        return out;
+    }
+
+    /**
+     * {@code a} in this engine's precision. The double twin (generated from this file) is handed
+     * arrays that are already double and private to the fit or call, so it uses them as they are
+     * instead of copying: the type test below is true only there.
+     */
+    private static float[] narrowed(double[] a) {
+        Object same = a;
+        if (same instanceof float[] already) {
+            return already;
+        }
+        float[] out = new float[a.length];
+        narrow(a, out);
         return out;
     }
 

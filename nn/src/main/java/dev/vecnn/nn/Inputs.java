@@ -1,46 +1,99 @@
 package dev.vecnn.nn;
 
+import dev.vecnn.kernels.Reductions;
+
 /**
- * Boundary checks and conversion of user arrays into flat row-major double arrays (float inputs
- * widen exactly and remember that they were float32). Every problem is an
+ * Boundary checks and conversion of user arrays into flat row-major arrays. Every problem is an
  * {@link IllegalArgumentException} naming the argument, raised before any model state changes.
- *
- * @param x        the rows, flattened
- * @param rows     row count
- * @param cols     column count
- * @param float32  whether the caller passed float rows
+ * Float rows stay float (a float32 model predicts from them without a round trip through double);
+ * the double view widens them exactly, once, when asked for.
  */
-record Inputs(double[] x, int rows, int cols, boolean float32) {
+final class Inputs {
+    private double[] x;
+    private final float[] floats;
+    private final int rows;
+    private final int cols;
+
+    private Inputs(double[] x, float[] floats, int rows, int cols) {
+        this.x = x;
+        this.floats = floats;
+        this.rows = rows;
+        this.cols = cols;
+    }
 
     static Inputs of(double[][] x, String name) {
         int cols = shape(x, name);
         double[] flat = new double[Math.multiplyExact(x.length, cols)];
         for (int i = 0; i < x.length; i++) {
-            double[] row = x[i];
-            for (int j = 0; j < cols; j++) {
-                double v = row[j];
-                if (!Double.isFinite(v)) {
-                    throw nonFinite(name, i, j, v);
+            System.arraycopy(x[i], 0, flat, i * cols, cols);
+        }
+        // One vectorized pass: the largest magnitude is NaN or infinite exactly when some value is.
+        if (!Double.isFinite(Reductions.maxAbs(flat, 0, flat.length))) {
+            for (int k = 0; k < flat.length; k++) {
+                if (!Double.isFinite(flat[k])) {
+                    throw nonFinite(name, k / cols, k % cols, flat[k]);
                 }
-                flat[i * cols + j] = v;
             }
         }
-        return new Inputs(flat, x.length, cols, false);
+        return new Inputs(flat, null, x.length, cols);
     }
 
     static Inputs of(float[][] x, String name) {
         int cols = shape(x, name);
-        double[] flat = new double[Math.multiplyExact(x.length, cols)];
+        float[] flat = new float[Math.multiplyExact(x.length, cols)];
         for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < cols; j++) {
-                float v = x[i][j];
-                if (!Float.isFinite(v)) {
-                    throw nonFinite(name, i, j, v);
+            System.arraycopy(x[i], 0, flat, i * cols, cols);
+        }
+        if (!Float.isFinite(Reductions.maxAbs(flat, 0, flat.length))) {
+            for (int k = 0; k < flat.length; k++) {
+                if (!Float.isFinite(flat[k])) {
+                    throw nonFinite(name, k / cols, k % cols, flat[k]);
                 }
-                flat[i * cols + j] = v;
             }
         }
-        return new Inputs(flat, x.length, cols, true);
+        return new Inputs(null, flat, x.length, cols);
+    }
+
+    /** The rows, flattened, as double (float inputs widened exactly, once). */
+    double[] x() {
+        if (x == null) {
+            double[] wide = new double[floats.length];
+            for (int i = 0; i < wide.length; i++) {
+                wide[i] = floats[i];
+            }
+            x = wide;
+        }
+        return x;
+    }
+
+    /** {@link #x()}; the name the double engine (generated from the float one) calls. */
+    double[] asDoubleArray() {
+        return x();
+    }
+
+    /** The rows as float: the caller's values when it passed float rows, else rounded copies. */
+    float[] asFloatArray() {
+        if (floats != null) {
+            return floats;
+        }
+        float[] narrow = new float[x.length];
+        for (int i = 0; i < narrow.length; i++) {
+            narrow[i] = (float) x[i];
+        }
+        return narrow;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    int cols() {
+        return cols;
+    }
+
+    /** Whether the caller passed float rows (scikit-learn then fits in float32). */
+    boolean float32() {
+        return floats != null;
     }
 
     private static int shape(Object[] x, String name) {

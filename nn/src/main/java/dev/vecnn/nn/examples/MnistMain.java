@@ -19,7 +19,8 @@ import java.util.Locale;
  * </ol>
  * The kernels are warmed up first (timed on a line of its own), so seconds/epoch is the steady
  * state. {@code bench/sklearn_mnist.py} runs the same two with scikit-learn. Pass {@code float32} as an
- * argument to train on float inputs instead of double.
+ * argument to train on float inputs instead of double. After the second run it times
+ * {@code predictProba} on the 2000 test rows.
  */
 public final class MnistMain {
     private MnistMain() {
@@ -48,10 +49,31 @@ public final class MnistMain {
                 + (float32 ? ", float32" : ", float64"));
         run(sgd, train, test, float32);
         System.out.println("== defaults: adam, relu, hidden (100,), max_iter=200" + (float32 ? ", float32" : ", float64"));
-        run(defaults, train, test, float32);
+        MLPClassifier<Integer> fitted = run(defaults, train, test, float32);
+        timePredictProba(fitted, test, float32);
     }
 
-    private static void run(MLPParams params, Dataset train, Dataset test, boolean float32) {
+    /** predictProba on the test rows: the median of 21 calls after 20 unmeasured ones. */
+    private static void timePredictProba(MLPClassifier<Integer> clf, Dataset test, boolean float32) {
+        double[][] x = rows(test);
+        float[][] xf = float32 ? floatRows(test) : null;
+        double[] ms = new double[21];
+        for (int i = -20; i < ms.length; i++) {
+            long start = System.nanoTime();
+            double[][] p = float32 ? clf.predictProba(xf) : clf.predictProba(x);
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+            if (p.length != test.nSamples()) {
+                throw new IllegalStateException("predictProba returned " + p.length + " rows");
+            }
+        }
+        java.util.Arrays.sort(ms);
+        System.out.println(String.format(Locale.ROOT, "predict_proba on %d rows: %.2f ms (median of %d)",
+                test.nSamples(), ms[ms.length / 2], ms.length));
+    }
+
+    private static MLPClassifier<Integer> run(MLPParams params, Dataset train, Dataset test, boolean float32) {
         MLPClassifier<Integer> clf = new MLPClassifier<>(params);
         Integer[] yTrain = labels(train);
         long start = System.nanoTime();
@@ -64,6 +86,7 @@ public final class MnistMain {
         double accuracy = float32 ? clf.score(rows(test), labels(test)) : clf.score(rows(test), labels(test));
         System.out.println(String.format(Locale.ROOT, "test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f",
                 accuracy, clf.nIter(), seconds / clf.nIter()));
+        return clf;
     }
 
     private static Integer[] labels(Dataset d) {
