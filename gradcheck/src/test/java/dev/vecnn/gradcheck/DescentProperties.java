@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * small enough t does. The search stops at the t where the promised decrease {@code c1 t |g|^2}
  * falls to four times the rounding of L (its value accuracy from {@link Checkable}, twice for the
  * two values compared): below it a decrease could not be told from noise, and a gradient that
- * small is left out, as are clipped or saturated outputs.
+ * small is left out, as are clipped or saturated outputs. The network is nn's (the one the
+ * estimators train) wherever nn offers the activation.
  */
 class DescentProperties {
     private static final double C1 = 1e-4;
@@ -26,7 +27,11 @@ class DescentProperties {
         CheckOptions options = Checkable.options(c);
         Statistics.label("clipped or saturated output (left out)").collect(options == null);
         Assume.that(options != null);
-        ReferenceMlp net = new ReferenceMlp(c, Precision.F64);
+        // nn's own network (the estimators') for the activations it offers; the reference MLP for
+        // softplus, which only the kernels have.
+        boolean nn = NnNetworkObjective.supports(c.activation());
+        Statistics.label("network").collect(nn ? "nn NetworkF64" : "reference MLP");
+        Differentiable net = nn ? NnNetworkObjective.of(c) : new ReferenceMlp(c, Precision.F64)::evaluate;
         double[] w = c.parameters();
         double[] g = new double[w.length];
         double loss = net.evaluate(w, g);
