@@ -32,7 +32,10 @@ final class Lbfgs {
 
     /** How the run ended, with scipy's status code and message. */
     enum Status {
-        CONVERGED(0, "CONVERGENCE"),
+        /** {@code max |g| <= gtol}. */
+        CONVERGED_GRADIENT(0, "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL"),
+        /** The relative reduction of f fell below {@code factr * eps}. */
+        CONVERGED_REDUCTION(0, "CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH"),
         MAX_ITER(1, "STOP: TOTAL NO. of ITERATIONS REACHED LIMIT"),
         MAX_FUN(1, "STOP: TOTAL NO. of f AND g EVALUATIONS EXCEEDS LIMIT"),
         LINE_SEARCH_FAILED(2, "ABNORMAL_TERMINATION_IN_LNSRCH");
@@ -49,84 +52,163 @@ final class Lbfgs {
             return code;
         }
 
+        boolean converged() {
+            return code == 0;
+        }
+
         String message() {
             return message;
         }
     }
 
-    /** The final point, its loss, iterations and evaluations used, and why it stopped. */
-    record Result(double[] x, double f, int iterations, int evaluations, Status status) {
+    /**
+     * The final point, its loss, iterations and evaluations used, why it stopped, and the
+     * bookkeeping scipy reports: curvature pairs skipped (s'y too small) and restarts from
+     * steepest descent (after an ascent direction or a failed line search).
+     */
+    record Result(double[] x, double f, int iterations, int evaluations, Status status, int skipped, int restarts) {
     }
 
-    static Result minimize(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
-        int n = x0.length;
-        double[] x = x0.clone();
-        Evaluation e = fn.evaluate(x);
-        int evaluations = 1;
-        double f = e.f();
-        double[] g = e.g();
-        double[][] s = new double[HISTORY][];
-        double[][] y = new double[HISTORY][];
-        double[] rho = new double[HISTORY];
-        double[] a = new double[HISTORY];
-        int stored = 0;
-        int newest = -1;
-        int iterations = 0;
-        if (Reductions.maxAbs(g, 0, n) <= gtol) {
-            return new Result(x, f, 0, evaluations, Status.CONVERGED);
+    /** Receives the progress of a run (for verbose output). */
+    interface Trace {
+        /** Before the first step: the dimension, the history length, f and max|g| at x0. */
+        void start(int n, int history, double f, double projectedGradient);
+
+        /** After iteration {@code k} (from 1). */
+        void iterate(int k, double f, double projectedGradient);
+
+        /** At the end, with max|g| at the final point. */
+        void end(Result result, double projectedGradient);
+    }
+
+    /** A trace that records nothing. */
+    static final Trace SILENT = new Trace() {
+        @Override
+        public void start(int n, int history, double f, double projectedGradient) {
         }
-        while (true) {
-            double[] d = direction(g, s, y, rho, a, stored, newest);
-            double slope = Reductions.dot(g, d, n);
-            if (!(slope < 0)) {
-                stored = 0;
-                d = negated(g);
-                slope = Reductions.dot(g, d, n);
-            }
-            double first = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
-            int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
-            MoreThuente ls = new MoreThuente(fn, x, d, budget);
-            MoreThuente.Point p = ls.search(f, slope, first);
-            evaluations += ls.evaluations;
-            if (p == null) {
-                if (evaluations >= maxFun) {
-                    return new Result(x, f, iterations, evaluations, Status.MAX_FUN);
-                }
-                if (stored > 0) {
-                    // As L-BFGS-B: drop the curvature pairs and retry from steepest descent.
-                    stored = 0;
-                    continue;
-                }
-                return new Result(x, f, iterations, evaluations, Status.LINE_SEARCH_FAILED);
-            }
-            iterations++;
-            double[] step = p.x().clone();
-            Updates.sgd(step, x, 1.0);
-            double[] dg = p.g().clone();
-            Updates.sgd(dg, g, 1.0);
-            double sy = Reductions.dot(step, dg, n);
-            if (sy > Math.ulp(1.0) * Reductions.dot(dg, dg, n)) {
-                newest = (newest + 1) % HISTORY;
-                s[newest] = step;
-                y[newest] = dg;
-                rho[newest] = 1.0 / sy;
-                stored = Math.min(stored + 1, HISTORY);
-            }
-            double fOld = f;
-            x = p.x();
-            f = p.f();
-            g = p.g();
-            if ((fOld - f) / Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0) <= FTOL) {
-                return new Result(x, f, iterations, evaluations, Status.CONVERGED);
-            }
+
+        @Override
+        public void iterate(int k, double f, double projectedGradient) {
+        }
+
+        @Override
+        public void end(Result result, double projectedGradient) {
+        }
+    };
+
+    static Result minimize(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
+        return minimize(fn, x0, maxIter, maxFun, gtol, SILENT);
+    }
+
+    /** {@link #minimize(Objective, double[], int, int, double)} reporting to {@code trace}. */
+    static Result minimize(Objective fn, double[] x0, int maxIter, int maxFun, double gtol, Trace trace) {
+        Run run = new Run(fn, x0, maxIter, maxFun, gtol);
+        trace.start(x0.length, HISTORY, run.f, Reductions.maxAbs(run.g, 0, run.g.length));
+        Result r = run.solve(trace);
+        trace.end(r, Reductions.maxAbs(run.g, 0, run.g.length));
+        return r;
+    }
+
+    /** The state of one minimization. */
+    private static final class Run {
+        private final Objective fn;
+        private final int n;
+        private final int maxIter;
+        private final int maxFun;
+        private final double gtol;
+        private double[] x;
+        private double f;
+        private double[] g;
+        private int evaluations = 1;
+        private int iterations;
+        private int skipped;
+        private int restarts;
+
+        Run(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
+            this.fn = fn;
+            this.n = x0.length;
+            this.maxIter = maxIter;
+            this.maxFun = maxFun;
+            this.gtol = gtol;
+            this.x = x0.clone();
+            Evaluation e = fn.evaluate(x);
+            this.f = e.f();
+            this.g = e.g();
+        }
+
+        private Result result(Status status) {
+            return new Result(x, f, iterations, evaluations, status, skipped, restarts);
+        }
+
+        Result solve(Trace trace) {
+            double[][] s = new double[HISTORY][];
+            double[][] y = new double[HISTORY][];
+            double[] rho = new double[HISTORY];
+            double[] a = new double[HISTORY];
+            int stored = 0;
+            int newest = -1;
             if (Reductions.maxAbs(g, 0, n) <= gtol) {
-                return new Result(x, f, iterations, evaluations, Status.CONVERGED);
+                return result(Status.CONVERGED_GRADIENT);
             }
-            if (iterations >= maxIter) {
-                return new Result(x, f, iterations, evaluations, Status.MAX_ITER);
-            }
-            if (evaluations >= maxFun) {
-                return new Result(x, f, iterations, evaluations, Status.MAX_FUN);
+            while (true) {
+                double[] d = direction(g, s, y, rho, a, stored, newest);
+                double slope = Reductions.dot(g, d, n);
+                if (!(slope < 0)) {
+                    stored = 0;
+                    restarts++;
+                    d = negated(g);
+                    slope = Reductions.dot(g, d, n);
+                }
+                double first = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
+                int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
+                MoreThuente ls = new MoreThuente(fn, x, d, budget);
+                MoreThuente.Point p = ls.search(f, slope, first);
+                evaluations += ls.evaluations;
+                if (p == null) {
+                    if (evaluations >= maxFun) {
+                        return result(Status.MAX_FUN);
+                    }
+                    if (stored > 0) {
+                        // As L-BFGS-B: drop the curvature pairs and retry from steepest descent.
+                        stored = 0;
+                        restarts++;
+                        continue;
+                    }
+                    return result(Status.LINE_SEARCH_FAILED);
+                }
+                iterations++;
+                double[] step = p.x().clone();
+                Updates.sgd(step, x, 1.0);
+                double[] dg = p.g().clone();
+                Updates.sgd(dg, g, 1.0);
+                double sy = Reductions.dot(step, dg, n);
+                if (sy > Math.ulp(1.0) * Reductions.dot(dg, dg, n)) {
+                    newest = (newest + 1) % HISTORY;
+                    s[newest] = step;
+                    y[newest] = dg;
+                    rho[newest] = 1.0 / sy;
+                    stored = Math.min(stored + 1, HISTORY);
+                } else {
+                    skipped++;
+                }
+                double fOld = f;
+                x = p.x();
+                f = p.f();
+                g = p.g();
+                double projected = Reductions.maxAbs(g, 0, n);
+                trace.iterate(iterations, f, projected);
+                if ((fOld - f) / Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0) <= FTOL) {
+                    return result(Status.CONVERGED_REDUCTION);
+                }
+                if (projected <= gtol) {
+                    return result(Status.CONVERGED_GRADIENT);
+                }
+                if (iterations >= maxIter) {
+                    return result(Status.MAX_ITER);
+                }
+                if (evaluations >= maxFun) {
+                    return result(Status.MAX_FUN);
+                }
             }
         }
     }

@@ -107,7 +107,7 @@ final class Model {
             engine.warmUp();
         }
         if (params.solver() == Solver.LBFGS) {
-            fitLbfgs(params, data);
+            fitLbfgs(params, data, out);
         } else {
             if (lossCurve == null) {
                 resetAttributes(params);
@@ -248,18 +248,19 @@ final class Model {
         }
     }
 
-    private void fitLbfgs(MLPParams params, FitData data) {
+    private void fitLbfgs(MLPParams params, FitData data, PrintStream out) {
         engine.bind(data.x(), data.y(), data.weight(), data.rows(), data.rows());
         try {
             Lbfgs.Result r = Lbfgs.minimize(w -> {
                 double[] g = new double[w.length];
                 double f = engine.fullLossAndGradient(w, g, params.alpha());
                 return new Lbfgs.Evaluation(f, g);
-            }, engine.packed(), params.maxIter(), params.maxFun(), params.tol());
+            }, engine.packed(), params.maxIter(), params.maxFun(), params.tol(),
+                    params.verbose() > 0 ? new ScipyLbfgsTrace(out) : Lbfgs.SILENT);
             engine.unpack(r.x());
             loss = r.f();
             nIter = Math.min(r.iterations(), params.maxIter());
-            if (r.status() != Lbfgs.Status.CONVERGED) {
+            if (!r.status().converged()) {
                 warn("lbfgs failed to converge (status=" + r.status().code() + "): " + r.status().message()
                         + "\n\nIncrease the number of iterations (max_iter) or scale the data as shown in:\n"
                         + "    https://scikit-learn.org/stable/modules/preprocessing.html");

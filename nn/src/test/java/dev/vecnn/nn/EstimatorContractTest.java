@@ -160,6 +160,38 @@ class EstimatorContractTest {
     }
 
     @Test
+    void lbfgsVerboseFollowsScipysLayout() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().solver(Solver.LBFGS).maxIter(4).verbose(true)
+                .build()).verboseOutput(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        clf.fit(rows(IRIS), labels(IRIS));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        String[] lines = text.split("\n");
+        assertEquals("RUNNING THE L-BFGS-B CODE", lines[0]);
+        int params = 4 * 8 + 8 + 8 * 3 + 3;
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, " N =%13d     M =           10%n", params)), text);
+        for (int k = 0; k <= 4; k++) {
+            assertTrue(text.matches("(?s).*\\nAt iterate" + String.format("%5d", k)
+                    + "    f=  \\d\\.\\d{5}D[-+]\\d\\d    \\|proj g\\|=  \\d\\.\\d{5}D[-+]\\d\\d\\n.*"), "iterate " + k);
+        }
+        String fLine = String.format(java.util.Locale.ROOT, "%.5E", clf.loss());
+        assertTrue(text.contains("At iterate    4    f=  " + fLine.substring(0, 7)), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%5d%7d", params, 4)), text);
+        assertEquals(String.format(java.util.Locale.ROOT, "%-60s", "STOP: TOTAL NO. of ITERATIONS REACHED LIMIT"),
+                lines[lines.length - 1]);
+    }
+
+    @Test
+    void scipyNumberFormats() {
+        assertEquals("8.89385D-01", ScipyLbfgsTrace.fortranD(0.889385, 5));
+        assertEquals("2.220D-16", ScipyLbfgsTrace.fortranD(Math.ulp(1.0), 3));
+        // Values printed by scipy 1.10's L-BFGS-B for the final F (gfortran list-directed).
+        assertEquals("  0.62835989826908190     ", ScipyLbfgsTrace.listDirected(0.62835989826908190));
+        assertEquals("   2.3480678905094194     ", ScipyLbfgsTrace.listDirected(2.3480678905094194));
+        assertEquals("   3.4700884867073020E-004", ScipyLbfgsTrace.listDirected(3.4700884867073020E-4));
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestValidationWeights() {
         Dataset digits = Datasets.digits();
         MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().maxIter(200).earlyStopping(true)
