@@ -1,5 +1,8 @@
 package dev.vecnn.kernels;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+
 /**
  * Compiles the SIMD kernels before the first real call.
  *
@@ -7,47 +10,41 @@ package dev.vecnn.kernels;
  * very slow (each vector is a heap object). Left to itself, the first MNIST-sized epoch takes
  * seconds instead of tens of milliseconds while the kernels are promoted one after the other.
  * A warm-up runs every kernel of one precision on tiny operands until the JIT has promoted them,
- * which costs a fraction of that. The estimators call it at the start of each fit; benchmarks
- * and other callers may call it themselves. It is idempotent (the work is done once per JVM and
+ * which costs a fraction of that (about 2 s on the project's machine). The estimators call it at
+ * the start of fits large enough to gain from it; benchmarks and other callers may call it
+ * themselves. It is idempotent (the work is done once per JVM and
  * precision), thread-safe, and does nothing when the scalar twins are in use.
  */
 public final class Warmup {
-    /** Rounds over every kernel: enough calls for the JIT's second tier (about 5000 per method). */
+    /**
+     * Rounds over every kernel. Each kernel method runs several times per round, so this reaches
+     * the JIT's second-tier thresholds (thousands of calls) for all of them.
+     */
     static final int ROUNDS = 2500;
-    private static volatile boolean floatsDone;
-    private static volatile boolean doublesDone;
+    private static final AtomicBoolean FLOATS_DONE = new AtomicBoolean();
+    private static final AtomicBoolean DOUBLES_DONE = new AtomicBoolean();
 
     private Warmup() {
     }
 
     /** Warms up the float kernels (once per JVM). */
     public static void forFloat() {
-        if (floatsDone || !VectorSupport.enabled()) {
-            return;
-        }
-        synchronized (Warmup.class) {
-            if (!floatsDone) {
-                WarmupF32.Operands operands = new WarmupF32.Operands();
-                for (int i = 0; i < ROUNDS; i++) {
-                    WarmupF32.round(i, operands);
-                }
-                floatsDone = true;
-            }
-        }
+        once(FLOATS_DONE, WarmupF32::rounds);
     }
 
     /** Warms up the double kernels (once per JVM). */
     public static void forDouble() {
-        if (doublesDone || !VectorSupport.enabled()) {
+        once(DOUBLES_DONE, WarmupF64::rounds);
+    }
+
+    private static void once(AtomicBoolean done, IntConsumer rounds) {
+        if (done.get() || !VectorSupport.enabled()) {
             return;
         }
         synchronized (Warmup.class) {
-            if (!doublesDone) {
-                WarmupF64.Operands operands = new WarmupF64.Operands();
-                for (int i = 0; i < ROUNDS; i++) {
-                    WarmupF64.round(i, operands);
-                }
-                doublesDone = true;
+            if (!done.get()) {
+                rounds.accept(ROUNDS);
+                done.set(true);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.vecnn.kernels;
 
+import dev.vecnn.kernels.gemm.DriverF32;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -22,8 +23,16 @@ final class WarmupF32 {
     private WarmupF32() {
     }
 
-    /** Round {@code i} over every kernel; the caller repeats it. */
-    static void round(int i, Operands o) {
+    /** {@code count} rounds over every kernel, on operands allocated once. */
+    static void rounds(int count) {
+        Operands o = new Operands();
+        for (int i = 0; i < count; i++) {
+            round(i, o);
+        }
+    }
+
+    /** Round {@code i} over every kernel. */
+    private static void round(int i, Operands o) {
         for (int t = 0; t < 4; t++) {
             boolean ta = (t & 1) != 0;
             boolean tb = (t & 2) != 0;
@@ -35,6 +44,13 @@ final class WarmupF32 {
             gemm(false, false, o.wideN, o);
             gemm(true, false, o.wideN, o);
         }
+        if (i % 16 == 0) {
+            // Several k panels: the store of a panel that is not the last one (no epilogue, beta 1).
+            // Without it that branch has never run when C2 compiles, and the first real product
+            // deeper than KC throws the driver and the store back to the interpreter.
+            FusedGemm.sgemmBiasActivation(false, false, o.m, o.oneVectorN, o.deepK, o.deepA, 0, o.deepK, o.deepB, 0,
+                    o.oneVectorN, o.bias, 0, Activation.RELU, 0, o.c, 0, o.oneVectorN);
+        }
         for (Activation act : Activation.values()) {
             // Fresh values each time: repeated derivatives would shrink x into subnormals.
             java.util.Arrays.fill(o.x, 0.1f);
@@ -45,10 +61,13 @@ final class WarmupF32 {
             Activations.forward(act, 0.01f, o.x, 0, o.rows * o.cols);
             Activations.derivative(act, 0.01f, o.z, o.x, 0, o.rows * o.cols);
         }
-        Activations.softmax(o.x, 0, o.rows, o.cols);
-        for (Loss loss : Loss.values()) {
-            Losses.loss(loss, o.p, o.y, null, o.rows, o.cols, o.x);
-            Losses.loss(loss, o.p, o.y, o.weights, o.rows, o.cols, o.x);
+        // Rows of a vector and a tail, and rows shorter than a vector (ten classes in float).
+        for (int cols : new int[] {o.cols, o.shortCols}) {
+            Activations.softmax(o.x, 0, o.rows, cols);
+            for (Loss loss : Loss.values()) {
+                Losses.loss(loss, o.p, o.y, null, o.rows, cols, o.x);
+                Losses.loss(loss, o.p, o.y, o.weights, o.rows, cols, o.x);
+            }
         }
         Reductions.sumOfSquares(o.g, 0, o.g.length);
         Reductions.dot(o.g, o.w, o.g.length);
@@ -68,7 +87,7 @@ final class WarmupF32 {
     }
 
     /** Small operands, allocated once per warm-up; values stay in ranges where nothing overflows. */
-    static final class Operands {
+    private static final class Operands {
         // m: one full sliver of 12 rows plus a partial one; k: a short but looping depth.
         final int m = 13;
         final int k = 3;
@@ -79,6 +98,10 @@ final class WarmupF32 {
         // The element-wise kernels: two rows of one vector and a tail.
         final int rows = 2;
         final int cols = L + 1;
+        final int shortCols = Math.max(1, L / 2 + 2);
+        final int deepK = DriverF32.depthBlock() + 3;
+        final float[] deepA = filled(m * deepK, 0.01f);
+        final float[] deepB = filled(deepK * oneVectorN, 0.01f);
         final float[] a = filled(m * k, 0.5f);
         final float[] b = filled(k * wideN, 0.25f);
         final float[] c = new float[m * wideN];

@@ -28,6 +28,11 @@ public final class DriverF32 {
     private DriverF32() {
     }
 
+    /** The depth of one packed panel (KC): products deeper than this take several k panels. */
+    public static int depthBlock() {
+        return T.kc();
+    }
+
     /** Plain GEMM: {@code C = alpha * op(A) * op(B) + beta * C}. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
