@@ -29,6 +29,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorMathF32 {
     /** The species every elementwise kernel of this precision uses. */
     public static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
     private static final int P = Float.PRECISION;
     private static final int BIAS = Float.MAX_EXPONENT;
     private static final double LN2 = Math.log(2);
@@ -158,13 +159,31 @@ public final class VectorMathF32 {
      * The sum of the lanes by a fixed pairwise tree (lane i with lane i + L/2, then i + L/4, ...),
      * so that a reduction gives the same bits on every run, JIT tier and thread count: the order of
      * {@code reduceLanes(ADD)} is not specified and differs between the interpreter and C2. Built
-     * from lanewise operations only, it allocates nothing once compiled.
+     * from lanewise operations only, it allocates nothing once compiled. The steps are written out,
+     * each guarded by a constant, rather than as a loop halving {@code half}: that loop is not a
+     * counted loop, so C2 did not unroll it, the slice offsets stayed variable and every step fell
+     * back to boxed Java code (the largest source of allocation in a training step).
      */
     public static float sumLanes(FloatVector v) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector t = v;
-        for (int half = S.length() / 2; half >= 1; half /= 2) {
-            t = t.add(t.slice(half, zero));
+        if (L >= 64) {
+            t = t.add(t.slice(32, zero));
+        }
+        if (L >= 32) {
+            t = t.add(t.slice(16, zero));
+        }
+        if (L >= 16) {
+            t = t.add(t.slice(8, zero));
+        }
+        if (L >= 8) {
+            t = t.add(t.slice(4, zero));
+        }
+        if (L >= 4) {
+            t = t.add(t.slice(2, zero));
+        }
+        if (L >= 2) {
+            t = t.add(t.slice(1, zero));
         }
         return t.lane(0);
     }
