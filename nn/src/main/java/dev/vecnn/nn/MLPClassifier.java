@@ -104,6 +104,11 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return fit(Inputs.of(x, "X"), y, null, true, classes);
     }
 
+    /** {@link #partialFit(float[][], Comparable[], Comparable[])} with sample weights. */
+    public MLPClassifier<L> partialFit(float[][] x, L[] y, L[] classes, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, true, classes);
+    }
+
     /** Fits a multilabel model on a 0/1 indicator matrix (one column per label). */
     public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null);
@@ -117,6 +122,11 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
     /** Fits a multilabel model on float32 inputs. */
     public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null);
+    }
+
+    /** Fits a multilabel model on float32 inputs with sample weights. */
+    public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator, double[] sampleWeight) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight);
     }
 
     private MLPClassifier<L> fit(Inputs in, L[] y, double[] sampleWeight, boolean incremental, L[] classes) {
@@ -236,10 +246,18 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** The predicted 0/1 indicator rows of a multilabel model. */
     public int[][] predictMultilabel(double[][] x) {
+        return predictMultilabel(Inputs.of(x, "X"));
+    }
+
+    /** {@link #predictMultilabel(double[][])} for float32 inputs. */
+    public int[][] predictMultilabel(float[][] x) {
+        return predictMultilabel(Inputs.of(x, "X"));
+    }
+
+    private int[][] predictMultilabel(Inputs in) {
         if (multilabelOutputs == 0) {
             throw new IllegalStateException("predictMultilabel needs a model fitted with fitMultilabel");
         }
-        Inputs in = Inputs.of(x, "X");
         double[] out = core.outputs(in);
         int k = multilabelOutputs;
         int[][] result = new int[in.rows()][k];
@@ -267,7 +285,15 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** The natural log of {@link #predictProba(double[][])} ({@code predict_log_proba}). */
     public double[][] predictLogProba(double[][] x) {
-        double[][] p = predictProba(x);
+        return logOf(predictProba(x));
+    }
+
+    /** {@link #predictLogProba(double[][])} for float32 inputs. */
+    public double[][] predictLogProba(float[][] x) {
+        return logOf(predictProba(x));
+    }
+
+    private static double[][] logOf(double[][] p) {
         for (double[] row : p) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = Math.log(row[j]);
@@ -298,7 +324,20 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** Weighted mean accuracy ({@code score} with {@code sample_weight}). */
     public double score(double[][] x, L[] y, double[] sampleWeight) {
-        Inputs in = Inputs.of(x, "X");
+        return score(Inputs.of(x, "X"), y, sampleWeight);
+    }
+
+    /** Mean accuracy for float32 inputs. */
+    public double score(float[][] x, L[] y) {
+        return score(Inputs.of(x, "X"), y, null);
+    }
+
+    /** Weighted mean accuracy for float32 inputs. */
+    public double score(float[][] x, L[] y, double[] sampleWeight) {
+        return score(Inputs.of(x, "X"), y, sampleWeight);
+    }
+
+    private double score(Inputs in, L[] y, double[] sampleWeight) {
         in.sameRows(y.length, "y");
         double[] w = in.weights(sampleWeight);
         List<L> predicted = predict(in);
@@ -311,8 +350,17 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** Subset accuracy of a multilabel model: rows whose every label is right. */
     public double scoreMultilabel(double[][] x, int[][] indicator) {
-        int[][] predicted = predictMultilabel(x);
-        Inputs.of(x, "X").sameRows(indicator.length, "y");
+        return scoreMultilabel(Inputs.of(x, "X"), indicator);
+    }
+
+    /** {@link #scoreMultilabel(double[][], int[][])} for float32 inputs. */
+    public double scoreMultilabel(float[][] x, int[][] indicator) {
+        return scoreMultilabel(Inputs.of(x, "X"), indicator);
+    }
+
+    private double scoreMultilabel(Inputs in, int[][] indicator) {
+        in.sameRows(indicator.length, "y");
+        int[][] predicted = predictMultilabel(in);
         boolean[] correct = new boolean[indicator.length];
         for (int i = 0; i < indicator.length; i++) {
             correct[i] = java.util.Arrays.equals(predicted[i], indicator[i]);

@@ -96,6 +96,26 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return fit(Inputs.of(x, "X"), y, null, true);
     }
 
+    /** One epoch over float32 inputs with sample weights ({@code partial_fit}). */
+    public MLPRegressor partialFit(float[][] x, double[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, true);
+    }
+
+    /** One epoch over float32 multi-output data ({@code partial_fit}). */
+    public MLPRegressor partialFit(float[][] x, double[][] y) {
+        return fit(Inputs.of(x, "X"), y, null, true);
+    }
+
+    /** Fits a single-output model on float32 inputs with sample weights. */
+    public MLPRegressor fit(float[][] x, double[] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
+    }
+
+    /** Fits a multi-output model on float32 inputs with sample weights. */
+    public MLPRegressor fit(float[][] x, double[][] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, false);
+    }
+
     private static double[][] column(double[] y) {
         if (y == null) {
             throw new IllegalArgumentException("y must not be null");
@@ -170,7 +190,15 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
 
     /** Predictions as rows x n_outputs (any model). */
     public double[][] predictOutputs(double[][] x) {
-        Inputs in = Inputs.of(x, "X");
+        return predictOutputs(Inputs.of(x, "X"));
+    }
+
+    /** {@link #predictOutputs(double[][])} for float32 inputs. */
+    public double[][] predictOutputs(float[][] x) {
+        return predictOutputs(Inputs.of(x, "X"));
+    }
+
+    private double[][] predictOutputs(Inputs in) {
         double[] out = core.outputs(in);
         int k = core.model().outputs;
         double[][] result = new double[in.rows()][];
@@ -192,7 +220,28 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
 
     /** R^2 averaged uniformly over outputs, optionally weighted ({@code score}). */
     public double score(double[][] x, double[][] y, double[] sampleWeight) {
-        Inputs in = Inputs.of(x, "X");
+        return score(Inputs.of(x, "X"), y, sampleWeight);
+    }
+
+    /** R^2 of a single-output model for float32 inputs. */
+    public double score(float[][] x, double[] y) {
+        return score(Inputs.of(x, "X"), column(y), null);
+    }
+
+    /** Weighted R^2 of a single-output model for float32 inputs. */
+    public double score(float[][] x, double[] y, double[] sampleWeight) {
+        return score(Inputs.of(x, "X"), column(y), sampleWeight);
+    }
+
+    /** R^2 averaged over outputs, optionally weighted, for float32 inputs. */
+    public double score(float[][] x, double[][] y, double[] sampleWeight) {
+        return score(Inputs.of(x, "X"), y, sampleWeight);
+    }
+
+    private double score(Inputs in, double[][] y, double[] sampleWeight) {
+        if (y == null) {
+            throw new IllegalArgumentException("y must not be null");
+        }
         in.sameRows(y.length, "y");
         double[] w = in.weights(sampleWeight);
         double[] out = core.outputs(in);

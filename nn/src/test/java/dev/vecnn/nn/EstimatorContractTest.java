@@ -160,6 +160,46 @@ class EstimatorContractTest {
     }
 
     @Test
+    void float32InputsWorkEverywhereAndMatchTheirWidenedValues() {
+        double[][] x = rows(IRIS);
+        float[][] xf = new float[x.length][];
+        double[][] widened = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            xf[i] = new float[x[i].length];
+            widened[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                xf[i][j] = (float) x[i][j];
+                widened[i][j] = xf[i][j];
+            }
+        }
+        Integer[] y = labels(IRIS);
+        double[] w = new double[y.length];
+        Arrays.fill(w, 1.5);
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().build()).fit(xf, y, w);
+        // A float32 model rounds double inputs to float, so the widened values give the same bits.
+        assertArrayEquals(flat(clf.predictLogProba(widened)), flat(clf.predictLogProba(xf)), 0.0);
+        assertEquals(clf.score(widened, y), clf.score(xf, y));
+        assertEquals(clf.score(widened, y, w), clf.score(xf, y, w));
+        clf.partialFit(xf, y, null, w);
+        assertEquals(clf.predict(widened), clf.predict(xf));
+
+        double[] target = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            target[i] = x[i][0] + 0.5 * x[i][2];
+        }
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().build())).fit(xf, target, w);
+        assertArrayEquals(flat(reg.predictOutputs(widened)), flat(reg.predictOutputs(xf)), 0.0);
+        assertEquals(reg.score(widened, target), reg.score(xf, target));
+        assertEquals(reg.score(widened, target, w), reg.score(xf, target, w));
+        reg.partialFit(xf, target, w);
+        assertArrayEquals(reg.predict(widened), reg.predict(xf), 0.0);
+    }
+
+    private static double[] flat(double[][] a) {
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    @Test
     void lbfgsVerboseFollowsScipysLayout() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().solver(Solver.LBFGS).maxIter(4).verbose(true)
