@@ -113,39 +113,54 @@ public final class ActivationF32 {
      * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow).
      */
     public static void softmax(float[] x, int off, int rows, int cols) {
+        // Three passes, so that the exponential appears once in this method: with an exp call per
+        // row loop and another for each row's tail, C2 ran out of inlining budget, did not inline
+        // exp, and every call boxed its vectors (tens of KB of garbage per training step).
         for (int r = 0; r < rows; r++) {
-            int start = off + r * cols;
-            int end = start + cols;
-            FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-            int i = start;
-            for (; i <= end - L; i += L) {
-                maxV = maxV.max(FloatVector.fromArray(S, x, i));
-            }
-            float max = maxV.reduceLanes(VectorOperators.MAX);
-            for (; i < end; i++) {
-                max = Math.max(max, x[i]);
-            }
-            FloatVector sumV = FloatVector.zero(S);
-            i = start;
-            for (; i <= end - L; i += L) {
-                FloatVector e = VectorMathF32.exp(FloatVector.fromArray(S, x, i).sub(max));
-                e.intoArray(x, i);
-                sumV = sumV.add(e);
-            }
-            if (i < end) {
-                VectorMask<Float> m = S.indexInRange(i, end);
-                FloatVector e = VectorMathF32.exp(FloatVector.fromArray(S, x, i, m).sub(max));
-                e.intoArray(x, i, m);
-                sumV = sumV.add(FloatVector.zero(S).blend(e, m));
-            }
-            float sum = VectorMathF32.sumLanes(sumV);
-            i = start;
-            for (; i <= end - L; i += L) {
-                FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);
-            }
-            for (; i < end; i++) {
-                x[i] /= sum;
-            }
+            subtractRowMax(x, off + r * cols, off + (r + 1) * cols);
+        }
+        VectorMathF32.expInPlace(x, off, off + rows * cols);
+        for (int r = 0; r < rows; r++) {
+            divideByRowSum(x, off + r * cols, off + (r + 1) * cols);
+        }
+    }
+
+    private static void subtractRowMax(float[] x, int start, int end) {
+        FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int i = start;
+        for (; i <= end - L; i += L) {
+            maxV = maxV.max(FloatVector.fromArray(S, x, i));
+        }
+        float max = maxV.reduceLanes(VectorOperators.MAX);
+        for (; i < end; i++) {
+            max = Math.max(max, x[i]);
+        }
+        i = start;
+        for (; i <= end - L; i += L) {
+            FloatVector.fromArray(S, x, i).sub(max).intoArray(x, i);
+        }
+        for (; i < end; i++) {
+            x[i] -= max;
+        }
+    }
+
+    private static void divideByRowSum(float[] x, int start, int end) {
+        FloatVector sumV = FloatVector.zero(S);
+        int i = start;
+        for (; i <= end - L; i += L) {
+            sumV = sumV.add(FloatVector.fromArray(S, x, i));
+        }
+        if (i < end) {
+            VectorMask<Float> m = S.indexInRange(i, end);
+            sumV = sumV.add(FloatVector.fromArray(S, x, i, m));
+        }
+        float sum = VectorMathF32.sumLanes(sumV);
+        i = start;
+        for (; i <= end - L; i += L) {
+            FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);
+        }
+        for (; i < end; i++) {
+            x[i] /= sum;
         }
     }
 }

@@ -23,69 +23,102 @@ public final class LossF32 {
     /**
      * Returns the mean (weighted by {@code w} when not null) over {@code rows} samples of the
      * per-sample loss summed over {@code cols} outputs, and writes {@code delta = (p - y) * w}.
+     *
+     * <p>Two passes: the per-element terms first, parked in {@code delta} by one loop per loss
+     * (so each loop holds a single copy of its logarithms and C2 inlines them; with all four
+     * losses in one loop body it did not, and every call boxed its vectors), then the sums in
+     * a fixed lane order and the deltas over them.
      */
     public static float loss(Loss loss, float[] p, float[] y, float[] w, int rows, int cols, float[] delta) {
         if (rows == 0) {
             return 0;
         }
+        int n = rows * cols;
+        switch (loss) {
+            case LOG_LOSS -> logLossTerms(p, y, delta, n);
+            case BINARY_LOG_LOSS -> binaryLogLossTerms(p, y, delta, n);
+            case SQUARED -> squaredTerms(p, y, delta, n);
+            case POISSON -> poissonTerms(p, y, delta, n);
+        }
         FloatVector total = FloatVector.zero(S);
         float weightSum = 0;
-        if (w == null) {
-            total = rowSum(loss, p, y, 0, rows * cols, 1, delta);
-            weightSum = rows;
-        } else {
-            for (int r = 0; r < rows; r++) {
-                total = total.add(rowSum(loss, p, y, r * cols, cols, w[r], delta));
-                weightSum += w[r];
+        int segments = w == null ? 1 : rows;
+        int length = w == null ? n : cols;
+        for (int r = 0; r < segments; r++) {
+            float weight = w == null ? 1 : w[r];
+            int end = r * length + length;
+            FloatVector acc = FloatVector.zero(S);
+            int i = r * length;
+            for (; i <= end - L; i += L) {
+                acc = acc.add(FloatVector.fromArray(S, delta, i));
+                FloatVector.fromArray(S, p, i).sub(FloatVector.fromArray(S, y, i)).mul(weight).intoArray(delta, i);
             }
+            if (i < end) {
+                VectorMask<Float> m = S.indexInRange(i, end);
+                acc = acc.add(FloatVector.fromArray(S, delta, i, m));
+                for (; i < end; i++) {
+                    delta[i] = (p[i] - y[i]) * weight;
+                }
+            }
+            total = total.add(acc.mul(weight));
+            weightSum += weight;
+        }
+        if (w == null) {
+            weightSum = rows;
         }
         return VectorMathF32.sumLanes(total) / weightSum;
     }
 
-    /** Lane-wise sum of {@code weight * term} over one range, writing the weighted delta. */
-    private static FloatVector rowSum(Loss loss, float[] p, float[] y, int off, int len, float weight, float[] delta) {
-        FloatVector acc = FloatVector.zero(S);
-        int end = off + len;
-        int i = off;
-        for (; i <= end - L; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
+    // One loop per loss, whole vectors only; the last partial vector takes the scalar twin's term.
+
+    private static void logLossTerms(float[] p, float[] y, float[] t, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
-            pv.sub(yv).mul(weight).intoArray(delta, i);
-            acc = acc.add(term(loss, pv, yv));
+            FloatVector lp = VectorMathF32.log(clip(FloatVector.fromArray(S, p, i)));
+            yv.mul(lp).neg().blend(0, yv.eq(0)).intoArray(t, i);
         }
-        if (i < end) {
-            VectorMask<Float> m = S.indexInRange(i, end);
-            FloatVector pv = FloatVector.fromArray(S, p, i, m);
-            FloatVector yv = FloatVector.fromArray(S, y, i, m);
-            pv.sub(yv).mul(weight).intoArray(delta, i, m);
-            acc = acc.add(FloatVector.zero(S).blend(term(loss, pv, yv), m));
-        }
-        return acc.mul(weight);
+        scalarTerms(Loss.LOG_LOSS, p, y, t, i, n);
     }
 
-    private static FloatVector term(Loss loss, FloatVector p, FloatVector y) {
-        return switch (loss) {
-            case LOG_LOSS -> {
-                FloatVector lp = VectorMathF32.log(clip(p));
-                yield y.mul(lp).neg().blend(0, y.eq(0));
-            }
-            case BINARY_LOG_LOSS -> {
-                FloatVector pc = clip(p);
-                FloatVector one = FloatVector.broadcast(S, 1);
-                FloatVector a = y.mul(VectorMathF32.log(pc)).blend(0, y.eq(0));
-                FloatVector b = one.sub(y).mul(VectorMathF32.log(one.sub(pc))).blend(0, y.eq(1));
-                yield a.add(b).neg();
-            }
-            case SQUARED -> {
-                FloatVector d = p.sub(y);
-                yield d.mul(d).mul(0.5f);
-            }
-            case POISSON -> {
-                // xlogy(y, y / p) - y + p, with xlogy(0, .) = 0.
-                FloatVector xlogy = y.mul(VectorMathF32.log(y).sub(VectorMathF32.log(p))).blend(0, y.eq(0));
-                yield xlogy.sub(y).add(p);
-            }
-        };
+    private static void binaryLogLossTerms(float[] p, float[] y, float[] t, int n) {
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1);
+        for (; i <= n - L; i += L) {
+            FloatVector yv = FloatVector.fromArray(S, y, i);
+            FloatVector pc = clip(FloatVector.fromArray(S, p, i));
+            FloatVector a = yv.mul(VectorMathF32.log(pc)).blend(0, yv.eq(0));
+            FloatVector b = one.sub(yv).mul(VectorMathF32.log(one.sub(pc))).blend(0, yv.eq(1));
+            a.add(b).neg().intoArray(t, i);
+        }
+        scalarTerms(Loss.BINARY_LOG_LOSS, p, y, t, i, n);
+    }
+
+    private static void squaredTerms(float[] p, float[] y, float[] t, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = FloatVector.fromArray(S, p, i).sub(FloatVector.fromArray(S, y, i));
+            d.mul(d).mul(0.5f).intoArray(t, i);
+        }
+        scalarTerms(Loss.SQUARED, p, y, t, i, n);
+    }
+
+    private static void poissonTerms(float[] p, float[] y, float[] t, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector pv = FloatVector.fromArray(S, p, i);
+            FloatVector yv = FloatVector.fromArray(S, y, i);
+            // xlogy(y, y / p) - y + p, with xlogy(0, .) = 0.
+            FloatVector xlogy = yv.mul(VectorMathF32.log(yv).sub(VectorMathF32.log(pv))).blend(0, yv.eq(0));
+            xlogy.sub(yv).add(pv).intoArray(t, i);
+        }
+        scalarTerms(Loss.POISSON, p, y, t, i, n);
+    }
+
+    private static void scalarTerms(Loss loss, float[] p, float[] y, float[] t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            t[i] = LossScalarF32.term(loss, p[i], y[i]);
+        }
     }
 
     private static FloatVector clip(FloatVector p) {

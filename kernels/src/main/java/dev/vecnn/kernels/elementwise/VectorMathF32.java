@@ -74,6 +74,21 @@ public final class VectorMathF32 {
         return p.mul(pow2(n1)).mul(pow2(n2));
     }
 
+    /**
+     * {@code x[i] = e^x[i]} over {@code [from, to)}: {@link #exp} on whole vectors, the scalar
+     * {@code Math.exp} (the twins' function) on the last partial one. One loop with one copy of
+     * the exponential, so that callers can stay within C2's inlining budget.
+     */
+    public static void expInPlace(float[] x, int from, int to) {
+        int i = from;
+        for (; i <= to - L; i += L) {
+            exp(FloatVector.fromArray(S, x, i)).intoArray(x, i);
+        }
+        for (; i < to; i++) {
+            x[i] = (float) Math.exp(x[i]);
+        }
+    }
+
     /** e^x - 1, accurate near 0; valid for {@code x <= (P + 3) ln2} (larger x are clamped there). */
     static FloatVector expm1(FloatVector x) {
         FloatVector xc = x.max(-EXPM1_LIMIT).min(EXPM1_LIMIT);
@@ -93,6 +108,18 @@ public final class VectorMathF32 {
 
     /** Natural logarithm in every lane: NaN for x < 0, -inf at 0, +inf at +inf. */
     public static FloatVector log(FloatVector x) {
+        FloatVector result = logOfFinite(x);
+        result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0));
+        result = result.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+        return result.blend(Float.NaN, x.lt(0).or(x.test(VectorOperators.IS_NAN)));
+    }
+
+    /**
+     * {@link #log} for positive finite lanes (others get meaningless values). A method of its own
+     * so that both stay under C2's size limit for inlining hot calls (325 bytes of bytecode):
+     * together they were 360 bytes, never inlined, and every call boxed its vectors.
+     */
+    private static FloatVector logOfFinite(FloatVector x) {
         VectorMask<Float> sub = x.lt(MIN_NORMAL);
         FloatVector xs = x.blend(x.mul(TWO_P), sub);
         FloatVector eAdj = FloatVector.zero(S).blend(-P, sub);
@@ -113,10 +140,7 @@ public final class VectorMathF32 {
         }
         FloatVector twoS = s.add(s);
         FloatVector logM = twoS.mul(z).fma(p, twoS);
-        FloatVector result = e.fma(FloatVector.broadcast(S, LN2_HI), e.fma(FloatVector.broadcast(S, LN2_LO), logM));
-        result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0));
-        result = result.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
-        return result.blend(Float.NaN, x.lt(0).or(x.test(VectorOperators.IS_NAN)));
+        return e.fma(FloatVector.broadcast(S, LN2_HI), e.fma(FloatVector.broadcast(S, LN2_LO), logM));
     }
 
     /** log(1 + t) for t >= 0, accurate for tiny t (Goldberg's correction of the rounded 1 + t). */
