@@ -145,16 +145,20 @@ public final class ActivationF32 {
     }
 
     private static void divideByRowSum(float[] x, int start, int end) {
-        FloatVector sumV = FloatVector.zero(S);
+        // Whole vectors summed lane-wise in a fixed tree, the rest added in ascending order; no
+        // masked load: near the end of the array it takes a slow path that boxes.
+        float sum = 0;
         int i = start;
-        for (; i <= end - L; i += L) {
-            sumV = sumV.add(FloatVector.fromArray(S, x, i));
+        if (end - start >= L) {
+            FloatVector sumV = FloatVector.zero(S);
+            for (; i <= end - L; i += L) {
+                sumV = sumV.add(FloatVector.fromArray(S, x, i));
+            }
+            sum = VectorMathF32.sumLanes(sumV);
         }
-        if (i < end) {
-            VectorMask<Float> m = S.indexInRange(i, end);
-            sumV = sumV.add(FloatVector.fromArray(S, x, i, m));
+        for (; i < end; i++) {
+            sum += x[i];
         }
-        float sum = VectorMathF32.sumLanes(sumV);
         i = start;
         for (; i <= end - L; i += L) {
             FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);

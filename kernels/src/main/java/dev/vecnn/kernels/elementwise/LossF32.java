@@ -34,13 +34,12 @@ public final class LossF32 {
             return 0;
         }
         int n = rows * cols;
-        switch (loss) {
-            case LOG_LOSS -> logLossTerms(p, y, delta, n);
-            case BINARY_LOG_LOSS -> binaryLogLossTerms(p, y, delta, n);
-            case SQUARED -> squaredTerms(p, y, delta, n);
-            case POISSON -> poissonTerms(p, y, delta, n);
-        }
+        Terms.of(loss).write(p, y, delta, n);
+        // Whole vectors accumulate lane-wise (one fixed tree at the end), the partial vector of each
+        // segment in ascending order; no masked load (near the end of an array it takes a slow
+        // path that boxes).
         FloatVector total = FloatVector.zero(S);
+        float rest = 0;
         float weightSum = 0;
         int segments = w == null ? 1 : rows;
         int length = w == null ? n : cols;
@@ -53,20 +52,64 @@ public final class LossF32 {
                 acc = acc.add(FloatVector.fromArray(S, delta, i));
                 FloatVector.fromArray(S, p, i).sub(FloatVector.fromArray(S, y, i)).mul(weight).intoArray(delta, i);
             }
-            if (i < end) {
-                VectorMask<Float> m = S.indexInRange(i, end);
-                acc = acc.add(FloatVector.fromArray(S, delta, i, m));
-                for (; i < end; i++) {
-                    delta[i] = (p[i] - y[i]) * weight;
-                }
+            float tail = 0;
+            for (; i < end; i++) {
+                tail += delta[i];
+                delta[i] = (p[i] - y[i]) * weight;
             }
             total = total.add(acc.mul(weight));
+            rest += tail * weight;
             weightSum += weight;
         }
         if (w == null) {
             weightSum = rows;
         }
-        return VectorMathF32.sumLanes(total) / weightSum;
+        return (VectorMathF32.sumLanes(total) + rest) / weightSum;
+    }
+
+    /**
+     * The term loops behind a virtual call: once more than two losses have run (the warm-up runs
+     * all four) the call site is megamorphic and C2 compiles each loop on its own, with its
+     * logarithms inlined. A switch let C2 inline all four loops into {@link #loss}, run out of
+     * inlining budget and box the vectors of the calls it left out.
+     */
+    private enum Terms {
+        LOG_LOSS {
+            @Override
+            void write(float[] p, float[] y, float[] t, int n) {
+                logLossTerms(p, y, t, n);
+            }
+        },
+        BINARY_LOG_LOSS {
+            @Override
+            void write(float[] p, float[] y, float[] t, int n) {
+                binaryLogLossTerms(p, y, t, n);
+            }
+        },
+        SQUARED {
+            @Override
+            void write(float[] p, float[] y, float[] t, int n) {
+                squaredTerms(p, y, t, n);
+            }
+        },
+        POISSON {
+            @Override
+            void write(float[] p, float[] y, float[] t, int n) {
+                poissonTerms(p, y, t, n);
+            }
+        };
+
+        /** {@code t[i]} = the loss term of {@code (p[i], y[i])} for {@code i < n}. */
+        abstract void write(float[] p, float[] y, float[] t, int n);
+
+        static Terms of(Loss loss) {
+            return switch (loss) {
+                case LOG_LOSS -> LOG_LOSS;
+                case BINARY_LOG_LOSS -> BINARY_LOG_LOSS;
+                case SQUARED -> SQUARED;
+                case POISSON -> POISSON;
+            };
+        }
     }
 
     // One loop per loss, whole vectors only; the last partial vector takes the scalar twin's term.
