@@ -34,6 +34,11 @@ public final class LossF32 {
             return 0;
         }
         int n = rows * cols;
+        if (delta == p || delta == y) {
+            // The terms are parked in delta before p and y are read again: keep the inputs of a
+            // caller that computes the delta in place.
+            return loss(loss, delta == p ? p.clone() : p, delta == y ? y.clone() : y, w, rows, cols, delta);
+        }
         Terms.of(loss).write(p, y, delta, n);
         // Whole vectors accumulate lane-wise (one fixed tree at the end), the partial vector of each
         // segment in ascending order; no masked load (near the end of an array it takes a slow
