@@ -60,15 +60,11 @@ public class MlpBenchmark {
         Dataset all = Datasets.mnist10k();
         Dataset train = all.rows(0, Datasets.MNIST_TRAIN_ROWS);
         Dataset test = all.rows(Datasets.MNIST_TRAIN_ROWS, all.nSamples());
-        trainRows = rows(train);
-        testRows = rows(test);
-        trainFloats = floats(trainRows);
-        testFloats = floats(testRows);
-        int[] labels = train.labels();
-        trainLabels = new Integer[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            trainLabels[i] = labels[i];
-        }
+        trainRows = train.xRows();
+        testRows = test.xRows();
+        trainFloats = train.xRowsFloat();
+        testFloats = test.xRowsFloat();
+        trainLabels = train.boxedLabels();
         model = epoch();
         double[][] p = predictProba();
         if (p.length != testRows.length || p[0].length != 10) {
@@ -92,24 +88,5 @@ public class MlpBenchmark {
     @Benchmark
     public double[][] predictProba() {
         return dtype.equals("float32") ? model.predictProba(testFloats) : model.predictProba(testRows);
-    }
-
-    private static double[][] rows(Dataset d) {
-        double[][] out = new double[d.nSamples()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(d.x(), i * d.nFeatures(), (i + 1) * d.nFeatures());
-        }
-        return out;
-    }
-
-    private static float[][] floats(double[][] x) {
-        float[][] out = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = new float[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                out[i][j] = (float) x[i][j];
-            }
-        }
-        return out;
     }
 }

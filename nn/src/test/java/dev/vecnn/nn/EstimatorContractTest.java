@@ -25,15 +25,11 @@ class EstimatorContractTest {
     private static final Dataset IRIS = Datasets.iris();
 
     private static double[][] rows(Dataset d) {
-        double[][] out = new double[d.nSamples()][];
-        for (int i = 0; i < d.nSamples(); i++) {
-            out[i] = Arrays.copyOfRange(d.x(), i * d.nFeatures(), (i + 1) * d.nFeatures());
-        }
-        return out;
+        return d.xRows();
     }
 
     private static Integer[] labels(Dataset d) {
-        return Arrays.stream(d.labels()).boxed().toArray(Integer[]::new);
+        return d.boxedLabels();
     }
 
     private static MLPParams.Builder small() {

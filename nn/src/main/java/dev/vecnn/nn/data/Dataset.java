@@ -47,6 +47,31 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
         return x[i * nFeatures + j];
     }
 
+    /** The inputs as fresh row arrays, the shape the estimators take ({@code X}). */
+    public double[][] xRows() {
+        double[][] out = new double[nSamples][];
+        for (int i = 0; i < nSamples; i++) {
+            out[i] = java.util.Arrays.copyOfRange(x, i * nFeatures, (i + 1) * nFeatures);
+        }
+        return out;
+    }
+
+    /** The inputs as fresh float rows (a float32 fit, as scikit-learn does for float32 X). */
+    public float[][] xRowsFloat() {
+        float[][] out = new float[nSamples][nFeatures];
+        for (int i = 0; i < nSamples; i++) {
+            for (int j = 0; j < nFeatures; j++) {
+                out[i][j] = (float) x[i * nFeatures + j];
+            }
+        }
+        return out;
+    }
+
+    /** {@link #labels()} boxed, the label array a classifier over {@code Integer} takes. */
+    public Integer[] boxedLabels() {
+        return java.util.Arrays.stream(labels()).boxed().toArray(Integer[]::new);
+    }
+
     /**
      * The single target column as class labels.
      *

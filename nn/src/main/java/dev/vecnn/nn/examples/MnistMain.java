@@ -55,8 +55,8 @@ public final class MnistMain {
 
     /** predictProba on the test rows: the median of 21 calls after 20 unmeasured ones. */
     private static void timePredictProba(MLPClassifier<Integer> clf, Dataset test, boolean float32) {
-        double[][] x = rows(test);
-        float[][] xf = float32 ? floatRows(test) : null;
+        double[][] x = test.xRows();
+        float[][] xf = float32 ? test.xRowsFloat() : null;
         double[] ms = new double[21];
         for (int i = -20; i < ms.length; i++) {
             long start = System.nanoTime();
@@ -75,44 +75,18 @@ public final class MnistMain {
 
     private static MLPClassifier<Integer> run(MLPParams params, Dataset train, Dataset test, boolean float32) {
         MLPClassifier<Integer> clf = new MLPClassifier<>(params);
-        Integer[] yTrain = labels(train);
+        Integer[] yTrain = train.boxedLabels();
         long start = System.nanoTime();
         if (float32) {
-            clf.fit(floatRows(train), yTrain);
+            clf.fit(train.xRowsFloat(), yTrain);
         } else {
-            clf.fit(rows(train), yTrain);
+            clf.fit(train.xRows(), yTrain);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = float32 ? clf.score(rows(test), labels(test)) : clf.score(rows(test), labels(test));
+        double accuracy = float32 ? clf.score(test.xRowsFloat(), test.boxedLabels())
+                : clf.score(test.xRows(), test.boxedLabels());
         System.out.println(String.format(Locale.ROOT, "test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f",
                 accuracy, clf.nIter(), seconds / clf.nIter()));
         return clf;
-    }
-
-    private static Integer[] labels(Dataset d) {
-        int[] l = d.labels();
-        Integer[] out = new Integer[l.length];
-        for (int i = 0; i < l.length; i++) {
-            out[i] = l[i];
-        }
-        return out;
-    }
-
-    private static double[][] rows(Dataset d) {
-        double[][] out = new double[d.nSamples()][];
-        for (int i = 0; i < d.nSamples(); i++) {
-            out[i] = java.util.Arrays.copyOfRange(d.x(), i * d.nFeatures(), (i + 1) * d.nFeatures());
-        }
-        return out;
-    }
-
-    private static float[][] floatRows(Dataset d) {
-        float[][] out = new float[d.nSamples()][d.nFeatures()];
-        for (int i = 0; i < d.nSamples(); i++) {
-            for (int j = 0; j < d.nFeatures(); j++) {
-                out[i][j] = (float) d.x()[i * d.nFeatures() + j];
-            }
-        }
-        return out;
     }
 }
