@@ -17,7 +17,7 @@ class GemmPropertiesTest {
     private static final int L = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
     private static final int MR = 12;
     private static final int NR = 2 * L;
-    private static final int KC = 256;
+    private static final int KC = 512;
 
     @Provide
     Arbitrary<Integer> dim() {

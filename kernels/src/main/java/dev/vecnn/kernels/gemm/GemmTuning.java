@@ -4,15 +4,17 @@ package dev.vecnn.kernels.gemm;
  * Every GEMM tuning constant, in one place.
  *
  * <p>Block sizes follow BLIS: a micro-tile of {@code MR} rows by {@code NR} columns is held in
- * registers; a {@code KC x NR} sliver of packed B stays in L1 while a {@code MC x KC} block of
+ * registers; a {@code KC x NR} sliver of packed B is streamed to it while a {@code MC x KC} block of
  * packed A stays in L2; a {@code KC x NC} panel of packed B stays in L3. They are chosen for the
  * machine this was tuned on (AMD Zen 5, 512-bit vectors, 48 KiB L1d, 1 MiB L2, 32 MiB L3):
  *
  * <pre>
  * precision  lanes  MR  NR (=2 vectors)  KC   MC   NC     B sliver KCxNR   A block MCxKC
- * float       16    12       32          256  144  3072   32 KiB (L1)      144 KiB (L2)
- * double       8    12       16          256  144  3072   32 KiB (L1)      288 KiB (L2)
+ * float       16    12       32          512  144  3072   64 KiB (L2)      288 KiB (L2)
+ * double       8    12       16          512  144  3072   64 KiB (L2)      576 KiB (L2)
  * </pre>
+ *
+ * The B sliver is larger than BLIS's rule (L1) asks: measured, the deeper panel wins (see KC).
  *
  * The micro-kernel keeps {@code MR x 2} accumulators plus two B vectors and one broadcast A value
  * in registers: 27 of the 32 vector registers of AVX-512. {@code KC} is the same element count in
@@ -33,7 +35,10 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
 
     static final int MR = 12;
     static final int NR_VECTORS = 2;
-    static final int KC = 256;
+    // 512, not 256: fewer k panels (fewer C tile updates and B repacks) beat keeping the B sliver
+    // in L1; it streams from L2 at 2 loads per 24 FMAs. Interleaved A/B at k >= 512: +3.5-9%;
+    // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).
+    static final int KC = 512;
     static final int MC = 144;
     static final int NC = 3072;
     // Handing work to a parked worker costs tens of microseconds; a share must take longer than
