@@ -9,7 +9,8 @@ package dev.vecnn.kernels.gemm;
  *   <li>A block {@code [i0, i0+mc) x [p0, p0+kc)}: slivers of {@code MR} rows, each stored as
  *       {@code kc} groups of {@code MR} values; rows past the block are zero.</li>
  *   <li>B panel {@code [p0, p0+kc) x [j0, j0+nc)}: slivers of {@code NR} columns, each stored as
- *       {@code kc} groups of {@code NR} values; columns past the panel are zero.</li>
+ *       {@code kc} groups of {@code NR} values; columns past the panel are zero as far as the
+ *       kernel reads them (one vector for a sliver of at most one vector of columns).</li>
  * </ul>
  */
 final class PackF32 {
@@ -70,10 +71,13 @@ final class PackF32 {
                     System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * nr, cols);
                 }
             }
-            if (cols < nr) {
+            // Zero the columns past the panel up to what the kernel reads: one vector for a sliver
+            // of at most one vector of columns (the one-vector kernel), else all NR.
+            int read = cols <= nr / GemmTuning.NR_VECTORS ? nr / GemmTuning.NR_VECTORS : nr;
+            if (cols < read) {
                 for (int p = 0; p < kc; p++) {
                     int d = base + p * nr;
-                    for (int col = cols; col < nr; col++) {
+                    for (int col = cols; col < read; col++) {
                         dst[d + col] = 0;
                     }
                 }

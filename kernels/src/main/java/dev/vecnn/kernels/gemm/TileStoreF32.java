@@ -38,25 +38,27 @@ final class TileStoreF32 {
      * @param e    the epilogue, or null when this is not the last k panel
      * @param row0 the row of C where this tile starts (for Z)
      * @param col0 the column of C where this tile starts (for the bias and Z)
-     * @param zTile scratch of at least {@code MR * NR} elements for the Z tile of the derivative
+     * @param zTile scratch of at least {@code MR * NR} elements: the Z tile of the derivative, or
+     *              the tile's bias values
      */
     static void store(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff, int ldc,
                       EpilogueF32 e, int row0, int col0, float[] zTile) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
         if (kind == EpilogueF32.NONE) {
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, 0, null, 0, true);
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, null, 0, true);
             return;
         }
         if (kind == EpilogueF32.BIAS_ACTIVATION && ActivationF32.isPiecewiseLinear(e.activation)) {
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, e.bias, e.biasOff + col0, e.activation, e.slope, true);
+            float[] bias = biasTile(e, col0, nr, zTile);
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, bias, e.activation, e.slope, true);
             return;
         }
         if (kind == EpilogueF32.ACTIVATION_DERIVATIVE && e.activation != Activation.SOFTPLUS) {
-            storeTimesDerivative(acc, mr, nr, alpha, beta, c, cOff, ldc, e, row0, col0);
+            storeTimesDerivative(acc, mr, nr, alpha, beta, c, cOff, ldc, e, row0, col0, zTile);
             return;
         }
-        combine(acc, mr, nr, alpha, beta, c, cOff, ldc, kind == EpilogueF32.BIAS_ACTIVATION ? e.bias : null,
-                e.biasOff + col0, null, 0, false);
+        combine(acc, mr, nr, alpha, beta, c, cOff, ldc,
+                kind == EpilogueF32.BIAS_ACTIVATION ? biasTile(e, col0, nr, zTile) : null, null, 0, false);
         if (kind == EpilogueF32.BIAS_ACTIVATION) {
             ActivationF32.forward(e.activation, e.slope, acc, 0, mr * NR);
         } else {
@@ -74,7 +76,7 @@ final class TileStoreF32 {
      * meaningless but never stored).
      */
     private static void combine(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff,
-                                int ldc, float[] bias, int biasAt, Activation act, float slope, boolean toC) {
+                                int ldc, float[] bias, Activation act, float slope, boolean toC) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -88,7 +90,7 @@ final class TileStoreF32 {
                     v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
                 }
                 if (bias != null) {
-                    v = v.add(FloatVector.fromArray(S, bias, biasAt + j));
+                    v = v.add(FloatVector.fromArray(S, bias, j));
                 }
                 if (act != null) {
                     v = ActivationF32.piecewiseLinear(act, slope, v);
@@ -101,20 +103,24 @@ final class TileStoreF32 {
             }
             if (fullEnd < nr) {
                 int j = fullEnd;
+                boolean fits = row + j + L <= c.length;
                 FloatVector v = FloatVector.fromArray(S, acc, at + j).mul(va);
                 if (beta != 0) {
-                    v = FloatVector.fromArray(S, c, row + j, tail).fma(vb, v);
+                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at + j).fma(vb, v);
                 }
                 if (bias != null) {
-                    v = v.add(FloatVector.fromArray(S, bias, biasAt + j, tail));
+                    v = v.add(FloatVector.fromArray(S, bias, j));
                 }
                 if (act != null) {
                     v = ActivationF32.piecewiseLinear(act, slope, v);
                 }
-                if (toC) {
+                if (toC && fits) {
                     v.intoArray(c, row + j, tail);
                 } else {
                     v.intoArray(acc, at + j);
+                    if (toC) {
+                        System.arraycopy(acc, at + j, c, row + j, nr - j);
+                    }
                 }
             }
         }
@@ -125,7 +131,7 @@ final class TileStoreF32 {
      * * act'(Z)} with the derivative computed in registers.
      */
     private static void storeTimesDerivative(float[] acc, int mr, int nr, float alpha, float beta, float[] c,
-                                             int cOff, int ldc, EpilogueF32 e, int row0, int col0) {
+                                             int cOff, int ldc, EpilogueF32 e, int row0, int col0, float[] scratch) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -143,14 +149,53 @@ final class TileStoreF32 {
             }
             if (fullEnd < nr) {
                 int j = fullEnd;
-                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
+                int at = i * NR + j;
+                boolean fits = row + j + L <= c.length;
+                FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
-                    v = FloatVector.fromArray(S, c, row + j, tail).fma(vb, v);
+                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at).fma(vb, v);
                 }
-                FloatVector y = FloatVector.fromArray(S, e.z, z + j, tail);
-                ActivationF32.algebraicDerivative(e.activation, e.slope, y, v).intoArray(c, row + j, tail);
+                FloatVector y = tailOf(e.z, z + j, nr - j, tail, z + j + L <= e.z.length, scratch, 0);
+                v = ActivationF32.algebraicDerivative(e.activation, e.slope, y, v);
+                if (fits) {
+                    v.intoArray(c, row + j, tail);
+                } else {
+                    v.intoArray(acc, at);
+                    System.arraycopy(acc, at, c, row + j, nr - j);
+                }
             }
         }
+    }
+
+    /**
+     * The {@code count < L} values of {@code x} from {@code at} as a vector (lanes past count
+     * unspecified). A masked load whose full vector would cross the end of the array takes the
+     * JDK's per-lane checking path, hundreds of times slower than the intrinsic; that happens for
+     * the last row of a matrix that ends its array, so those few values go through {@code scratch}
+     * (from {@code scratchAt}, L elements) instead.
+     */
+    private static FloatVector tailOf(float[] x, int at, int count, VectorMask<Float> tail, boolean fits,
+                                      float[] scratch, int scratchAt) {
+        if (fits) {
+            return FloatVector.fromArray(S, x, at, tail);
+        }
+        System.arraycopy(x, at, scratch, scratchAt, count);
+        return FloatVector.fromArray(S, scratch, scratchAt);
+    }
+
+    /**
+     * The tile's {@code nr} bias values (null if the epilogue has no bias) copied into
+     * {@code scratch}, zero-padded to NR: each row then adds it with full, unmasked loads from L1.
+     * The bias often ends its array (the last layer's, in a flat parameter vector), where a masked
+     * load would take the slow path on every row.
+     */
+    private static float[] biasTile(EpilogueF32 e, int col0, int nr, float[] scratch) {
+        if (e.bias == null) {
+            return null;
+        }
+        System.arraycopy(e.bias, e.biasOff + col0, scratch, 0, nr);
+        java.util.Arrays.fill(scratch, nr, NR, 0f);
+        return scratch;
     }
 
     /** The valid {@code mr x nr} corner of the tile into C. */
