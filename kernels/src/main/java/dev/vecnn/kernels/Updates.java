@@ -4,6 +4,7 @@ import dev.vecnn.kernels.elementwise.UpdateF32;
 import dev.vecnn.kernels.elementwise.UpdateF64;
 import dev.vecnn.kernels.elementwise.UpdateScalarF32;
 import dev.vecnn.kernels.elementwise.UpdateScalarF64;
+import dev.vecnn.kernels.gemm.Workers;
 
 /**
  * Optimizer updates in place over flat parameter arrays {@code params} and gradients
@@ -19,11 +20,27 @@ import dev.vecnn.kernels.elementwise.UpdateScalarF64;
  * adagrad    h += g^2;  p -= lr g / (sqrt(h) + eps)
  * rmsprop    h = rho h + (1-rho) g^2;  p -= lr g / (sqrt(h) + eps)
  * </pre>
- * Invalid arguments throw {@link IllegalArgumentException} naming the argument, before anything
- * is written.
+ * Arrays of at least {@value #PARALLEL_MIN_ELEMENTS} elements are split into ranges over
+ * {@link Gemm#threads()} threads; elements do not interact, so the result is the same for any
+ * thread count. Invalid arguments throw {@link IllegalArgumentException} naming the argument,
+ * before anything is written.
  */
 public final class Updates {
+    /** Arrays shorter than this are updated on the calling thread (a hand-off costs microseconds). */
+    public static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+    /** Range boundaries fall on multiples of this, so every range but the last is whole vectors. */
+    private static final int ALIGN = 64;
+
     private Updates() {
+    }
+
+    private static int parts(int n) {
+        return n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(Workers.threads(), n / PARALLEL_MIN_ELEMENTS);
+    }
+
+    /** Start of range {@code part} of {@code parts} over {@code [0, n)}. */
+    private static int bound(int n, int part, int parts) {
+        return part == parts ? n : (int) ((long) n * part / parts / ALIGN * ALIGN);
     }
 
     /** Plain SGD: {@code p -= lr g}. */
@@ -31,7 +48,14 @@ public final class Updates {
         same(params, "grads", grads);
         ElementwiseArguments.finite("lr", lr);
         if (VectorSupport.enabled()) {
-            UpdateF32.sgd(params, grads, lr);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF32.sgd(params, grads, lr, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF32.sgd(params, grads, lr, bound(n, part, parts),
+                        bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF32.sgd(params, grads, lr);
         }
@@ -42,7 +66,14 @@ public final class Updates {
         same(params, "grads", grads);
         ElementwiseArguments.finite("lr", lr);
         if (VectorSupport.enabled()) {
-            UpdateF64.sgd(params, grads, lr);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF64.sgd(params, grads, lr, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF64.sgd(params, grads, lr, bound(n, part, parts),
+                        bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF64.sgd(params, grads, lr);
         }
@@ -54,7 +85,14 @@ public final class Updates {
         ElementwiseArguments.finite("lr", lr);
         ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
         if (VectorSupport.enabled()) {
-            UpdateF32.momentum(params, velocity, grads, lr, mu, nesterov);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF32.momentum(params, velocity, grads, lr, mu, nesterov, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF32.momentum(params, velocity, grads, lr, mu, nesterov,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF32.momentum(params, velocity, grads, lr, mu, nesterov);
         }
@@ -67,7 +105,14 @@ public final class Updates {
         ElementwiseArguments.finite("lr", lr);
         ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
         if (VectorSupport.enabled()) {
-            UpdateF64.momentum(params, velocity, grads, lr, mu, nesterov);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF64.momentum(params, velocity, grads, lr, mu, nesterov, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF64.momentum(params, velocity, grads, lr, mu, nesterov,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF64.momentum(params, velocity, grads, lr, mu, nesterov);
         }
@@ -92,7 +137,14 @@ public final class Updates {
         float lrT = (float) adamRate(lr, beta1, beta2, t);
         float lrDecay = lr * weightDecay;
         if (VectorSupport.enabled()) {
-            UpdateF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF32.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
         }
@@ -105,7 +157,14 @@ public final class Updates {
         double lrT = adamRate(lr, beta1, beta2, t);
         double lrDecay = lr * weightDecay;
         if (VectorSupport.enabled()) {
-            UpdateF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF64.adam(params, grads, m, v, lrT, beta1, beta2, eps, lrDecay);
         }
@@ -115,7 +174,14 @@ public final class Updates {
     public static void adagrad(float[] params, float[] grads, float[] h, float lr, float eps) {
         checkScaled(params, grads, h, lr, 0, eps);
         if (VectorSupport.enabled()) {
-            UpdateF32.scaled(params, grads, h, lr, 1, 1, eps);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF32.scaled(params, grads, h, lr, 1, 1, eps, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF32.scaled(params, grads, h, lr, 1, 1, eps,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF32.scaled(params, grads, h, lr, 1, 1, eps);
         }
@@ -125,7 +191,14 @@ public final class Updates {
     public static void adagrad(double[] params, double[] grads, double[] h, double lr, double eps) {
         checkScaled(params, grads, h, lr, 0, eps);
         if (VectorSupport.enabled()) {
-            UpdateF64.scaled(params, grads, h, lr, 1, 1, eps);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF64.scaled(params, grads, h, lr, 1, 1, eps, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF64.scaled(params, grads, h, lr, 1, 1, eps,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF64.scaled(params, grads, h, lr, 1, 1, eps);
         }
@@ -135,7 +208,14 @@ public final class Updates {
     public static void rmsprop(float[] params, float[] grads, float[] h, float lr, float rho, float eps) {
         checkScaled(params, grads, h, lr, rho, eps);
         if (VectorSupport.enabled()) {
-            UpdateF32.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF32.scaled(params, grads, h, lr, rho, 1 - rho, eps, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF32.scaled(params, grads, h, lr, rho, 1 - rho, eps,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF32.scaled(params, grads, h, lr, rho, 1 - rho, eps);
         }
@@ -145,7 +225,14 @@ public final class Updates {
     public static void rmsprop(double[] params, double[] grads, double[] h, double lr, double rho, double eps) {
         checkScaled(params, grads, h, lr, rho, eps);
         if (VectorSupport.enabled()) {
-            UpdateF64.scaled(params, grads, h, lr, rho, 1 - rho, eps);
+            int n = params.length;
+            int parts = parts(n);
+            if (parts == 1) {
+                UpdateF64.scaled(params, grads, h, lr, rho, 1 - rho, eps, 0, n);
+            } else {
+                Workers.run(parts, part -> UpdateF64.scaled(params, grads, h, lr, rho, 1 - rho, eps,
+                        bound(n, part, parts), bound(n, part + 1, parts)));
+            }
         } else {
             UpdateScalarF64.scaled(params, grads, h, lr, rho, 1 - rho, eps);
         }

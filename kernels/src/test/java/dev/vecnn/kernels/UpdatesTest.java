@@ -144,6 +144,57 @@ class UpdatesTest {
         assertArrayEquals(pmt, pm);
     }
 
+    /**
+     * Arrays long enough to be split over threads: every thread count gives the scalar twin's
+     * bits (the split falls between elements, which do not interact).
+     */
+    @Test
+    void longArraysSplitOverThreadsGiveTheTwinsBits() {
+        int previous = Gemm.threads();
+        try {
+            for (int n : new int[] {Updates.PARALLEL_MIN_ELEMENTS, 3 * Updates.PARALLEL_MIN_ELEMENTS + 17}) {
+                Random rnd = new Random(n);
+                double[] p = random(rnd, n, 1);
+                double[] g = random(rnd, n, 1);
+                double[] s1 = random(rnd, n, 0.1);
+                double[] s2 = abs(random(rnd, n, 0.01));
+                float[] pt = f(p);
+                float[] mt = f(s1);
+                float[] vt = f(s2);
+                UpdateScalarF32.adam(pt, f(g), mt, vt, (float) Updates.adamRate(0.01f, 0.9f, 0.999f, 3), 0.9f, 0.999f,
+                        1e-8f, 0f);
+                double[] pdt = p.clone();
+                double[] hdt = s2.clone();
+                UpdateScalarF64.scaled(pdt, g, hdt, 0.01, 0.9, 1 - 0.9, 1e-8);
+                float[] pst = f(p);
+                float[] vst = f(s1);
+                UpdateScalarF32.momentum(pst, vst, f(g), 0.01f, 0.9f, true);
+                for (int threads : new int[] {1, 2, 3}) {
+                    Gemm.setThreads(threads);
+                    float[] pf = f(p);
+                    float[] mf = f(s1);
+                    float[] vf = f(s2);
+                    Updates.adam(pf, f(g), mf, vf, 0.01f, 0.9f, 0.999f, 1e-8f, 3);
+                    assertArrayEquals(pt, pf, "adam p, threads " + threads);
+                    assertArrayEquals(mt, mf, "adam m, threads " + threads);
+                    assertArrayEquals(vt, vf, "adam v, threads " + threads);
+                    double[] pd = p.clone();
+                    double[] hd = s2.clone();
+                    Updates.rmsprop(pd, g, hd, 0.01, 0.9, 1e-8);
+                    assertArrayEquals(pdt, pd, "rmsprop p, threads " + threads);
+                    assertArrayEquals(hdt, hd, "rmsprop h, threads " + threads);
+                    float[] ps = f(p);
+                    float[] vs = f(s1);
+                    Updates.momentum(ps, f(g), vs, 0.01f, 0.9f, true);
+                    assertArrayEquals(pst, ps, "nesterov p, threads " + threads);
+                    assertArrayEquals(vst, vs, "nesterov v, threads " + threads);
+                }
+            }
+        } finally {
+            Gemm.setThreads(previous);
+        }
+    }
+
     @Test
     void sklearnAdamFirstStep() {
         // t = 1: m = 0.1 g, v = 0.001 g^2, lr_t = lr sqrt(0.001) / 0.1, so p moves by lr sign(g)

@@ -2,6 +2,7 @@ package dev.vecnn.nn;
 
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.kernels.Reductions;
+import dev.vecnn.kernels.Rows;
 import dev.vecnn.kernels.Updates;
 import dev.vecnn.kernels.Warmup;
 import dev.vecnn.nn.layer.NetworkF32;
@@ -19,6 +20,8 @@ final class EngineF32 implements Engine {
     private float[] y;
     private float[] sampleWeight;
     private int rows;
+    // 0, 1, ..., rows - 1: the batch's rows when the data are not shuffled.
+    private int[] inOrder;
     private float[] batchX;
     private float[] batchY;
     private float[] batchWeight;
@@ -106,6 +109,8 @@ final class EngineF32 implements Engine {
             batchWeight = new float[maxBatch];
         }
         rows = n;
+        inOrder = new int[n];
+        java.util.Arrays.setAll(inOrder, i -> i);
         batchX = new float[Math.multiplyExact(maxBatch, features)];
         batchY = new float[Math.multiplyExact(maxBatch, outputs)];
         net.reserve(maxBatch);
@@ -116,6 +121,7 @@ final class EngineF32 implements Engine {
         x = null;
         y = null;
         sampleWeight = null;
+        inOrder = null;
         batchX = null;
         batchY = null;
         batchWeight = null;
@@ -124,9 +130,12 @@ final class EngineF32 implements Engine {
     @Override
     public double batch(int[] order, int from, int to, double alpha) {
         int n = to - from;
+        int[] index = order == null ? inOrder : order;
+        // The inputs, the bulk of the copy, are gathered on all threads (each core then holds
+        // its share of the batch in cache for the product that reads it next).
+        Rows.gather(x, features, index, from, n, batchX);
         for (int i = 0; i < n; i++) {
-            int r = order == null ? from + i : order[from + i];
-            System.arraycopy(x, r * features, batchX, i * features, features);
+            int r = index[from + i];
             System.arraycopy(y, r * outputs, batchY, i * outputs, outputs);
             if (sampleWeight != null) {
                 batchWeight[i] = sampleWeight[r];

@@ -66,7 +66,7 @@ public final class Workers {
     }
 
     /** Runs {@code body} for parts 0..parts-1 on up to {@code parts} threads and waits for all. */
-    static void run(int parts, IntConsumer body) {
+    public static void run(int parts, IntConsumer body) {
         if (parts == 1 || !BUSY.tryLock()) {
             for (int part = 0; part < parts; part++) {
                 body.accept(part);

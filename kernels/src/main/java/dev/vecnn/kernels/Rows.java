@@ -1,0 +1,97 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.gemm.Workers;
+
+/**
+ * Row gathers on row-major arrays: {@code dst} row {@code i} = {@code src} row
+ * {@code index[from + i]}, for {@code i < count}. This is how a shuffled mini-batch is formed from
+ * a training set. Large gathers are split by rows over {@link Gemm#threads()} threads: the copy
+ * is bound by memory latency, which each core adds its own share of, and each core then holds
+ * the rows it copied in its own cache. The result does not depend on the thread count. Invalid
+ * arguments throw {@link IllegalArgumentException} naming the argument, before anything is written.
+ */
+public final class Rows {
+    /** Below this many elements a gather runs on the calling thread. */
+    static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+    private Rows() {
+    }
+
+    /** Float gather of {@code count} rows of {@code width} elements; see the class comment. */
+    public static void gather(float[] src, int width, int[] index, int from, int count, float[] dst) {
+        check(GemmArguments.length(src), width, index, from, count, GemmArguments.length(dst));
+        int parts = parts(count, width);
+        if (parts == 1) {
+            copy(src, width, index, from, 0, count, dst);
+        } else {
+            Workers.run(parts, part -> copy(src, width, index, from, count * part / parts,
+                    count * (part + 1) / parts, dst));
+        }
+    }
+
+    /** Double gather of {@code count} rows of {@code width} elements; see the class comment. */
+    public static void gather(double[] src, int width, int[] index, int from, int count, double[] dst) {
+        check(GemmArguments.length(src), width, index, from, count, GemmArguments.length(dst));
+        int parts = parts(count, width);
+        if (parts == 1) {
+            copy(src, width, index, from, 0, count, dst);
+        } else {
+            Workers.run(parts, part -> copy(src, width, index, from, count * part / parts,
+                    count * (part + 1) / parts, dst));
+        }
+    }
+
+    private static int parts(int count, int width) {
+        long elements = (long) count * width;
+        if (elements < PARALLEL_MIN_ELEMENTS) {
+            return 1;
+        }
+        return (int) Math.min(Workers.threads(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS));
+    }
+
+    private static void copy(float[] src, int width, int[] index, int from, int i0, int i1, float[] dst) {
+        for (int i = i0; i < i1; i++) {
+            System.arraycopy(src, index[from + i] * width, dst, i * width, width);
+        }
+    }
+
+    private static void copy(double[] src, int width, int[] index, int from, int i0, int i1, double[] dst) {
+        for (int i = i0; i < i1; i++) {
+            System.arraycopy(src, index[from + i] * width, dst, i * width, width);
+        }
+    }
+
+    private static void check(int srcLength, int width, int[] index, int from, int count, int dstLength) {
+        if (srcLength < 0) {
+            throw new IllegalArgumentException("src must not be null");
+        }
+        if (dstLength < 0) {
+            throw new IllegalArgumentException("dst must not be null");
+        }
+        if (index == null) {
+            throw new IllegalArgumentException("index must not be null");
+        }
+        if (width < 0) {
+            throw new IllegalArgumentException("width must be >= 0, got " + width);
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        if (from < 0 || (long) from + count > index.length) {
+            throw new IllegalArgumentException("index has " + index.length + " entries, rows [" + from + ", "
+                    + ((long) from + count) + ") were asked for");
+        }
+        if ((long) count * width > dstLength) {
+            throw new IllegalArgumentException("dst is too short: " + count + " rows of " + width + " need "
+                    + (long) count * width + " elements, dst.length is " + dstLength);
+        }
+        long rows = width == 0 ? Long.MAX_VALUE : srcLength / width;
+        for (int i = 0; i < count; i++) {
+            int r = index[from + i];
+            if (r < 0 || r >= rows) {
+                throw new IllegalArgumentException("index[" + (from + i) + "] = " + r + " is not a row of src ("
+                        + (width == 0 ? "any row of width 0" : rows + " rows of " + width) + ")");
+            }
+        }
+    }
+}
