@@ -61,6 +61,40 @@ public final class FusedGemm {
         }
     }
 
+    /**
+     * Float {@code C = act(A op(B) + bias)} with A given as one array per row
+     * ({@code A(i, p) = a[i][aColumn + p]}), read in place: a layer's forward pass straight from a
+     * caller's {@code float[][]}. See {@link Gemm#sgemm(boolean, int, int, int, float, float[][], int, float[], int, int, float, float[], int, int)}.
+     */
+    public static void sgemmBiasActivation(boolean transB, int m, int n, int k, float[][] a, int aColumn,
+                                           float[] b, int bOffset, int ldb, float[] bias, int biasOffset,
+                                           Activation activation, float slope, float[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        checkEpilogue(n, bias, biasOffset, activation, slope);
+        if (VectorSupport.enabled()) {
+            DriverF32.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
+                    activation, slope, c, cOffset, ldc, Workers.threads());
+        } else {
+            ReferenceF32.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
+                    activation, slope, c, cOffset, ldc);
+        }
+    }
+
+    /** Double {@code C = act(A op(B) + bias)} with A given as one array per row; see the float form. */
+    public static void dgemmBiasActivation(boolean transB, int m, int n, int k, double[][] a, int aColumn,
+                                           double[] b, int bOffset, int ldb, double[] bias, int biasOffset,
+                                           Activation activation, double slope, double[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        checkEpilogue(n, bias, biasOffset, activation, slope);
+        if (VectorSupport.enabled()) {
+            DriverF64.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
+                    activation, slope, c, cOffset, ldc, Workers.threads());
+        } else {
+            ReferenceF64.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
+                    activation, slope, c, cOffset, ldc);
+        }
+    }
+
     /** Float {@code C = (op(A) op(B)) * act'(Z)} with act' computed from the stored outputs Z. */
     public static void sgemmActivationDerivative(boolean transA, boolean transB, int m, int n, int k,
                                                  float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
@@ -98,6 +132,10 @@ public final class FusedGemm {
                                             Object bias, int biasOffset, Activation activation, double slope,
                                             Object c, int cOffset, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        checkEpilogue(n, bias, biasOffset, activation, slope);
+    }
+
+    private static void checkEpilogue(int n, Object bias, int biasOffset, Activation activation, double slope) {
         Activations.check(activation, slope);
         if (bias != null && n > 0) {
             GemmArguments.operand("bias", "n", GemmArguments.length(bias), biasOffset, n, 1, n);

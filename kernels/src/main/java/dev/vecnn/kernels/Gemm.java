@@ -60,6 +60,35 @@ public final class Gemm {
         }
     }
 
+    /**
+     * Float GEMM {@code C = alpha * A * op(B) + beta * C} with A given as one array per row, as
+     * Java code often holds a matrix: row {@code i} of A is {@code a[i][aColumn ... aColumn + k)}.
+     * The rows are read where they are, without being copied into one array first; the result has
+     * the bits of the flat call on a copy of them. B and C are as in the flat form.
+     */
+    public static void sgemm(boolean transB, int m, int n, int k, float alpha, float[][] a, int aColumn,
+                             float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF32.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    Workers.threads());
+        } else {
+            ReferenceF32.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    /** Double GEMM with A given as one array per row; see the float form. */
+    public static void dgemm(boolean transB, int m, int n, int k, double alpha, double[][] a, int aColumn,
+                             double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF64.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    Workers.threads());
+        } else {
+            ReferenceF64.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
     /** {@code C = A * B} for whole row-major arrays: A is m x k, B is k x n, C is m x n. */
     public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
         sgemm(false, false, m, n, k, 1f, a, 0, Math.max(1, k), b, 0, Math.max(1, n), 0f, c, 0, Math.max(1, n));

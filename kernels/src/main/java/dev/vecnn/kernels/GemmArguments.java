@@ -28,6 +28,44 @@ final class GemmArguments {
         noOverlap("b", b, bOff, ldb, bRows, bCols, c, cOff, ldc, m, n);
     }
 
+    /**
+     * Checks a GEMM call whose A is given as one array per row ({@code A(i, p) = a[i][aColumn + p]},
+     * not transposed); {@code a} is a float[][] or double[][] (or null).
+     */
+    static void checkRowArrays(boolean transB, int m, int n, int k, Object[] a, int aColumn,
+                               Object b, int bOff, int ldb, Object c, int cOff, int ldc) {
+        nonNegative("m", m);
+        nonNegative("n", n);
+        nonNegative("k", k);
+        if (a == null) {
+            throw new IllegalArgumentException("a must not be null");
+        }
+        if (aColumn < 0) {
+            throw new IllegalArgumentException("aColumn must be >= 0, got " + aColumn);
+        }
+        if (a.length < m) {
+            throw new IllegalArgumentException("a has " + a.length + " rows, m is " + m);
+        }
+        for (int i = 0; i < m; i++) {
+            int length = length(a[i]);
+            if (length < 0) {
+                throw new IllegalArgumentException("a[" + i + "] must not be null");
+            }
+            if ((long) aColumn + k > length) {
+                throw new IllegalArgumentException("a[" + i + "] is too short: aColumn + k = " + ((long) aColumn + k)
+                        + ", a[" + i + "].length is " + length);
+            }
+            if (a[i] == c && n > 0) {
+                throw new IllegalArgumentException("c must not be one of the rows of a (a[" + i + "])");
+            }
+        }
+        int bRows = transB ? n : k;
+        int bCols = transB ? k : n;
+        operand("b", "ldb", length(b), bOff, ldb, bRows, bCols);
+        operand("c", "ldc", length(c), cOff, ldc, m, n);
+        noOverlap("b", b, bOff, ldb, bRows, bCols, c, cOff, ldc, m, n);
+    }
+
     static int length(Object array) {
         return array == null ? -1 : java.lang.reflect.Array.getLength(array);
     }

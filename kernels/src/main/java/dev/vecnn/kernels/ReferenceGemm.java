@@ -27,4 +27,18 @@ public final class ReferenceGemm {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         ReferenceF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
+
+    /** Float GEMM with A as one array per row, scalar: same contract as the {@link Gemm} overload. */
+    public static void sgemm(boolean transB, int m, int n, int k, float alpha, float[][] a, int aColumn,
+                             float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        ReferenceF32.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** Double GEMM with A as one array per row, scalar: same contract as the {@link Gemm} overload. */
+    public static void dgemm(boolean transB, int m, int n, int k, double alpha, double[][] a, int aColumn,
+                             double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
+        GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
+        ReferenceF64.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
 }

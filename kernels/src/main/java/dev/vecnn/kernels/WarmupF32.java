@@ -13,8 +13,8 @@ import jdk.incubator.vector.FloatVector;
  * after an amount of work, so calls with a depth of a few steps reach the thresholds at a small
  * fraction of what the first real products cost (a 200x100x784 product per call: seconds). The
  * shapes are chosen to reach every code path the real products take: full and one-vector
- * column slivers, a partial last sliver of rows, A read in place (row-major and transposed) and
- * packed (wide C), every transpose, every activation in both fused epilogues, every loss and
+ * column slivers, a partial last sliver of rows, A read in place (row-major, transposed, and one
+ * array per row) and packed (wide C), every transpose, every activation in both fused epilogues, every loss and
  * update. Depths of at least two keep the inner loops' back edges in the profile.
  */
 final class WarmupF32 {
@@ -38,6 +38,11 @@ final class WarmupF32 {
             boolean tb = (t & 2) != 0;
             gemm(ta, tb, o.narrowN, o);
             gemm(ta, tb, o.oneVectorN, o);
+        }
+        // A given as one array per row (a model predicting from a caller's float[][]).
+        for (int n : new int[] {o.narrowN, o.oneVectorN}) {
+            FusedGemm.sgemmBiasActivation(false, o.m, n, o.k, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU, 0f,
+                    o.c, 0, n);
         }
         if (i % 8 == 0) {
             // The packed-A path: its vector code is the kernels above, so fewer calls suffice.
@@ -103,6 +108,7 @@ final class WarmupF32 {
         final float[] deepA = filled(m * deepK, 0.01f);
         final float[] deepB = filled(deepK * oneVectorN, 0.01f);
         final float[] a = filled(m * k, 0.5f);
+        final float[][] rowsA = rows(m, k, 0.5f);
         final float[] b = filled(k * wideN, 0.25f);
         final float[] c = new float[m * wideN];
         final float[] z = filled(m * narrowN, 0.5f);
@@ -115,6 +121,14 @@ final class WarmupF32 {
         final float[] g = filled(w.length, 0.01f);
         final float[] s1 = new float[w.length];
         final float[] s2 = new float[w.length];
+
+        private static float[][] rows(int count, int length, float value) {
+            float[][] out = new float[count][];
+            for (int i = 0; i < count; i++) {
+                out[i] = filled(length, value);
+            }
+            return out;
+        }
 
         private static float[] filled(int length, float value) {
             float[] out = new float[length];

@@ -198,7 +198,14 @@ final class EngineF32 implements Engine {
 
     @Override
     public double[] predict(Inputs x) {
-        return outputs(x.asFloatArray(), x.rows());
+        float[][] rows = x.callerRowsIfFloat();
+        if (rows == null) {
+            return outputs(x.asFloatArray(), x.rows());
+        }
+        // The caller's rows are in this engine's precision: the first layer reads them in place.
+        float[] out = new float[Math.multiplyExact(x.rows(), outputs)];
+        net.predict(rows, x.rows(), out);
+        return widen(out, 0, out.length);
     }
 
     private double[] outputs(float[] in, int n) {

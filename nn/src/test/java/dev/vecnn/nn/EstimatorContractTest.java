@@ -178,6 +178,10 @@ class EstimatorContractTest {
         assertEquals(clf.score(widened, y, w), clf.score(xf, y, w));
         clf.partialFit(xf, y, null, w);
         assertEquals(clf.predict(widened), clf.predict(xf));
+        // And a float64 model: its own precision's rows are read in place, float rows through a
+        // widened flat copy; the values are the same, so are the bits.
+        MLPClassifier<Integer> wide = new MLPClassifier<Integer>(small().build()).fit(widened, y, w);
+        assertArrayEquals(flat(wide.predictProba(widened)), flat(wide.predictProba(xf)), 0.0);
 
         double[] target = new double[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -37,8 +37,30 @@ public final class DriverF32 {
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc, int threads) {
-        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, threads,
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc, threads,
                 BUFFERS.get().epilogue.none());
+    }
+
+    /**
+     * Plain GEMM {@code C = alpha * A * op(B) + beta * C} with A given as one array per row:
+     * {@code A(i, p) = aRows[i][aCol + p]}, read in place, so the rows of a caller's
+     * {@code float[][]} are multiplied without being copied into one array first.
+     */
+    public static void gemmRowArrays(boolean transB, int m, int n, int k, float alpha, float[][] aRows, int aCol,
+                                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                                     int threads) {
+        run(false, transB, m, n, k, alpha, null, aCol, 0, aRows, b, bOff, ldb, beta, c, cOff, ldc, threads,
+                BUFFERS.get().epilogue.none());
+    }
+
+    /** {@code C = act(A * op(B) + bias)} with A given as one array per row, as in {@link #gemmRowArrays}. */
+    public static void gemmRowArraysBiasActivation(boolean transB, int m, int n, int k, float[][] aRows, int aCol,
+                                                   float[] b, int bOff, int ldb, float[] bias, int biasOff,
+                                                   Activation activation, float slope, float[] c, int cOff, int ldc,
+                                                   int threads) {
+        EpilogueF32 e = BUFFERS.get().epilogue.set(EpilogueF32.BIAS_ACTIVATION, bias, biasOff, activation, slope,
+                null, 0, 0);
+        run(false, transB, m, n, k, 1, null, aCol, 0, aRows, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
     }
 
     /** {@code C = act(op(A) * op(B) + bias)}, the activation applied while each tile is in registers. */
@@ -48,7 +70,7 @@ public final class DriverF32 {
                                           float[] c, int cOff, int ldc, int threads) {
         EpilogueF32 e = BUFFERS.get().epilogue.set(EpilogueF32.BIAS_ACTIVATION, bias, biasOff,
                 activation, slope, null, 0, 0);
-        run(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
+        run(transA, transB, m, n, k, 1, a, aOff, lda, null, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
     }
 
     /** {@code C = (op(A) * op(B)) * act'(Z)} elementwise, act' computed from the stored outputs Z. */
@@ -58,11 +80,11 @@ public final class DriverF32 {
                                                 float[] c, int cOff, int ldc, int threads) {
         EpilogueF32 e = BUFFERS.get().epilogue.set(EpilogueF32.ACTIVATION_DERIVATIVE, null, 0,
                 activation, slope, z, zOff, ldz);
-        run(transA, transB, m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
+        run(transA, transB, m, n, k, 1, a, aOff, lda, null, b, bOff, ldb, 0, c, cOff, ldc, threads, e);
     }
 
     private static void run(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] a, int aOff, int lda, float[][] aRows, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc, int threads, EpilogueF32 e) {
         if (m == 0 || n == 0) {
             return;
@@ -76,7 +98,7 @@ public final class DriverF32 {
         int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
         if (parts == 1) {
-            block(transA, transB, 0, m, 0, n, k, kc, directA, alpha, a, aOff, lda, b, bOff, ldb, beta,
+            block(transA, transB, 0, m, 0, n, k, kc, directA, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta,
                     c, cOff, ldc, e);
             return;
         }
@@ -87,10 +109,10 @@ public final class DriverF32 {
             int t1 = (int) ((long) tiles * (part + 1) / parts);
             if (splitRows) {
                 block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, e);
+                        a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e);
             } else {
                 block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, directA, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, e);
+                        a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e);
             }
         });
     }
@@ -98,11 +120,13 @@ public final class DriverF32 {
     /**
      * Computes rows [i0, i1) and columns [j0, j1) of C. B is always packed; A is read in place
      * when the product has few column tiles to amortize packing over (then only a partial last
-     * sliver of rows is packed), else packed block by block.
+     * sliver of rows is packed), else packed block by block. A is {@code a} from {@code aOff}
+     * with leading dimension {@code lda}, or, when {@code aRows} is not null (never transposed),
+     * one array per row from column {@code aOff}.
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
                               int k, int kcMax, boolean directA, float alpha, float[] a, int aOff, int lda,
-                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                              float[][] aRows, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               EpilogueF32 e) {
         Buffers buf = BUFFERS.get();
         final int mr = T.mr();
@@ -121,7 +145,11 @@ public final class DriverF32 {
                     int full = directA ? mc / mr * mr : 0;
                     boolean rowMajorA = directA && !transA;
                     if (full < mc) {
-                        if (rowMajorA) {
+                        if (aRows != null && directA) {
+                            PackF32.copyRowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
+                        } else if (aRows != null) {
+                            PackF32.packARowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
+                        } else if (rowMajorA) {
                             PackF32.copyRows(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                         } else {
                             PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
@@ -134,6 +162,8 @@ public final class DriverF32 {
                             if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
                                         rowMajorA ? kc : mr, buf.b, jr * kc, buf.tile);
+                            } else if (aRows != null) {
+                                tileRowArrays(cols, kc, aRows, row, aOff + pc, buf.b, jr * kc, buf.tile);
                             } else if (transA) {
                                 tile(false, cols, kc, a, aOff + pc * lda + row, lda, buf.b, jr * kc, buf.tile);
                             } else {
@@ -166,6 +196,16 @@ public final class DriverF32 {
             KernelF32.tileRows(kc, a, at, stride, b, bAt, nr, acc);
         } else {
             KernelF32.tileColumns(kc, a, at, stride, b, bAt, nr, acc);
+        }
+    }
+
+    /** One register tile from a packed B sliver, A given as one array per row (see KernelF32). */
+    private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
+                                      float[] acc) {
+        if (cols <= KernelF32.L) {
+            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, T.nr(), acc);
+        } else {
+            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, T.nr(), acc);
         }
     }
 

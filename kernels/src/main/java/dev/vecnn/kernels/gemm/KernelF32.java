@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The register-blocked micro-kernels: a tile of MR = 12 rows by 2 vectors ("12x2v") or, for a
  * last sliver of at most one vector of columns, by 1 vector ("12x1v") of C, accumulated in vector
- * registers over a depth of {@code kc}. The "Columns" and "Rows" variants differ only in where A's
- * values come from.
+ * registers over a depth of {@code kc}. The "Columns", "Rows" and "RowArrays" variants differ only
+ * in where A's values come from (packed or transposed, row-major in one array, one array per row).
  *
  * <p>Assumptions: the B sliver holds, for each step {@code p}, full vectors of consecutive
  * columns starting at {@code bOff + p * bStride} (packed by {@link PackF32}: {@code bStride = NR},
@@ -329,6 +329,175 @@ final class KernelF32 {
             av = FloatVector.broadcast(S, a[r10 + p]);
             c100 = av.fma(b0, c100);
             av = FloatVector.broadcast(S, a[r11 + p]);
+            c110 = av.fma(b0, c110);
+            bi += bStride;
+        }
+        c00.intoArray(acc, 0 * NR + 0 * L);
+        c10.intoArray(acc, 1 * NR + 0 * L);
+        c20.intoArray(acc, 2 * NR + 0 * L);
+        c30.intoArray(acc, 3 * NR + 0 * L);
+        c40.intoArray(acc, 4 * NR + 0 * L);
+        c50.intoArray(acc, 5 * NR + 0 * L);
+        c60.intoArray(acc, 6 * NR + 0 * L);
+        c70.intoArray(acc, 7 * NR + 0 * L);
+        c80.intoArray(acc, 8 * NR + 0 * L);
+        c90.intoArray(acc, 9 * NR + 0 * L);
+        c100.intoArray(acc, 10 * NR + 0 * L);
+        c110.intoArray(acc, 11 * NR + 0 * L);
+    }
+
+    /** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */
+    static void tileRowArrays(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                              float[] acc) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        FloatVector c60 = zero, c61 = zero;
+        FloatVector c70 = zero, c71 = zero;
+        FloatVector c80 = zero, c81 = zero;
+        FloatVector c90 = zero, c91 = zero;
+        FloatVector c100 = zero, c101 = zero;
+        FloatVector c110 = zero, c111 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        final float[] a6 = rows[rowAt + 6];
+        final float[] a7 = rows[rowAt + 7];
+        final float[] a8 = rows[rowAt + 8];
+        final float[] a9 = rows[rowAt + 9];
+        final float[] a10 = rows[rowAt + 10];
+        final float[] a11 = rows[rowAt + 11];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a6[col + p]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a7[col + p]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+            av = FloatVector.broadcast(S, a8[col + p]);
+            c80 = av.fma(b0, c80);
+            c81 = av.fma(b1, c81);
+            av = FloatVector.broadcast(S, a9[col + p]);
+            c90 = av.fma(b0, c90);
+            c91 = av.fma(b1, c91);
+            av = FloatVector.broadcast(S, a10[col + p]);
+            c100 = av.fma(b0, c100);
+            c101 = av.fma(b1, c101);
+            av = FloatVector.broadcast(S, a11[col + p]);
+            c110 = av.fma(b0, c110);
+            c111 = av.fma(b1, c111);
+            bi += bStride;
+        }
+        c00.intoArray(acc, 0 * NR + 0 * L);
+        c01.intoArray(acc, 0 * NR + 1 * L);
+        c10.intoArray(acc, 1 * NR + 0 * L);
+        c11.intoArray(acc, 1 * NR + 1 * L);
+        c20.intoArray(acc, 2 * NR + 0 * L);
+        c21.intoArray(acc, 2 * NR + 1 * L);
+        c30.intoArray(acc, 3 * NR + 0 * L);
+        c31.intoArray(acc, 3 * NR + 1 * L);
+        c40.intoArray(acc, 4 * NR + 0 * L);
+        c41.intoArray(acc, 4 * NR + 1 * L);
+        c50.intoArray(acc, 5 * NR + 0 * L);
+        c51.intoArray(acc, 5 * NR + 1 * L);
+        c60.intoArray(acc, 6 * NR + 0 * L);
+        c61.intoArray(acc, 6 * NR + 1 * L);
+        c70.intoArray(acc, 7 * NR + 0 * L);
+        c71.intoArray(acc, 7 * NR + 1 * L);
+        c80.intoArray(acc, 8 * NR + 0 * L);
+        c81.intoArray(acc, 8 * NR + 1 * L);
+        c90.intoArray(acc, 9 * NR + 0 * L);
+        c91.intoArray(acc, 9 * NR + 1 * L);
+        c100.intoArray(acc, 10 * NR + 0 * L);
+        c101.intoArray(acc, 10 * NR + 1 * L);
+        c110.intoArray(acc, 11 * NR + 0 * L);
+        c111.intoArray(acc, 11 * NR + 1 * L);
+    }
+
+    /** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */
+    static void tileRowArrays1v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                float[] acc) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero;
+        FloatVector c10 = zero;
+        FloatVector c20 = zero;
+        FloatVector c30 = zero;
+        FloatVector c40 = zero;
+        FloatVector c50 = zero;
+        FloatVector c60 = zero;
+        FloatVector c70 = zero;
+        FloatVector c80 = zero;
+        FloatVector c90 = zero;
+        FloatVector c100 = zero;
+        FloatVector c110 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        final float[] a6 = rows[rowAt + 6];
+        final float[] a7 = rows[rowAt + 7];
+        final float[] a8 = rows[rowAt + 8];
+        final float[] a9 = rows[rowAt + 9];
+        final float[] a10 = rows[rowAt + 10];
+        final float[] a11 = rows[rowAt + 11];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            av = FloatVector.broadcast(S, a6[col + p]);
+            c60 = av.fma(b0, c60);
+            av = FloatVector.broadcast(S, a7[col + p]);
+            c70 = av.fma(b0, c70);
+            av = FloatVector.broadcast(S, a8[col + p]);
+            c80 = av.fma(b0, c80);
+            av = FloatVector.broadcast(S, a9[col + p]);
+            c90 = av.fma(b0, c90);
+            av = FloatVector.broadcast(S, a10[col + p]);
+            c100 = av.fma(b0, c100);
+            av = FloatVector.broadcast(S, a11[col + p]);
             c110 = av.fma(b0, c110);
             bi += bStride;
         }

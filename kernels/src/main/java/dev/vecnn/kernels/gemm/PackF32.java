@@ -96,4 +96,34 @@ final class PackF32 {
         }
         java.util.Arrays.fill(dst, rows * kc, GemmTuning.MR * kc, 0);
     }
+
+    /** {@link #packA} for an A given as one array per row ({@code A(i, p) = rows[i][col + p]}). */
+    static void packARowArrays(float[][] rows, int col, int i0, int mc, int p0, int kc, float[] dst) {
+        final int mr = GemmTuning.MR;
+        for (int ir = 0; ir < mc; ir += mr) {
+            int count = Math.min(mr, mc - ir);
+            int base = ir * kc;
+            for (int r = 0; r < count; r++) {
+                float[] row = rows[i0 + ir + r];
+                int src = col + p0;
+                int d = base + r;
+                for (int p = 0; p < kc; p++) {
+                    dst[d + p * mr] = row[src + p];
+                }
+            }
+            for (int r = count; r < mr; r++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[base + p * mr + r] = 0;
+                }
+            }
+        }
+    }
+
+    /** {@link #copyRows} for an A given as one array per row ({@code A(i, p) = rows[i][col + p]}). */
+    static void copyRowArrays(float[][] rows, int col, int i0, int count, int p0, int kc, float[] dst) {
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(rows[i0 + r], col + p0, dst, r * kc, kc);
+        }
+        java.util.Arrays.fill(dst, count * kc, GemmTuning.MR * kc, 0);
+    }
 }

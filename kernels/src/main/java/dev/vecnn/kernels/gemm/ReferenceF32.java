@@ -54,4 +54,22 @@ public final class ReferenceF32 {
         new EpilogueF32().set(EpilogueF32.ACTIVATION_DERIVATIVE, null, 0, activation, slope, z, zOff, ldz)
                 .applyScalar(m, n, c, cOff, ldc);
     }
+
+    /** {@link #gemm} with A given as one array per row: {@code A(i, p) = aRows[i][aCol + p]}, never transposed. */
+    public static void gemmRowArrays(boolean transB, int m, int n, int k, float alpha, float[][] aRows, int aCol,
+                                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            gemm(false, transB, 1, n, k, alpha, aRows[i], aCol, Math.max(1, k), b, bOff, ldb, beta, c, cOff + i * ldc,
+                    ldc);
+        }
+    }
+
+    /** {@link #gemmBiasActivation} with A given as one array per row, as in {@link #gemmRowArrays}. */
+    public static void gemmRowArraysBiasActivation(boolean transB, int m, int n, int k, float[][] aRows, int aCol,
+                                                   float[] b, int bOff, int ldb, float[] bias, int biasOff,
+                                                   Activation activation, float slope, float[] c, int cOff, int ldc) {
+        gemmRowArrays(transB, m, n, k, 1, aRows, aCol, b, bOff, ldb, 0, c, cOff, ldc);
+        new EpilogueF32().set(EpilogueF32.BIAS_ACTIVATION, bias, biasOff, activation, slope, null, 0, 0)
+                .applyScalar(m, n, c, cOff, ldc);
+    }
 }

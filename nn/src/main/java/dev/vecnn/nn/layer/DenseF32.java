@@ -87,6 +87,19 @@ public final class DenseF32 {
     }
 
     /**
+     * {@link #forward(float[], int, float[])} with the input given as one array per row
+     * ({@code input[i]} holds row i's {@code fanIn} values from index 0), read in place.
+     */
+    public void forward(float[][] input, int rows, float[] output) {
+        Activation fused = transfer.fusable();
+        FusedGemm.sgemmBiasActivation(false, rows, fanOut, fanIn, input, 0, params, weightOffset, fanOut, params,
+                biasOffset, fused == null ? Activation.IDENTITY : fused, 0f, output, 0, fanOut);
+        if (fused == null) {
+            transfer.apply(output, rows, fanOut);
+        }
+    }
+
+    /**
      * The backward step of this layer, given {@code delta = dLoss/dZ} times the total sample
      * weight ({@code rows x fanOut}, as the loss kernel writes it):
      * <ul>

@@ -163,10 +163,27 @@ public final class NetworkF32 {
      * trains the network.
      */
     public void predict(float[] x, int rows, float[] out) {
-        float[] input = x;
+        predict(x, null, rows, out);
+    }
+
+    /**
+     * {@link #predict(float[], int, float[])} for inputs given as one array per row
+     * ({@code x[i]} holds row i's {@code n_features} values from index 0), read in place by the
+     * first layer instead of being copied into one array first.
+     */
+    public void predict(float[][] x, int rows, float[] out) {
+        predict(null, x, rows, out);
+    }
+
+    private void predict(float[] flat, float[][] rowArrays, int rows, float[] out) {
+        float[] input = null;
         for (int i = 0; i < layers.length; i++) {
             float[] output = i == layers.length - 1 ? out : new float[Math.multiplyExact(rows, units[i + 1])];
-            layers[i].forward(input, rows, output);
+            if (i == 0 && rowArrays != null) {
+                layers[0].forward(rowArrays, rows, output);
+            } else {
+                layers[i].forward(i == 0 ? flat : input, rows, output);
+            }
             input = output;
         }
     }
