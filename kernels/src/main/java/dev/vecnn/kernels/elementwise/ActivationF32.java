@@ -126,12 +126,17 @@ public final class ActivationF32 {
     }
 
     private static void subtractRowMax(float[] x, int start, int end) {
-        FloatVector maxV = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        // Rows shorter than a vector (ten classes in float) touch no vector at all: a broadcast
+        // whose loop never runs was sometimes left to the JDK's boxing fallback by C2.
+        float max = Float.NEGATIVE_INFINITY;
         int i = start;
-        for (; i <= end - L; i += L) {
-            maxV = maxV.max(FloatVector.fromArray(S, x, i));
+        if (end - start >= L) {
+            FloatVector maxV = FloatVector.fromArray(S, x, i);
+            for (i += L; i <= end - L; i += L) {
+                maxV = maxV.max(FloatVector.fromArray(S, x, i));
+            }
+            max = maxV.reduceLanes(VectorOperators.MAX);
         }
-        float max = maxV.reduceLanes(VectorOperators.MAX);
         for (; i < end; i++) {
             max = Math.max(max, x[i]);
         }
