@@ -5,10 +5,12 @@ import dev.vecnn.kernels.Activation;
 /**
  * The BLIS loop nest for {@code C = alpha * op(A) * op(B) + beta * C} on row-major float arrays.
  *
- * <p>Five loops around {@link KernelF32#tile}: jc over NC columns, pc over KC depth (pack B),
- * ic over MC rows (pack A), jr over NR columns, ir over MR rows. Work is split over threads by
- * whole rows or whole columns of C, never over k, so every element of C is computed by the same
- * sequence of operations whatever the thread count: results are bitwise identical for any count.
+ * <p>Five loops around the micro-kernels of {@link KernelF32}: jc over NC columns, pc over KC
+ * depth (pack B), ic over MC rows (pack A), jr over NR columns, ir over MR rows. Work is split
+ * over threads by whole rows or whole columns of C, never over k, so every element of C is
+ * computed by the same sequence of operations whatever the thread count: results are bitwise
+ * identical for any count. A is one row-major array, or one array per row
+ * ({@link #gemmRowArrays}); either way the same kernels' arithmetic runs, so the bits agree.
  *
  * <p>Internal: arguments were validated by {@code dev.vecnn.kernels.Gemm}.
  */
