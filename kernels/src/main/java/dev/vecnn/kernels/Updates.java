@@ -34,6 +34,10 @@ public final class Updates {
     private Updates() {
     }
 
+    // Each update below repeats "one range, or Workers.run over ranges" rather than passing a
+    // range lambda to a shared helper: a lambda built before the branch would be allocated on
+    // every call, also on one thread, and a training step must allocate nothing
+    // (BatchStepAllocationTest); built inside the parallel branch it costs only there.
     private static int parts(int n) {
         return n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(Workers.threads(), n / PARALLEL_MIN_ELEMENTS);
     }
