@@ -39,8 +39,11 @@ final class WarmupF32 {
             gemm(ta, tb, o.narrowN, o);
             gemm(ta, tb, o.oneVectorN, o);
         }
-        // A given as one array per row (a model predicting from a caller's float[][]).
-        for (int n : new int[] {o.narrowN, o.oneVectorN}) {
+        // A given as one array per row (a model predicting from a caller's float[][]). The flat
+        // kernels get calls from every transpose case, these only from here: with one call a
+        // round C2 never compiled the two-vector kernel during the warm-up (PrintCompilation);
+        // with four it does in some runs, and otherwise on the first real predictions.
+        for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.oneVectorN}) {
             FusedGemm.sgemmBiasActivation(false, o.m, n, o.k, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU, 0f,
                     o.c, 0, n);
         }
