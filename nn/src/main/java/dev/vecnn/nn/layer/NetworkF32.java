@@ -23,6 +23,8 @@ public final class NetworkF32 {
     private final float[] grads;
     private final int coefficientCount;
     private float[][] activations;
+    // predict's hidden activations, per calling thread, reused while small enough (see hiddenBuffer).
+    private final ThreadLocal<float[][]> predictScratch;
     private float[][] deltas;
     private int capacity;
 
@@ -48,6 +50,7 @@ public final class NetworkF32 {
             total += (long) units[i] * units[i + 1] + units[i + 1];
         }
         this.coefficientCount = Math.toIntExact(coefs);
+        this.predictScratch = ThreadLocal.withInitial(() -> new float[units.length][]);
         this.params = new float[Math.toIntExact(total)];
         this.grads = new float[params.length];
         this.layers = new DenseF32[n];
@@ -178,7 +181,7 @@ public final class NetworkF32 {
     private void predict(float[] flat, float[][] rowArrays, int rows, float[] out) {
         float[] input = null;
         for (int i = 0; i < layers.length; i++) {
-            float[] output = i == layers.length - 1 ? out : new float[Math.multiplyExact(rows, units[i + 1])];
+            float[] output = i == layers.length - 1 ? out : hiddenBuffer(i, rows);
             if (i == 0 && rowArrays != null) {
                 layers[0].forward(rowArrays, rows, output);
             } else {
@@ -187,4 +190,27 @@ public final class NetworkF32 {
             input = output;
         }
     }
+
+    /**
+     * The buffer for layer {@code i}'s outputs over {@code rows} rows in {@link #predict}: the
+     * calling thread's own, reused from call to call while it has at most
+     * {@link #PREDICT_SCRATCH_ELEMENTS} elements (larger batches get a fresh array). A fresh
+     * multi-megabyte array per call lands on memory the process has not touched yet in a young
+     * JVM, and the page faults cost more than the product: MNIST's 2000 test rows took 10.6-12.4 ms
+     * instead of 4.8-5.4 (the same calls with -XX:+AlwaysPreTouch).
+     */
+    private float[] hiddenBuffer(int i, int rows) {
+        int size = Math.multiplyExact(rows, units[i + 1]);
+        if (size > PREDICT_SCRATCH_ELEMENTS) {
+            return new float[size];
+        }
+        float[][] scratch = predictScratch.get();
+        if (scratch[i] == null || scratch[i].length < size) {
+            scratch[i] = new float[size];
+        }
+        return scratch[i];
+    }
+
+    /** The largest hidden buffer {@link #predict} keeps per thread and layer. */
+    static final int PREDICT_SCRATCH_ELEMENTS = 1 << 20;
 }
