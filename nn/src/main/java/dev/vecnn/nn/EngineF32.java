@@ -205,13 +205,13 @@ final class EngineF32 implements Engine {
         // The caller's rows are in this engine's precision: the first layer reads them in place.
         float[] out = new float[Math.multiplyExact(x.rows(), outputs)];
         net.predict(rows, x.rows(), out);
-        return widen(out, 0, out.length);
+        return widened(out);
     }
 
     private double[] outputs(float[] in, int n) {
         float[] out = new float[Math.multiplyExact(n, outputs)];
         net.predict(in, n, out);
-        return widen(out, 0, out.length);
+        return widened(out);
     }
 
     private static double[] widen(float[] a, int offset, int length) {
@@ -220,6 +220,18 @@ final class EngineF32 implements Engine {
             out[i] = a[offset + i];
         }
         return out;
+    }
+
+    /**
+     * {@code a} as double: a widened copy here; in the double twin (generated from this file) the
+     * array itself, which is already double and fresh for the caller.
+     */
+    private static double[] widened(float[] a) {
+        Object same = a;
+        if (same instanceof double[] already) {
+            return already;
+        }
+        return widen(a, 0, a.length);
     }
 
     /**
