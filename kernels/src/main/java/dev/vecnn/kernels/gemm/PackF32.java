@@ -36,17 +36,9 @@ final class PackF32 {
             } else {
                 // A(i, p) = a[i * lda + p]: walk each row once, scattering with stride MR.
                 for (int r = 0; r < rows; r++) {
-                    int src = aOff + (i0 + ir + r) * lda + p0;
-                    int d = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * mr] = a[src + p];
-                    }
+                    scatterRow(a, aOff + (i0 + ir + r) * lda + p0, kc, dst, base + r);
                 }
-                for (int r = rows; r < mr; r++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[base + p * mr + r] = 0;
-                    }
-                }
+                zeroRowsFrom(rows, kc, dst, base);
             }
         }
     }
@@ -104,18 +96,9 @@ final class PackF32 {
             int count = Math.min(mr, mc - ir);
             int base = ir * kc;
             for (int r = 0; r < count; r++) {
-                float[] row = rows[i0 + ir + r];
-                int src = col + p0;
-                int d = base + r;
-                for (int p = 0; p < kc; p++) {
-                    dst[d + p * mr] = row[src + p];
-                }
+                scatterRow(rows[i0 + ir + r], col + p0, kc, dst, base + r);
             }
-            for (int r = count; r < mr; r++) {
-                for (int p = 0; p < kc; p++) {
-                    dst[base + p * mr + r] = 0;
-                }
-            }
+            zeroRowsFrom(count, kc, dst, base);
         }
     }
 
@@ -125,5 +108,23 @@ final class PackF32 {
             System.arraycopy(rows[i0 + r], col + p0, dst, r * kc, kc);
         }
         java.util.Arrays.fill(dst, count * kc, GemmTuning.MR * kc, 0);
+    }
+
+    /** One row's {@code kc} values from {@code src[at]} into a packed sliver at {@code d}, stride MR. */
+    private static void scatterRow(float[] src, int at, int kc, float[] dst, int d) {
+        final int mr = GemmTuning.MR;
+        for (int p = 0; p < kc; p++) {
+            dst[d + p * mr] = src[at + p];
+        }
+    }
+
+    /** Zeroes rows {@code [rows, MR)} of the packed sliver at {@code base}. */
+    private static void zeroRowsFrom(int rows, int kc, float[] dst, int base) {
+        final int mr = GemmTuning.MR;
+        for (int r = rows; r < mr; r++) {
+            for (int p = 0; p < kc; p++) {
+                dst[base + p * mr + r] = 0;
+            }
+        }
     }
 }
