@@ -84,27 +84,48 @@ public final class ActivationF32 {
         for (; i <= end - L; i += L) {
             apply(activation, slope, FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
-        if (i < end) {
+        if (i < end && i + L <= x.length) {
             VectorMask<Float> m = S.indexInRange(i, end);
             apply(activation, slope, FloatVector.fromArray(S, x, i, m)).intoArray(x, i, m);
+        } else {
+            // A masked vector crossing the array's end takes the JDK's per-lane path (it boxes);
+            // the scalar twin finishes the few values instead.
+            for (; i < end; i++) {
+                x[i] = ActivationScalarF32.apply(activation, slope, x[i]);
+            }
         }
     }
 
     /** {@code delta[i] *= f'(z_i)} over the range, from the stored outputs {@code y = f(z)}. */
     public static void derivative(Activation activation, float slope, float[] y, float[] delta, int off, int len) {
+        derivative(activation, slope, y, off, delta, off, len);
+    }
+
+    /**
+     * {@code delta[deltaOff + i] *= f'(y[yOff + i])} for i in [0, len), from the stored outputs
+     * {@code y = f(z)}.
+     */
+    public static void derivative(Activation activation, float slope, float[] y, int yOff, float[] delta,
+                                  int deltaOff, int len) {
         if (activation == Activation.IDENTITY) {
             return;
         }
-        int end = off + len;
-        int i = off;
+        int shift = yOff - deltaOff;
+        int end = deltaOff + len;
+        int i = deltaOff;
         for (; i <= end - L; i += L) {
-            derivative(activation, slope, FloatVector.fromArray(S, y, i), FloatVector.fromArray(S, delta, i))
+            derivative(activation, slope, FloatVector.fromArray(S, y, i + shift), FloatVector.fromArray(S, delta, i))
                     .intoArray(delta, i);
         }
-        if (i < end) {
+        if (i < end && i + L <= delta.length && i + shift + L <= y.length) {
             VectorMask<Float> m = S.indexInRange(i, end);
-            derivative(activation, slope, FloatVector.fromArray(S, y, i, m), FloatVector.fromArray(S, delta, i, m))
-                    .intoArray(delta, i, m);
+            derivative(activation, slope, FloatVector.fromArray(S, y, i + shift, m),
+                    FloatVector.fromArray(S, delta, i, m)).intoArray(delta, i, m);
+        } else {
+            // A masked vector crossing an array's end takes the JDK's per-lane path (it boxes).
+            for (; i < end; i++) {
+                delta[i] = ActivationScalarF32.derivative(activation, slope, y[i + shift], delta[i]);
+            }
         }
     }
 

@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * and fused multiply-adds), evaluates a Taylor polynomial of r and scales by {@code 2^n} built
  * from exponent bits, in two halves so that subnormal results are rounded once and overflow gives
  * infinity. log splits {@code x = 2^e m} with m in [sqrt(1/2), sqrt(2)) (subnormals pre-scaled)
- * and sums {@code e ln2 + 2 atanh((m-1)/(m+1))}. tanh is {@code expm1(2|x|) / (expm1(2|x|) + 2)}
- * with the sign restored, which has no cancellation near 0. Error bounds against the exact result
+ * and sums {@code e ln2 + 2 atanh((m-1)/(m+1))}. tanh is a rational function {@code x P(x^2) /
+ * Q(x^2)} in float (one division and nine fused multiply-adds, 2.3x faster than the exp form)
+ * and {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign restored in double, which keeps the
+ * double within 5 ulps (MathConstants.TANH_RATIONAL_F32 says why). Error bounds against the exact result
  * are stated and tested in {@code ElementwiseTolerance}; all functions propagate NaN, and
  * saturate cleanly at +-infinity.
  *
@@ -53,6 +55,9 @@ public final class VectorMathF32 {
     private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
     private static final float[] EXP_C = toFloat(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
     private static final float[] ATANH_C = toFloat(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
+    private static final float TANH_LIMIT = (float) MathConstants.TANH_LIMIT_F32;
+    private static final float[] TANH_P = toFloat(MathConstants.TANH_P_F32);
+    private static final float[] TANH_Q = toFloat(MathConstants.TANH_Q_F32);
 
     private VectorMathF32() {
     }
@@ -150,8 +155,45 @@ public final class VectorMathF32 {
         return corrected.blend(t, u.eq(1)).blend(u, u.eq(Float.POSITIVE_INFINITY));
     }
 
-    /** Hyperbolic tangent in every lane; exactly +-1 beyond the saturation point and at +-inf. */
+    /**
+     * Hyperbolic tangent in every lane; exactly +-1 beyond the saturation point and at +-inf, x
+     * itself for tiny x (so -0 stays -0), NaN for NaN.
+     */
     public static FloatVector tanh(FloatVector x) {
+        return MathConstants.TANH_RATIONAL_F32 ? tanhRational(x) : tanhFromExpm1(x);
+    }
+
+    /** {@code x P(x^2) / Q(x^2)} (see {@code MathConstants.TANH_P_F32}). */
+    private static FloatVector tanhRational(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector xc = minOfNonNegative(ax, TANH_LIMIT);
+        FloatVector t = xc.mul(xc);
+        FloatVector p = FloatVector.broadcast(S, TANH_P[TANH_P.length - 1]);
+        for (int k = TANH_P.length - 2; k >= 0; k--) {
+            p = p.fma(t, FloatVector.broadcast(S, TANH_P[k]));
+        }
+        FloatVector q = FloatVector.broadcast(S, TANH_Q[TANH_Q.length - 1]);
+        for (int k = TANH_Q.length - 2; k >= 0; k--) {
+            q = q.fma(t, FloatVector.broadcast(S, TANH_Q[k]));
+        }
+        FloatVector r = minOfNonNegative(xc.mul(p).div(q), 1);
+        // P(0) = Q(0) = 1, so a tiny x comes out as itself; the sign goes back in as a bit.
+        var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
+        FloatVector signed = r.viewAsIntegralLanes().or(x.viewAsIntegralLanes().and(signBit)).reinterpretAsFloats();
+        return signed.blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /**
+     * min(a, limit) for lanes a >= 0 (or NaN, which comes out as limit): non-negative floats order
+     * like their bit patterns, and an integer min is one instruction where a float min with Java's
+     * NaN rule is several.
+     */
+    private static FloatVector minOfNonNegative(FloatVector a, float limit) {
+        return a.viewAsIntegralLanes().min(FloatVector.broadcast(S, limit).viewAsIntegralLanes()).reinterpretAsFloats();
+    }
+
+    /** {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign restored: no cancellation near 0. */
+    private static FloatVector tanhFromExpm1(FloatVector x) {
         FloatVector ax = x.abs();
         FloatVector e = expm1(ax.add(ax));
         FloatVector t = e.div(e.add(2));

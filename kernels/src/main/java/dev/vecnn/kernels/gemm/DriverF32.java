@@ -175,6 +175,9 @@ public final class DriverF32 {
                                     c, cOff + row * ldc + jc + jr, ldc, last, row, jc + jr, buf.zTile);
                         }
                     }
+                    if (last != null && last.appliesToBlocks()) {
+                        last.applyToBlock(c, cOff + ic * ldc + jc, ldc, ic, jc, mc, nc);
+                    }
                 }
             }
         }

@@ -1,11 +1,12 @@
 package dev.vecnn.kernels.gemm;
 
 import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.elementwise.ActivationF32;
 import dev.vecnn.kernels.elementwise.ActivationScalarF32;
 
 /**
  * What happens to each element of C once its dot product is complete, while the tile is still
- * in registers (see {@link TileStoreF32}): nothing, {@code act(x + bias_j)} (a layer's forward
+ * in registers or its block of C in L1 (see {@link TileStoreF32}): nothing, {@code act(x + bias_j)} (a layer's forward
  * pass) or {@code x * act'(z_ij)} with act' written in terms of the stored output z (a layer's
  * backward delta). Applied only after the last k panel, since earlier panels hold partial sums.
  *
@@ -45,6 +46,46 @@ public final class EpilogueF32 {
         this.zOff = zOff;
         this.ldz = ldz;
         return this;
+    }
+
+    /**
+     * Whether this epilogue is applied by {@link #applyToBlock} over each finished block of C
+     * rather than in the tile store's registers: true for the backward derivative and for the
+     * forward activations built on a division or an exponential (tanh, logistic, softplus); the
+     * piecewise-linear ones (identity, relu, leaky_relu) stay in registers. A flat loop over a block
+     * that is still in L1 or L2 wastes no lanes on partial tiles and pays no per-row loop entry; see
+     * {@link TileStoreF32} for what was measured.
+     */
+    boolean appliesToBlocks() {
+        return kind == ACTIVATION_DERIVATIVE
+                || kind == BIAS_ACTIVATION && !ActivationF32.isPiecewiseLinear(activation);
+    }
+
+    /**
+     * The epilogue over a finished block of C: {@code rows x cols} from row {@code row0} and column
+     * {@code col0} of C (at {@code at} in {@code c}, rows {@code ldc} apart), whose bias the tile
+     * store has already added. One loop when the rows are contiguous (in C and in Z), else one
+     * per row.
+     */
+    void applyToBlock(float[] c, int at, int ldc, int row0, int col0, int rows, int cols) {
+        if (kind == BIAS_ACTIVATION) {
+            if (cols == ldc) {
+                ActivationF32.forward(activation, slope, c, at, rows * cols);
+                return;
+            }
+            for (int i = 0; i < rows; i++) {
+                ActivationF32.forward(activation, slope, c, at + i * ldc, cols);
+            }
+            return;
+        }
+        int zAt = zOff + row0 * ldz + col0;
+        if (cols == ldc && cols == ldz) {
+            ActivationF32.derivative(activation, slope, z, zAt, c, at, rows * cols);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            ActivationF32.derivative(activation, slope, z, zAt + i * ldz, c, at + i * ldc, cols);
+        }
     }
 
     /** The scalar form over a whole m x n C: the fallback path and the k = 0 case. */

@@ -8,19 +8,23 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Writes a finished register tile into row-major C: {@code C = alpha * acc + beta * C} on the
- * valid {@code mr x nr} corner (beta 0 does not read C), with the epilogue applied to the tile
- * while it is in L1. A partial last vector uses masked loads and stores, so C (and the bias and Z
- * of the epilogue) are never touched outside the matrix.
+ * valid {@code mr x nr} corner (beta 0 does not read C), plus the bias and a piecewise-linear
+ * activation in registers when the epilogue has them. A partial last vector uses masked loads and
+ * stores, so C (and the bias) are never touched outside the matrix.
  *
- * <p>The forward epilogue of the piecewise-linear activations (identity, relu, leaky_relu) and the
- * backward epilogue of the algebraic derivatives (all but softplus) run in registers in the same
- * pass, through the small {@code ActivationF32.piecewiseLinear} and
- * {@code ActivationF32.algebraicDerivative}. Other epilogues take
- * three short passes over the scratch tile instead of one:
- * the sum (and bias) is written back into {@code acc}, the activation or its derivative runs over
- * it as an array loop, then the tile is stored. Calling the vector activation per vector from here
- * was not reliably inlined by C2 (its math is large), and a vector passed to a call that is not
- * inlined is boxed: the tanh epilogue cost twice the product.
+ * <p>The loops run over column vectors outside and rows inside: the row loop runs mr (12) times
+ * where the column loop runs once or twice, and C2 pays its loop entry per run. Interleaved A/B
+ * against rows outside (one JVM, 11 rounds, float / double): 200x10x50 +26% / +20%, 200x100x50
+ * NT +21% / +14%, 200x50x100 +12% / +9%, the large products +1-5%.
+ *
+ * <p>Only identity, relu and leaky_relu (through the small {@code ActivationF32.piecewiseLinear})
+ * are applied here. tanh, logistic and softplus forward, and every backward derivative, are applied
+ * by the driver in one flat pass over each finished block of C ({@code EpilogueF32.appliesToBlocks}).
+ * Measured on float 200x100->50 tanh (plain product = 100%, best of 3000 in one JVM): the
+ * rational tanh inlined into this store 132-135%, three passes over each tile 124% (it also
+ * computes the lanes past n of partial tiles), the block pass 113-115%. On the backward
+ * 200x50 * (100x50)^T relu and tanh deltas: the derivative in this store 113%, the block pass 108%,
+ * the plain product and a separate pass over all of C 106-107%.
  *
  * <p>The partial vector repeats the body with a mask instead of sharing it through a mask that is
  * null for full vectors: a null {@code VectorMask} merged into the intrinsic path made C2 (JDK
@@ -48,26 +52,16 @@ final class TileStoreF32 {
             combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, null, 0, true);
             return;
         }
-        if (kind == EpilogueF32.BIAS_ACTIVATION && ActivationF32.isPiecewiseLinear(e.activation)) {
-            float[] bias = biasTile(e, col0, nr, zTile);
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, bias, e.activation, e.slope, true);
-            return;
-        }
-        if (kind == EpilogueF32.ACTIVATION_DERIVATIVE && e.activation != Activation.SOFTPLUS) {
-            storeTimesDerivative(acc, mr, nr, alpha, beta, c, cOff, ldc, e, row0, col0, zTile);
-            return;
-        }
-        combine(acc, mr, nr, alpha, beta, c, cOff, ldc,
-                kind == EpilogueF32.BIAS_ACTIVATION ? biasTile(e, col0, nr, zTile) : null, null, 0, false);
         if (kind == EpilogueF32.BIAS_ACTIVATION) {
-            ActivationF32.forward(e.activation, e.slope, acc, 0, mr * NR);
-        } else {
-            for (int i = 0; i < mr; i++) {
-                System.arraycopy(e.z, e.zOff + (row0 + i) * e.ldz + col0, zTile, i * NR, nr);
-            }
-            ActivationF32.derivative(e.activation, e.slope, zTile, acc, 0, mr * NR);
+            // Other activations are applied by the driver's pass over the finished block of C
+            // (EpilogueF32.appliesToBlocks); the bias is added here either way.
+            Activation inRegisters = ActivationF32.isPiecewiseLinear(e.activation) ? e.activation : null;
+            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, biasTile(e, col0, nr, zTile), inRegisters, e.slope,
+                    true);
+            return;
         }
-        copy(acc, mr, nr, c, cOff, ldc);
+        // The derivative: the driver's pass over the finished block.
+        combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, null, 0, true);
     }
 
     /**
@@ -81,11 +75,13 @@ final class TileStoreF32 {
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
         VectorMask<Float> tail = S.indexInRange(fullEnd, nr);
-        for (int i = 0; i < mr; i++) {
-            int row = cOff + i * ldc;
-            int at = i * NR;
-            for (int j = 0; j < fullEnd; j += L) {
-                FloatVector v = FloatVector.fromArray(S, acc, at + j).mul(va);
+        // Columns outside, rows inside: the row loop runs mr (12) times where the column loop
+        // runs one or two, so the loop overhead C2 pays per entry is paid once per column vector.
+        for (int j = 0; j < fullEnd; j += L) {
+            for (int i = 0; i < mr; i++) {
+                int row = cOff + i * ldc;
+                int at = i * NR + j;
+                FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
                     v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
                 }
@@ -98,15 +94,19 @@ final class TileStoreF32 {
                 if (toC) {
                     v.intoArray(c, row + j);
                 } else {
-                    v.intoArray(acc, at + j);
+                    v.intoArray(acc, at);
                 }
             }
-            if (fullEnd < nr) {
-                int j = fullEnd;
+        }
+        if (fullEnd < nr) {
+            int j = fullEnd;
+            for (int i = 0; i < mr; i++) {
+                int row = cOff + i * ldc;
+                int at = i * NR + j;
                 boolean fits = row + j + L <= c.length;
-                FloatVector v = FloatVector.fromArray(S, acc, at + j).mul(va);
+                FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
-                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at + j).fma(vb, v);
+                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at).fma(vb, v);
                 }
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
@@ -117,51 +117,10 @@ final class TileStoreF32 {
                 if (toC && fits) {
                     v.intoArray(c, row + j, tail);
                 } else {
-                    v.intoArray(acc, at + j);
-                    if (toC) {
-                        System.arraycopy(acc, at + j, c, row + j, nr - j);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * One pass for the backward epilogue of the algebraic derivatives: {@code (alpha * acc + beta * C)
-     * * act'(Z)} with the derivative computed in registers.
-     */
-    private static void storeTimesDerivative(float[] acc, int mr, int nr, float alpha, float beta, float[] c,
-                                             int cOff, int ldc, EpilogueF32 e, int row0, int col0, float[] scratch) {
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        FloatVector vb = FloatVector.broadcast(S, beta);
-        int fullEnd = nr / L * L;
-        VectorMask<Float> tail = S.indexInRange(fullEnd, nr);
-        for (int i = 0; i < mr; i++) {
-            int row = cOff + i * ldc;
-            int z = e.zOff + (row0 + i) * e.ldz + col0;
-            for (int j = 0; j < fullEnd; j += L) {
-                FloatVector v = FloatVector.fromArray(S, acc, i * NR + j).mul(va);
-                if (beta != 0) {
-                    v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
-                }
-                FloatVector y = FloatVector.fromArray(S, e.z, z + j);
-                ActivationF32.algebraicDerivative(e.activation, e.slope, y, v).intoArray(c, row + j);
-            }
-            if (fullEnd < nr) {
-                int j = fullEnd;
-                int at = i * NR + j;
-                boolean fits = row + j + L <= c.length;
-                FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
-                if (beta != 0) {
-                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at).fma(vb, v);
-                }
-                FloatVector y = tailOf(e.z, z + j, nr - j, tail, z + j + L <= e.z.length, scratch, 0);
-                v = ActivationF32.algebraicDerivative(e.activation, e.slope, y, v);
-                if (fits) {
-                    v.intoArray(c, row + j, tail);
-                } else {
                     v.intoArray(acc, at);
-                    System.arraycopy(acc, at, c, row + j, nr - j);
+                    if (toC) {
+                        System.arraycopy(acc, at, c, row + j, nr - j);
+                    }
                 }
             }
         }
@@ -196,12 +155,5 @@ final class TileStoreF32 {
         System.arraycopy(e.bias, e.biasOff + col0, scratch, 0, nr);
         java.util.Arrays.fill(scratch, nr, NR, 0f);
         return scratch;
-    }
-
-    /** The valid {@code mr x nr} corner of the tile into C. */
-    private static void copy(float[] acc, int mr, int nr, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < mr; i++) {
-            System.arraycopy(acc, i * NR, c, cOff + i * ldc, nr);
-        }
     }
 }

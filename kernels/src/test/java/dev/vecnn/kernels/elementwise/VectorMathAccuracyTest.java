@@ -46,6 +46,39 @@ class VectorMathAccuracyTest {
         checkFloat(Function.SOFTPLUS, VectorMathF32::softplus, VectorMathAccuracyTest::softplus);
     }
 
+    /**
+     * The float tanh is a rational fit whose error peaks where the result is just below 1 (its
+     * worst binade); the whole-range sweep meets that region every 4099th pattern, this one every
+     * 13th, over [1/2, 10] with both signs, and saturation is exactly +-1.
+     */
+    @Test
+    void floatTanhDenseWhereTheResultIsNearOne() {
+        int from = Float.floatToRawIntBits(0.5f);
+        int to = Float.floatToRawIntBits(10f);
+        float[] x = new float[2 * ((to - from) / 13 + 1)];
+        int n = 0;
+        for (int bits = from; bits < to; bits += 13) {
+            x[n++] = Float.intBitsToFloat(bits);
+            x[n++] = -Float.intBitsToFloat(bits);
+        }
+        float[] got = applyFloat(VectorMathF32::tanh, java.util.Arrays.copyOf(x, n));
+        double bound = ElementwiseTolerance.vectorUlps(Function.TANH, true);
+        for (int k = 0; k < n; k++) {
+            double want = StrictMath.tanh(x[k]);
+            double err = Math.abs(got[k] - want) / Math.ulp((float) want);
+            if (!(err <= bound)) {
+                fail("tanh(" + x[k] + ") = " + got[k] + ", StrictMath " + want + ": " + err + " ulp > " + bound);
+            }
+        }
+        float[] saturated = applyFloat(VectorMathF32::tanh, new float[] {9.02f, 9.5f, 100f, Float.MAX_VALUE, -9.02f, -1e30f});
+        assertEquals(1f, saturated[0]);
+        assertEquals(1f, saturated[1]);
+        assertEquals(1f, saturated[2]);
+        assertEquals(1f, saturated[3]);
+        assertEquals(-1f, saturated[4]);
+        assertEquals(-1f, saturated[5]);
+    }
+
     @Test
     void doubleFunctionsWithinStatedUlps() {
         checkDouble(Function.EXP, VectorMathF64::exp, StrictMath::exp);
