@@ -2,7 +2,6 @@ package dev.vecnn.kernels.elementwise;
 
 import dev.vecnn.kernels.Activation;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -84,15 +83,11 @@ public final class ActivationF32 {
         for (; i <= end - L; i += L) {
             apply(activation, slope, FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
-        if (i < end && i + L <= x.length) {
-            VectorMask<Float> m = S.indexInRange(i, end);
-            apply(activation, slope, FloatVector.fromArray(S, x, i, m)).intoArray(x, i, m);
-        } else {
-            // A masked vector crossing the array's end takes the JDK's per-lane path (it boxes);
-            // the scalar twin finishes the few values instead.
-            for (; i < end; i++) {
-                x[i] = ActivationScalarF32.apply(activation, slope, x[i]);
-            }
+        // The scalar twin finishes the last partial vector: a masked vector crossing the array's end
+        // takes the JDK's per-lane path, and a mask built here was boxed in some JIT states (40 bytes
+        // per call in a training step, the GEMM epilogue running this on every block).
+        for (; i < end; i++) {
+            x[i] = ActivationScalarF32.apply(activation, slope, x[i]);
         }
     }
 
@@ -110,22 +105,37 @@ public final class ActivationF32 {
         if (activation == Activation.IDENTITY) {
             return;
         }
+        if (activation == Activation.SOFTPLUS) {
+            softplusDerivative(y, yOff, delta, deltaOff, len);
+            return;
+        }
+        // The GEMM's backward epilogue runs this on every block; its body must stay small enough
+        // for C2 to inline the derivative (a vector passed to a call that is not inlined is boxed),
+        // hence softplus' exponential in a loop of its own.
         int shift = yOff - deltaOff;
         int end = deltaOff + len;
         int i = deltaOff;
         for (; i <= end - L; i += L) {
-            derivative(activation, slope, FloatVector.fromArray(S, y, i + shift), FloatVector.fromArray(S, delta, i))
+            algebraicDerivative(activation, slope, FloatVector.fromArray(S, y, i + shift),
+                    FloatVector.fromArray(S, delta, i)).intoArray(delta, i);
+        }
+        // The scalar twin (the same float operations) finishes the last partial vector, as in forward.
+        for (; i < end; i++) {
+            delta[i] = ActivationScalarF32.derivative(activation, slope, y[i + shift], delta[i]);
+        }
+    }
+
+    /** {@link #derivative} for softplus: whole vectors, then the scalar twin on the rest. */
+    private static void softplusDerivative(float[] y, int yOff, float[] delta, int deltaOff, int len) {
+        int shift = yOff - deltaOff;
+        int end = deltaOff + len;
+        int i = deltaOff;
+        for (; i <= end - L; i += L) {
+            FloatVector.fromArray(S, delta, i).mul(VectorMathF32.softplusDerivative(FloatVector.fromArray(S, y, i + shift)))
                     .intoArray(delta, i);
         }
-        if (i < end && i + L <= delta.length && i + shift + L <= y.length) {
-            VectorMask<Float> m = S.indexInRange(i, end);
-            derivative(activation, slope, FloatVector.fromArray(S, y, i + shift, m),
-                    FloatVector.fromArray(S, delta, i, m)).intoArray(delta, i, m);
-        } else {
-            // A masked vector crossing an array's end takes the JDK's per-lane path (it boxes).
-            for (; i < end; i++) {
-                delta[i] = ActivationScalarF32.derivative(activation, slope, y[i + shift], delta[i]);
-            }
+        for (; i < end; i++) {
+            delta[i] = ActivationScalarF32.derivative(Activation.SOFTPLUS, 0, y[i + shift], delta[i]);
         }
     }
 
