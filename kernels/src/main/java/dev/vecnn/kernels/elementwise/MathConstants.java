@@ -45,9 +45,10 @@ final class MathConstants {
      * degree (5, 4) in x^2 with P(0) = Q(0) = 1 on [0, 9.02] (Lawson-weighted least squares in 40
      * digits, 1.7e-9 = 0.03 ulp; {@code docs/tools/fit_tanh.py}), its coefficients rounded to float
      * and then moved by a few ulps each where that lowered the largest error of the float evaluation
-     * (5.1 -> 4.8 ulps over every float in [0, 10]). tanh rounds to 1 in float above
-     * 13 ln(2) / 2 = 4.505 ... times 2 = 9.01, so clamping at 9.02 loses nothing; the fit at the
-     * clamp evaluates to at least 1 and the result is clamped to 1.
+     * (5.1 -> 4.8 ulps over every float in [0, 10]). tanh rounds to 1 in float once
+     * {@code 1 - tanh(x) = 2 e^-2x / (1 + e^-2x)} is below half an ulp of 1 (2^-25), that is above
+     * 13 ln 2 = 9.011, so clamping at 9.02 loses nothing; the fit evaluated at the clamp comes out
+     * at least 1 (tested) and the result is clamped to 1.
      */
     static final double TANH_LIMIT_F32 = 9.02f;
     static final double[] TANH_P_F32 = {1, 0x1.18413cp-3, 0x1.fbbf06p-9, 0x1.d7af1cp-16, 0x1.08cff6p-25,
