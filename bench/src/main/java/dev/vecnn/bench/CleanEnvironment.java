@@ -39,23 +39,28 @@ final class CleanEnvironment {
     }
 
     /**
-     * Runs this same program again without the overrides and returns its exit code, or returns -1
-     * at once when the environment is already clean.
+     * Runs this same program again without the overrides, and with the JVM flags of
+     * {@link ForkFlags} (JMH forks inherit the runner's flags), and returns its exit code; or
+     * returns -1 at once when the environment is clean and the flags are present (as when started
+     * by Maven's {@code -Pbench}; a plain {@code java -jar benchmarks.jar} lacks the vector module).
      */
     static int restartIfNeeded(Class<?> mainClass, String[] args) throws IOException, InterruptedException {
         List<String> set = overrides(System.getenv());
-        if (set.isEmpty()) {
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> missing = ForkFlags.missingFrom(jvmArgs);
+        if (set.isEmpty() && missing.isEmpty()) {
             return -1;
         }
-        System.err.println("vecnn-bench: warning: " + String.join(", ", set) + " in the environment would override"
-                + " OpenBLAS's own CPU detection and make the comparison unfair; restarting without "
-                + (set.size() == 1 ? "it" : "them") + " (benchmark forks inherit the clean environment).");
+        if (!set.isEmpty()) {
+            System.err.println("vecnn-bench: warning: " + String.join(", ", set) + " in the environment would"
+                    + " override OpenBLAS's own CPU detection and make the comparison unfair; restarting without "
+                    + (set.size() == 1 ? "it" : "them") + " (benchmark forks inherit the clean environment).");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         command.addAll(jvmArgs);
-        // A restart through -cp loses the manifest's Enable-Native-Access; the flags bring it back.
-        command.addAll(ForkFlags.missingFrom(jvmArgs));
+        // Also brings back the manifest's Enable-Native-Access, which a restart through -cp loses.
+        command.addAll(missing);
         command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
