@@ -1,5 +1,7 @@
 package dev.vecnn.kernels.gemm;
 
+import jdk.incubator.vector.FloatVector;
+
 /**
  * Copies blocks of A and B into the contiguous, zero-padded slivers that {@link KernelF32} reads.
  *
@@ -57,8 +59,19 @@ final class PackF32 {
                         dst[d + p * nr] = b[src + p];
                     }
                 }
+            } else if (cols == nr) {
+                // B(p, j) = b[p * ldb + j]: each step p is a contiguous run of columns; a full
+                // sliver's run is a fixed number of vectors, copied without a System.arraycopy call
+                // per step (the call cost more than its 64 or 128 bytes).
+                int src = bOff + p0 * ldb + j0 + jr;
+                for (int p = 0; p < kc; p++) {
+                    int from = src + p * ldb;
+                    int to = base + p * nr;
+                    for (int v = 0; v < nr; v += KernelF32.L) {
+                        FloatVector.fromArray(KernelF32.S, b, from + v).intoArray(dst, to + v);
+                    }
+                }
             } else {
-                // B(p, j) = b[p * ldb + j]: each step p is a contiguous run of columns.
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * nr, cols);
                 }
