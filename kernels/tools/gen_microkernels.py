@@ -8,23 +8,23 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
-def tile(name, nv, rows_mode, doc, arrays=False):
-    decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(MR))
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR"):
+    decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
-    for i in range(MR):
+    for i in range(mr):
         src = f"a{i}[col + p]" if arrays else f"a[r{i} + p]" if rows_mode else f"a[ai + {i}]"
         body.append(f"            av = FloatVector.broadcast(S, {src});")
         for v in range(nv):
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
-    spill = "\n".join(f"        c{i}{v}.intoArray(acc, {i} * NR + {v} * L);" for i in range(MR) for v in range(nv))
+    spill = "\n".join(f"        c{i}{v}.intoArray(acc, {i} * {stride} + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
     if arrays:
         sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
-        pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(MR))
+        pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
         step = ""
     elif rows_mode:
         sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
-        pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(MR))
+        pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
         step = ""
     else:
         sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
@@ -52,6 +52,9 @@ methods = [
  tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */"),
  tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True),
  tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True),
+ tile("tileColumns3v", 3, False, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6, stride="NRW"),
+ tile("tileRows3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6, stride="NRW"),
+ tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6, stride="NRW"),
 ]
 src = open(os.path.join(HERE, "KernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(methods).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "KernelF32.java"),"w").write(src)

@@ -38,12 +38,16 @@ final class WarmupF32 {
             boolean tb = (t & 2) != 0;
             gemm(ta, tb, o.narrowN, o);
             gemm(ta, tb, o.oneVectorN, o);
+            // The 6x3v kernels: with calls from only two of the transpose cases C2 compiled
+            // one of the three during the warm-up.
+            gemm(ta, tb, o.mergedN, o);
         }
         // A given as one array per row (a model predicting from a caller's float[][]). The flat
         // kernels get calls from every transpose case, these only from here: with one call a
         // round C2 never compiled the two-vector kernel during the warm-up (PrintCompilation);
         // with four it does in some runs, and otherwise on the first real predictions.
-        for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.oneVectorN}) {
+        for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.oneVectorN, o.mergedN, o.mergedN,
+                o.mergedN, o.mergedN}) {
             FusedGemm.sgemmBiasActivation(false, o.m, n, o.k, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU, 0f,
                     o.c, 0, n);
         }
@@ -99,8 +103,11 @@ final class WarmupF32 {
         // m: one full sliver of 12 rows plus a partial one; k: a short but looping depth.
         final int m = 13;
         final int k = 3;
-        final int narrowN = 2 * L + 1;
+        // Two-vector slivers only (2L + L + 1 columns: a full sliver and one of L + 1).
+        final int narrowN = 3 * L + 1;
         final int oneVectorN = L - 1;
+        // A last sliver of 2L + 1 columns: the 6-row, three-vector kernels.
+        final int mergedN = 2 * L + 1;
         // More column slivers than GemmTuning reads A in place for, so A is packed.
         final int wideN = 9 * 2 * L + 1;
         // The element-wise kernels: two rows of one vector and a tail.

@@ -23,7 +23,8 @@ public final class DriverF32 {
         final float[] a = new float[T.mc() * T.kc()];
         final float[] b = new float[T.kc() * T.nc()];
         final float[] tile = new float[T.mr() * T.nr()];
-        final float[] zTile = new float[T.mr() * T.nr()];
+        // The bias values of one tile (at most NRW of them).
+        final float[] biasTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
     }
 
@@ -157,9 +158,22 @@ public final class DriverF32 {
                             PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                         }
                     }
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int cols = Math.min(nr, nc - jr);
+                    for (int jr = 0; jr < nc; ) {
+                        int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
+                        int cols = Math.min(width, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            if (width > nr) {
+                                // The wide last sliver: the 12-row tile as two 6-row halves.
+                                for (int h = 0; h < rows; h += KernelF32.MRW) {
+                                    wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                            buf, jr * kc);
+                                    int row = ic + ir + h;
+                                    TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width, alpha,
+                                            betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
+                                }
+                                continue;
+                            }
                             int row = ic + ir;
                             if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
@@ -171,9 +185,10 @@ public final class DriverF32 {
                             } else {
                                 tile(true, cols, kc, a, aOff + row * lda + pc, lda, buf.b, jr * kc, buf.tile);
                             }
-                            TileStoreF32.store(buf.tile, Math.min(mr, mc - ir), cols, alpha, betaPanel,
-                                    c, cOff + row * ldc + jc + jr, ldc, last, row, jc + jr, buf.zTile);
+                            TileStoreF32.store(buf.tile, rows, cols, nr, alpha, betaPanel,
+                                    c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
                         }
+                        jr += width;
                     }
                     if (last != null && last.appliesToBlocks()) {
                         last.applyToBlock(c, cOff + ic * ldc + jc, ldc, ic, jc, mc, nc);
@@ -201,6 +216,31 @@ public final class DriverF32 {
             KernelF32.tileRows(kc, a, at, stride, b, bAt, nr, acc);
         } else {
             KernelF32.tileColumns(kc, a, at, stride, b, bAt, nr, acc);
+        }
+    }
+
+    /**
+     * Half {@code h} (rows h .. h + MRW - 1) of the 12-row tile at {@code ir} of the block, against
+     * the wide last B sliver at {@code bAt}: A is read where the 12-row tile would read it (packed
+     * partial rows from {@code full} on, else in place), offset by h rows.
+     */
+    private static void wideTile(int ir, int h, int full, boolean rowMajorA, boolean transA, int kc,
+                                 int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
+                                 int bAt) {
+        int width = KernelF32.NRW;
+        int row = ic + ir + h;
+        if (ir >= full) {
+            if (rowMajorA) {
+                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, buf.b, bAt, width, buf.tile);
+            } else {
+                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), buf.b, bAt, width, buf.tile);
+            }
+        } else if (aRows != null) {
+            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, buf.b, bAt, width, buf.tile);
+        } else if (transA) {
+            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, buf.b, bAt, width, buf.tile);
+        } else {
+            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, buf.b, bAt, width, buf.tile);
         }
     }
 

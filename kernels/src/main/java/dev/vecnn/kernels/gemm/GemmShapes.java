@@ -38,6 +38,17 @@ final class GemmShapes {
         return ceilDiv(k, panels);
     }
 
+    /**
+     * The width of the B sliver that starts with {@code remaining} columns of the panel left:
+     * {@code nr}, or the wide tile's {@code NR_VECTORS_WIDE * lanes} when the rest is more than
+     * {@code nr} and fits it, so that no one-vector sliver follows (see {@link GemmTuning#MR_WIDE}).
+     * Slivers before the last are always {@code nr} wide.
+     */
+    static int sliverWidth(int remaining, int nr, int lanes) {
+        int wide = GemmTuning.NR_VECTORS_WIDE * lanes;
+        return remaining > nr && remaining <= wide ? wide : nr;
+    }
+
     static int ceilDiv(int x, int y) {
         return (x + y - 1) / y;
     }

@@ -35,6 +35,14 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
 
     static final int MR = 12;
     static final int NR_VECTORS = 2;
+    // A last sliver of NR + 1 .. NR + L columns (n = 100 in float: 32 + 32 + 36) runs as one tile of
+    // 3 vectors over half the rows instead of a 2-vector and a 1-vector tile: the 1-vector kernel
+    // issues a broadcast load per multiply-add and took 17.6% of a 200x100x784 product for 4 of its
+    // 100 columns; the merged form measured 1.085x on the kernels alone (docs/architecture.md).
+    // 6 rows x 3 vectors = 18 accumulators; 6 divides MR, so the wide tiles read A exactly as the
+    // 12-row ones do, packed or in place.
+    static final int MR_WIDE = MR / 2;
+    static final int NR_VECTORS_WIDE = NR_VECTORS + 1;
     // 512, not 256: fewer k panels (fewer C tile updates and B repacks) beat keeping the B sliver
     // in L1; it streams from L2 at 2 loads per 24 FMAs. Interleaved A/B at k >= 512: +3.5-9%;
     // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).

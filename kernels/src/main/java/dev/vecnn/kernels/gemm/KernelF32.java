@@ -6,7 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The register-blocked micro-kernels: a tile of MR = 12 rows by 2 vectors ("12x2v") or, for a
  * last sliver of at most one vector of columns, by 1 vector ("12x1v") of C, accumulated in vector
- * registers over a depth of {@code kc}. The "Columns", "Rows" and "RowArrays" variants differ only
+ * registers over a depth of {@code kc}; a last sliver of NR + 1 to NR + L columns takes the
+ * "6x3v" kernels (MR_WIDE = 6 rows, half a 12-row tile, by 3 vectors) instead of a 12x2v and a
+ * 12x1v. The "Columns", "Rows" and "RowArrays" variants differ only
  * in where A's values come from (packed or transposed, row-major in one array, one array per row).
  *
  * <p>Assumptions: the B sliver holds, for each step {@code p}, full vectors of consecutive
@@ -24,6 +26,9 @@ final class KernelF32 {
     static final int L = S.length();
     static final int MR = GemmTuning.MR;
     static final int NR = GemmTuning.NR_VECTORS * L;
+    /** Rows and columns of the wide tile of a last sliver (see {@link GemmTuning#MR_WIDE}). */
+    static final int MRW = GemmTuning.MR_WIDE;
+    static final int NRW = GemmTuning.NR_VECTORS_WIDE * L;
 
     private KernelF32() {
     }
@@ -513,5 +518,205 @@ final class KernelF32 {
         c90.intoArray(acc, 9 * NR + 0 * L);
         c100.intoArray(acc, 10 * NR + 0 * L);
         c110.intoArray(acc, 11 * NR + 0 * L);
+    }
+
+    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */
+    static void tileColumns3v(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                              float[] acc) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.intoArray(acc, 0 * NRW + 0 * L);
+        c01.intoArray(acc, 0 * NRW + 1 * L);
+        c02.intoArray(acc, 0 * NRW + 2 * L);
+        c10.intoArray(acc, 1 * NRW + 0 * L);
+        c11.intoArray(acc, 1 * NRW + 1 * L);
+        c12.intoArray(acc, 1 * NRW + 2 * L);
+        c20.intoArray(acc, 2 * NRW + 0 * L);
+        c21.intoArray(acc, 2 * NRW + 1 * L);
+        c22.intoArray(acc, 2 * NRW + 2 * L);
+        c30.intoArray(acc, 3 * NRW + 0 * L);
+        c31.intoArray(acc, 3 * NRW + 1 * L);
+        c32.intoArray(acc, 3 * NRW + 2 * L);
+        c40.intoArray(acc, 4 * NRW + 0 * L);
+        c41.intoArray(acc, 4 * NRW + 1 * L);
+        c42.intoArray(acc, 4 * NRW + 2 * L);
+        c50.intoArray(acc, 5 * NRW + 0 * L);
+        c51.intoArray(acc, 5 * NRW + 1 * L);
+        c52.intoArray(acc, 5 * NRW + 2 * L);
+    }
+
+    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */
+    static void tileRows3v(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                           float[] acc) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            bi += bStride;
+        }
+        c00.intoArray(acc, 0 * NRW + 0 * L);
+        c01.intoArray(acc, 0 * NRW + 1 * L);
+        c02.intoArray(acc, 0 * NRW + 2 * L);
+        c10.intoArray(acc, 1 * NRW + 0 * L);
+        c11.intoArray(acc, 1 * NRW + 1 * L);
+        c12.intoArray(acc, 1 * NRW + 2 * L);
+        c20.intoArray(acc, 2 * NRW + 0 * L);
+        c21.intoArray(acc, 2 * NRW + 1 * L);
+        c22.intoArray(acc, 2 * NRW + 2 * L);
+        c30.intoArray(acc, 3 * NRW + 0 * L);
+        c31.intoArray(acc, 3 * NRW + 1 * L);
+        c32.intoArray(acc, 3 * NRW + 2 * L);
+        c40.intoArray(acc, 4 * NRW + 0 * L);
+        c41.intoArray(acc, 4 * NRW + 1 * L);
+        c42.intoArray(acc, 4 * NRW + 2 * L);
+        c50.intoArray(acc, 5 * NRW + 0 * L);
+        c51.intoArray(acc, 5 * NRW + 1 * L);
+        c52.intoArray(acc, 5 * NRW + 2 * L);
+    }
+
+    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */
+    static void tileRowArrays3v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                float[] acc) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            bi += bStride;
+        }
+        c00.intoArray(acc, 0 * NRW + 0 * L);
+        c01.intoArray(acc, 0 * NRW + 1 * L);
+        c02.intoArray(acc, 0 * NRW + 2 * L);
+        c10.intoArray(acc, 1 * NRW + 0 * L);
+        c11.intoArray(acc, 1 * NRW + 1 * L);
+        c12.intoArray(acc, 1 * NRW + 2 * L);
+        c20.intoArray(acc, 2 * NRW + 0 * L);
+        c21.intoArray(acc, 2 * NRW + 1 * L);
+        c22.intoArray(acc, 2 * NRW + 2 * L);
+        c30.intoArray(acc, 3 * NRW + 0 * L);
+        c31.intoArray(acc, 3 * NRW + 1 * L);
+        c32.intoArray(acc, 3 * NRW + 2 * L);
+        c40.intoArray(acc, 4 * NRW + 0 * L);
+        c41.intoArray(acc, 4 * NRW + 1 * L);
+        c42.intoArray(acc, 4 * NRW + 2 * L);
+        c50.intoArray(acc, 5 * NRW + 0 * L);
+        c51.intoArray(acc, 5 * NRW + 1 * L);
+        c52.intoArray(acc, 5 * NRW + 2 * L);
     }
 }

@@ -45,48 +45,55 @@ final class PackF32 {
         }
     }
 
+    /**
+     * Packs columns {@code [j0, j0+nc)} x rows {@code [p0, p0+kc)} of B into slivers of
+     * {@code nr} columns, each stored as kc rows of its width (the last sliver is wider when
+     * {@link GemmShapes#sliverWidth} says so): sliver {@code jr} starts at {@code jr * kc}.
+     */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       int nr, float[] dst) {
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
+        for (int jr = 0; jr < nc; ) {
+            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
+            int cols = Math.min(width, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // B(p, j) = b[j * ldb + p]: walk each stored row once, scattering with stride NR.
+                // B(p, j) = b[j * ldb + p]: walk each stored row once, scattering with the sliver's width.
                 for (int col = 0; col < cols; col++) {
                     int src = bOff + (j0 + jr + col) * ldb + p0;
                     int d = base + col;
                     for (int p = 0; p < kc; p++) {
-                        dst[d + p * nr] = b[src + p];
+                        dst[d + p * width] = b[src + p];
                     }
                 }
-            } else if (cols == nr) {
+            } else if (cols == width) {
                 // B(p, j) = b[p * ldb + j]: each step p is a contiguous run of columns; a full
                 // sliver's run is a fixed number of vectors, copied without a System.arraycopy call
                 // per step (the call cost more than its 64 or 128 bytes).
                 int src = bOff + p0 * ldb + j0 + jr;
                 for (int p = 0; p < kc; p++) {
                     int from = src + p * ldb;
-                    int to = base + p * nr;
-                    for (int v = 0; v < nr; v += KernelF32.L) {
+                    int to = base + p * width;
+                    for (int v = 0; v < width; v += KernelF32.L) {
                         FloatVector.fromArray(KernelF32.S, b, from + v).intoArray(dst, to + v);
                     }
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * nr, cols);
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * width, cols);
                 }
             }
             // Zero the columns past the panel up to what the kernel reads: one vector for a sliver
-            // of at most one vector of columns (the one-vector kernel), else all NR.
-            int read = cols <= nr / GemmTuning.NR_VECTORS ? nr / GemmTuning.NR_VECTORS : nr;
+            // of at most one vector of columns (the one-vector kernel), else the whole width.
+            int read = cols <= nr / GemmTuning.NR_VECTORS ? nr / GemmTuning.NR_VECTORS : width;
             if (cols < read) {
                 for (int p = 0; p < kc; p++) {
-                    int d = base + p * nr;
+                    int d = base + p * width;
                     for (int col = cols; col < read; col++) {
                         dst[d + col] = 0;
                     }
                 }
             }
+            jr += width;
         }
     }
 

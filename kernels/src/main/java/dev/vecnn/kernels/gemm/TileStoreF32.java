@@ -33,35 +33,30 @@ import jdk.incubator.vector.VectorSpecies;
 final class TileStoreF32 {
     private static final VectorSpecies<Float> S = KernelF32.S;
     private static final int L = KernelF32.L;
-    private static final int NR = KernelF32.NR;
 
     private TileStoreF32() {
     }
 
     /**
-     * @param e    the epilogue, or null when this is not the last k panel
-     * @param row0 the row of C where this tile starts (for Z)
-     * @param col0 the column of C where this tile starts (for the bias and Z)
-     * @param zTile scratch of at least {@code MR * NR} elements: the Z tile of the derivative, or
-     *              the tile's bias values
+     * @param acc   the tile, row-major with row stride {@code width}
+     * @param width the tile's row stride: NR, or NRW for the wide last sliver
+     * @param e     the epilogue, or null when this is not the last k panel
+     * @param col0  the column of C where this tile starts (for the bias)
+     * @param scratch at least {@code width} elements, for the tile's bias values
      */
-    static void store(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff, int ldc,
-                      EpilogueF32 e, int row0, int col0, float[] zTile) {
+    static void store(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c, int cOff,
+                      int ldc, EpilogueF32 e, int col0, float[] scratch) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
-        if (kind == EpilogueF32.NONE) {
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, null, 0, true);
-            return;
-        }
         if (kind == EpilogueF32.BIAS_ACTIVATION) {
             // Other activations are applied by the driver's pass over the finished block of C
             // (EpilogueF32.appliesToBlocks); the bias is added here either way.
             Activation inRegisters = ActivationF32.isPiecewiseLinear(e.activation) ? e.activation : null;
-            combine(acc, mr, nr, alpha, beta, c, cOff, ldc, biasTile(e, col0, nr, zTile), inRegisters, e.slope,
-                    true);
+            combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, biasTile(e, col0, nr, width, scratch),
+                    inRegisters, e.slope, true);
             return;
         }
-        // The derivative: the driver's pass over the finished block.
-        combine(acc, mr, nr, alpha, beta, c, cOff, ldc, null, null, 0, true);
+        // No epilogue, or the derivative (the driver's pass over the finished block).
+        combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, null, null, 0, true);
     }
 
     /**
@@ -69,8 +64,8 @@ final class TileStoreF32 {
      * in registers): into C when {@code toC}, else back into acc (whose lanes past nr are then
      * meaningless but never stored).
      */
-    private static void combine(float[] acc, int mr, int nr, float alpha, float beta, float[] c, int cOff,
-                                int ldc, float[] bias, Activation act, float slope, boolean toC) {
+    private static void combine(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c,
+                                int cOff, int ldc, float[] bias, Activation act, float slope, boolean toC) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -80,7 +75,7 @@ final class TileStoreF32 {
         for (int j = 0; j < fullEnd; j += L) {
             for (int i = 0; i < mr; i++) {
                 int row = cOff + i * ldc;
-                int at = i * NR + j;
+                int at = i * width + j;
                 FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
                     v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
@@ -102,7 +97,7 @@ final class TileStoreF32 {
             int j = fullEnd;
             for (int i = 0; i < mr; i++) {
                 int row = cOff + i * ldc;
-                int at = i * NR + j;
+                int at = i * width + j;
                 boolean fits = row + j + L <= c.length;
                 FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
@@ -144,16 +139,16 @@ final class TileStoreF32 {
 
     /**
      * The tile's {@code nr} bias values (null if the epilogue has no bias) copied into
-     * {@code scratch}, zero-padded to NR: each row then adds it with full, unmasked loads from L1.
+     * {@code scratch}, zero-padded to the tile width: each row then adds it with full, unmasked loads from L1.
      * The bias often ends its array (the last layer's, in a flat parameter vector), where a masked
      * load would take the slow path on every row.
      */
-    private static float[] biasTile(EpilogueF32 e, int col0, int nr, float[] scratch) {
+    private static float[] biasTile(EpilogueF32 e, int col0, int nr, int width, float[] scratch) {
         if (e.bias == null) {
             return null;
         }
         System.arraycopy(e.bias, e.biasOff + col0, scratch, 0, nr);
-        java.util.Arrays.fill(scratch, nr, NR, 0f);
+        java.util.Arrays.fill(scratch, nr, width, 0f);
         return scratch;
     }
 }

@@ -1,0 +1,134 @@
+package dev.vecnn.kernels;
+
+import java.util.Random;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A last column sliver of NR + 1 .. NR + L columns runs on the 6-row, 3-vector kernels instead of
+ * a 2-vector and a 1-vector tile. Each element of C is still the same chain of fused
+ * multiply-adds over k, so the result must be bit for bit the first n columns of the product with
+ * L more columns of B (whose last sliver is an ordinary one): for every transpose combination,
+ * alpha and beta, the fused forward epilogue, and thread counts 1 to 3.
+ */
+class WideSliverGemmTest {
+    private static final int L_FLOAT = FloatVector.SPECIES_PREFERRED.length();
+    private static final int L_DOUBLE = DoubleVector.SPECIES_PREFERRED.length();
+
+    @Provide
+    Arbitrary<Integer> rows() {
+        // Around the 12-row tile and its 6-row halves, and the packed partial last rows.
+        return Arbitraries.oneOf(Arbitraries.of(1, 5, 6, 7, 11, 12, 13, 17, 18, 19, 25, 97, 200),
+                Arbitraries.integers().between(1, 300));
+    }
+
+    @Provide
+    Arbitrary<Integer> depth() {
+        return Arbitraries.oneOf(Arbitraries.of(1, 2, 50, 511, 513, 784), Arbitraries.integers().between(1, 600));
+    }
+
+    @Property(tries = 120)
+    void wideLastSliverGivesTheBitsOfTheWiderProduct(@ForAll("rows") int m, @ForAll("depth") int k,
+                                                     @ForAll @IntRange(min = 0, max = 9) int fullSlivers,
+                                                     @ForAll @IntRange(min = 1, max = 64) int tail,
+                                                     @ForAll boolean transA, @ForAll boolean transB,
+                                                     @ForAll boolean fused, @ForAll boolean useDouble,
+                                                     @ForAll @IntRange(min = 1, max = 3) int threads,
+                                                     @ForAll long seed) {
+        int lanes = useDouble ? L_DOUBLE : L_FLOAT;
+        int nr = 2 * lanes;
+        // n's last sliver has nr + 1 .. nr + lanes columns: the wide case.
+        int n = fullSlivers * nr + nr + 1 + (tail - 1) % lanes;
+        int wider = n + lanes;
+        Random rnd = new Random(seed);
+        double[] a = random(rnd, m * k);
+        double[] bWide = random(rnd, k * wider);
+        double[] bias = random(rnd, wider);
+        double[] c0 = random(rnd, m * wider);
+        int lda = transA ? m : k;
+        // B (k x n) as the first n columns of the wider B, stored as op(B) requires.
+        double[] b = new double[k * n];
+        double[] bStored = new double[k * wider];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < wider; j++) {
+                double v = bWide[p * wider + j];
+                bStored[transB ? j * k + p : p * wider + j] = v;
+                if (j < n) {
+                    b[transB ? j * k + p : p * n + j] = v;
+                }
+            }
+        }
+        int previous = Gemm.threads();
+        Gemm.setThreads(threads);
+        try {
+            if (useDouble) {
+                double[] narrow = new double[m * n];
+                double[] wide = c0.clone();
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(c0, i * wider, narrow, i * n, n);
+                }
+                if (fused) {
+                    FusedGemm.dgemmBiasActivation(transA, transB, m, n, k, a, 0, lda, b, 0, transB ? k : n,
+                            bias, 0, Activation.RELU, 0, narrow, 0, n);
+                    FusedGemm.dgemmBiasActivation(transA, transB, m, wider, k, a, 0, lda, bStored, 0,
+                            transB ? k : wider, bias, 0, Activation.RELU, 0, wide, 0, wider);
+                } else {
+                    Gemm.dgemm(transA, transB, m, n, k, 0.75, a, 0, lda, b, 0, transB ? k : n, 0.5, narrow, 0, n);
+                    Gemm.dgemm(transA, transB, m, wider, k, 0.75, a, 0, lda, bStored, 0, transB ? k : wider, 0.5,
+                            wide, 0, wider);
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(Double.doubleToRawLongBits(wide[i * wider + j]),
+                                Double.doubleToRawLongBits(narrow[i * n + j]), "C(" + i + ", " + j + ")");
+                    }
+                }
+            } else {
+                float[] af = GemmCase.toFloat(a);
+                float[] bf = GemmCase.toFloat(b);
+                float[] bsf = GemmCase.toFloat(bStored);
+                float[] biasF = GemmCase.toFloat(bias);
+                float[] wide = GemmCase.toFloat(c0);
+                float[] narrow = new float[m * n];
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(wide, i * wider, narrow, i * n, n);
+                }
+                if (fused) {
+                    FusedGemm.sgemmBiasActivation(transA, transB, m, n, k, af, 0, lda, bf, 0, transB ? k : n,
+                            biasF, 0, Activation.RELU, 0, narrow, 0, n);
+                    FusedGemm.sgemmBiasActivation(transA, transB, m, wider, k, af, 0, lda, bsf, 0,
+                            transB ? k : wider, biasF, 0, Activation.RELU, 0, wide, 0, wider);
+                } else {
+                    Gemm.sgemm(transA, transB, m, n, k, 0.75f, af, 0, lda, bf, 0, transB ? k : n, 0.5f, narrow, 0, n);
+                    Gemm.sgemm(transA, transB, m, wider, k, 0.75f, af, 0, lda, bsf, 0, transB ? k : wider, 0.5f,
+                            wide, 0, wider);
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals(Float.floatToRawIntBits(wide[i * wider + j]),
+                                Float.floatToRawIntBits(narrow[i * n + j]), "C(" + i + ", " + j + ")");
+                    }
+                }
+            }
+        } finally {
+            Gemm.setThreads(previous);
+        }
+    }
+
+    private static double[] random(Random rnd, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextDouble() * 2 - 1;
+        }
+        return x;
+    }
+}
