@@ -52,20 +52,20 @@ final class TileStoreF32 {
             // (EpilogueF32.appliesToBlocks); the bias is added here either way.
             Activation inRegisters = ActivationF32.isPiecewiseLinear(e.activation) ? e.activation : null;
             combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, biasTile(e, col0, nr, width, scratch),
-                    inRegisters, e.slope, true);
+                    inRegisters, e.slope);
             return;
         }
         // No epilogue, or the derivative (the driver's pass over the finished block).
-        combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, null, null, 0, true);
+        combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, null, null, 0);
     }
 
     /**
-     * {@code act(alpha * acc + beta * C (+ bias))} with {@code act} null or piecewise linear (applied
-     * in registers): into C when {@code toC}, else back into acc (whose lanes past nr are then
-     * meaningless but never stored).
+     * {@code C = act(alpha * acc + beta * C (+ bias))} with {@code act} null or piecewise linear
+     * (applied in registers). A partial vector whose full width would cross the end of C is
+     * finished in acc and copied.
      */
     private static void combine(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c,
-                                int cOff, int ldc, float[] bias, Activation act, float slope, boolean toC) {
+                                int cOff, int ldc, float[] bias, Activation act, float slope) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -86,11 +86,7 @@ final class TileStoreF32 {
                 if (act != null) {
                     v = ActivationF32.piecewiseLinear(act, slope, v);
                 }
-                if (toC) {
-                    v.intoArray(c, row + j);
-                } else {
-                    v.intoArray(acc, at);
-                }
+                v.intoArray(c, row + j);
             }
         }
         if (fullEnd < nr) {
@@ -109,13 +105,11 @@ final class TileStoreF32 {
                 if (act != null) {
                     v = ActivationF32.piecewiseLinear(act, slope, v);
                 }
-                if (toC && fits) {
+                if (fits) {
                     v.intoArray(c, row + j, tail);
                 } else {
                     v.intoArray(acc, at);
-                    if (toC) {
-                        System.arraycopy(acc, at, c, row + j, nr - j);
-                    }
+                    System.arraycopy(acc, at, c, row + j, nr - j);
                 }
             }
         }
