@@ -67,61 +67,56 @@ class WideSliverGemmTest {
                 }
             }
         }
+        double[] narrowC0 = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(c0, i * wider, narrowC0, i * n, n);
+        }
         int previous = Gemm.threads();
         Gemm.setThreads(threads);
         try {
-            if (useDouble) {
-                double[] narrow = new double[m * n];
-                double[] wide = c0.clone();
-                for (int i = 0; i < m; i++) {
-                    System.arraycopy(c0, i * wider, narrow, i * n, n);
-                }
-                if (fused) {
-                    FusedGemm.dgemmBiasActivation(transA, transB, m, n, k, a, 0, lda, b, 0, transB ? k : n,
-                            bias, 0, Activation.RELU, 0, narrow, 0, n);
-                    FusedGemm.dgemmBiasActivation(transA, transB, m, wider, k, a, 0, lda, bStored, 0,
-                            transB ? k : wider, bias, 0, Activation.RELU, 0, wide, 0, wider);
-                } else {
-                    Gemm.dgemm(transA, transB, m, n, k, 0.75, a, 0, lda, b, 0, transB ? k : n, 0.5, narrow, 0, n);
-                    Gemm.dgemm(transA, transB, m, wider, k, 0.75, a, 0, lda, bStored, 0, transB ? k : wider, 0.5,
-                            wide, 0, wider);
-                }
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        assertEquals(Double.doubleToRawLongBits(wide[i * wider + j]),
-                                Double.doubleToRawLongBits(narrow[i * n + j]), "C(" + i + ", " + j + ")");
-                    }
-                }
-            } else {
-                float[] af = GemmCase.toFloat(a);
-                float[] bf = GemmCase.toFloat(b);
-                float[] bsf = GemmCase.toFloat(bStored);
-                float[] biasF = GemmCase.toFloat(bias);
-                float[] wide = GemmCase.toFloat(c0);
-                float[] narrow = new float[m * n];
-                for (int i = 0; i < m; i++) {
-                    System.arraycopy(wide, i * wider, narrow, i * n, n);
-                }
-                if (fused) {
-                    FusedGemm.sgemmBiasActivation(transA, transB, m, n, k, af, 0, lda, bf, 0, transB ? k : n,
-                            biasF, 0, Activation.RELU, 0, narrow, 0, n);
-                    FusedGemm.sgemmBiasActivation(transA, transB, m, wider, k, af, 0, lda, bsf, 0,
-                            transB ? k : wider, biasF, 0, Activation.RELU, 0, wide, 0, wider);
-                } else {
-                    Gemm.sgemm(transA, transB, m, n, k, 0.75f, af, 0, lda, bf, 0, transB ? k : n, 0.5f, narrow, 0, n);
-                    Gemm.sgemm(transA, transB, m, wider, k, 0.75f, af, 0, lda, bsf, 0, transB ? k : wider, 0.5f,
-                            wide, 0, wider);
-                }
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        assertEquals(Float.floatToRawIntBits(wide[i * wider + j]),
-                                Float.floatToRawIntBits(narrow[i * n + j]), "C(" + i + ", " + j + ")");
-                    }
+            double[] narrow = product(useDouble, fused, transA, transB, m, n, k, a, lda, b, bias, narrowC0);
+            double[] wide = product(useDouble, fused, transA, transB, m, wider, k, a, lda, bStored, bias, c0);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Double.doubleToRawLongBits(wide[i * wider + j]),
+                            Double.doubleToRawLongBits(narrow[i * n + j]), "C(" + i + ", " + j + ")");
                 }
             }
         } finally {
             Gemm.setThreads(previous);
         }
+    }
+
+    /**
+     * {@code 0.75 op(A) op(B) + 0.5 C}, or the fused relu forward, in the chosen precision; float
+     * results are widened, which is exact, so equal bits stay equal.
+     */
+    private static double[] product(boolean useDouble, boolean fused, boolean transA, boolean transB, int m, int n,
+                                    int k, double[] a, int lda, double[] b, double[] bias, double[] c0) {
+        int ldb = transB ? k : n;
+        if (useDouble) {
+            double[] c = c0.clone();
+            if (fused) {
+                FusedGemm.dgemmBiasActivation(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, bias, 0,
+                        Activation.RELU, 0, c, 0, n);
+            } else {
+                Gemm.dgemm(transA, transB, m, n, k, 0.75, a, 0, lda, b, 0, ldb, 0.5, c, 0, n);
+            }
+            return c;
+        }
+        float[] c = GemmCase.toFloat(c0);
+        if (fused) {
+            FusedGemm.sgemmBiasActivation(transA, transB, m, n, k, GemmCase.toFloat(a), 0, lda, GemmCase.toFloat(b),
+                    0, ldb, GemmCase.toFloat(bias), 0, Activation.RELU, 0, c, 0, n);
+        } else {
+            Gemm.sgemm(transA, transB, m, n, k, 0.75f, GemmCase.toFloat(a), 0, lda, GemmCase.toFloat(b), 0, ldb,
+                    0.5f, c, 0, n);
+        }
+        double[] widened = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            widened[i] = c[i];
+        }
+        return widened;
     }
 
     private static double[] random(Random rnd, int length) {
