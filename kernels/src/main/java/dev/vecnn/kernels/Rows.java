@@ -9,6 +9,8 @@ import dev.vecnn.kernels.gemm.Workers;
  * is bound by memory latency, which each core adds its own share of, and each core then holds
  * the rows it copied in its own cache. The result does not depend on the thread count. Invalid
  * arguments throw {@link IllegalArgumentException} naming the argument, before anything is written.
+ *
+ * <p>{@link #firstNonFinite} is the finite check of a model's input rows, split the same way.
  */
 public final class Rows {
     /** Below this many elements a gather runs on the calling thread. */
@@ -38,6 +40,82 @@ public final class Rows {
         } else {
             Workers.run(parts, part -> copy(src, width, index, from, count * part / parts,
                     count * (part + 1) / parts, dst));
+        }
+    }
+
+    /**
+     * The index of the first of {@code rows} whose first {@code cols} values include a NaN or an
+     * infinity, or -1 when all are finite. Large inputs are scanned by rows on
+     * {@link Gemm#threads()} threads (the scan is bound by memory bandwidth, which each core adds
+     * its share of); the answer does not depend on the thread count.
+     */
+    public static int firstNonFinite(double[][] rows, int cols) {
+        checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
+        int parts = parts(rows.length, cols);
+        if (parts == 1) {
+            return firstNonFinite(rows, cols, 0, rows.length);
+        }
+        int[] found = new int[parts];
+        Workers.run(parts, part -> found[part] = firstNonFinite(rows, cols, rows.length * part / parts,
+                rows.length * (part + 1) / parts));
+        return firstFound(found);
+    }
+
+    /** {@link #firstNonFinite(double[][], int)} for float rows. */
+    public static int firstNonFinite(float[][] rows, int cols) {
+        checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
+        int parts = parts(rows.length, cols);
+        if (parts == 1) {
+            return firstNonFinite(rows, cols, 0, rows.length);
+        }
+        int[] found = new int[parts];
+        Workers.run(parts, part -> found[part] = firstNonFinite(rows, cols, rows.length * part / parts,
+                rows.length * (part + 1) / parts));
+        return firstFound(found);
+    }
+
+    private static int firstNonFinite(double[][] rows, int cols, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            // The largest magnitude is NaN or infinite exactly when some value is.
+            if (!Double.isFinite(Reductions.maxAbs(rows[i], 0, cols))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int firstNonFinite(float[][] rows, int cols, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            if (!Float.isFinite(Reductions.maxAbs(rows[i], 0, cols))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first part's answer that found a row (parts cover the rows in order), or -1. */
+    private static int firstFound(int[] found) {
+        for (int f : found) {
+            if (f >= 0) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    private static void checkRows(int count, int cols, java.util.function.IntUnaryOperator rowLength) {
+        if (count < 0) {
+            throw new IllegalArgumentException("rows must not be null");
+        }
+        if (cols < 0) {
+            throw new IllegalArgumentException("cols must be >= 0, got " + cols);
+        }
+        for (int i = 0; i < count; i++) {
+            int length = rowLength.applyAsInt(i);
+            if (length < cols) {
+                throw new IllegalArgumentException(length < 0 ? "rows[" + i + "] must not be null"
+                        : "rows[" + i + "] has " + length + " values, " + cols + " were asked for");
+            }
         }
     }
 

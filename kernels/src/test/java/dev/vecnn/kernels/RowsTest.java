@@ -5,11 +5,74 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Rows#gather}: the selected rows in order, the same for any thread count; bad input rejected. */
+/**
+ * {@link Rows#gather}: the selected rows in order, the same for any thread count; bad input
+ * rejected. {@link Rows#firstNonFinite}: the first row with a NaN or infinity, on any thread count.
+ */
 class RowsTest {
+    @Test
+    void firstNonFiniteFindsTheFirstBadRowOnAnyThreadCount() {
+        int previous = Gemm.threads();
+        try {
+            // Small (one thread) and large enough to be split; a bad value in the first, a middle
+            // and the last row, several bad rows, and values past cols that must be ignored.
+            int[][] shapes = {{0, 5}, {1, 1}, {7, 3}, {2000, 784}, {173, 389}};
+            for (int[] shape : shapes) {
+                int count = shape[0];
+                int cols = shape[1];
+                Random rnd = new Random(count * 17L + cols);
+                double[][] rows = new double[count][];
+                for (int i = 0; i < count; i++) {
+                    rows[i] = new double[cols + 2];
+                    for (int j = 0; j < rows[i].length; j++) {
+                        rows[i][j] = rnd.nextGaussian();
+                    }
+                    rows[i][cols] = Double.NaN;
+                }
+                for (int threads : new int[] {1, 2, 3}) {
+                    Gemm.setThreads(threads);
+                    assertEquals(-1, Rows.firstNonFinite(rows, cols), count + "x" + cols + " all finite");
+                    assertEquals(-1, Rows.firstNonFinite(toFloat(rows), cols), count + "x" + cols + " float");
+                }
+                if (count == 0) {
+                    continue;
+                }
+                double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                for (int row : new int[] {count - 1, count / 2, 0}) {
+                    rows[row][rnd.nextInt(cols)] = bad[rnd.nextInt(bad.length)];
+                    // Rows 0, count / 2 and count - 1 are bad by now: the first of them is found.
+                    for (int threads : new int[] {1, 2, 3}) {
+                        Gemm.setThreads(threads);
+                        assertEquals(row, Rows.firstNonFinite(rows, cols), count + "x" + cols + ", threads " + threads);
+                        assertEquals(row, Rows.firstNonFinite(toFloat(rows), cols), count + "x" + cols + " float");
+                    }
+                }
+            }
+        } finally {
+            Gemm.setThreads(previous);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Rows.firstNonFinite((double[][]) null, 1));
+        IllegalArgumentException shortRow = assertThrows(IllegalArgumentException.class,
+                () -> Rows.firstNonFinite(new double[][] {{1, 2}, {1}}, 2));
+        assertTrue(shortRow.getMessage().contains("rows[1]"), shortRow.getMessage());
+        IllegalArgumentException nullRow = assertThrows(IllegalArgumentException.class,
+                () -> Rows.firstNonFinite(new float[][] {{1}, null}, 1));
+        assertTrue(nullRow.getMessage().contains("rows[1]"), nullRow.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Rows.firstNonFinite(new double[0][], -1));
+    }
+
+    private static float[][] toFloat(double[][] rows) {
+        float[][] f = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            f[i] = GemmCase.toFloat(rows[i]);
+        }
+        return f;
+    }
+
     @Test
     void gathersTheIndexedRowsOnAnyThreadCount() {
         int previous = Gemm.threads();

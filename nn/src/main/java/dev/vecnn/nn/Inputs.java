@@ -1,6 +1,6 @@
 package dev.vecnn.nn;
 
-import dev.vecnn.kernels.Reductions;
+import dev.vecnn.kernels.Rows;
 
 /**
  * Boundary checks and conversion of user arrays into flat row-major arrays. Every problem is an
@@ -26,13 +26,11 @@ final class Inputs {
 
     static Inputs of(double[][] x, String name) {
         int cols = shape(x, name);
-        for (int i = 0; i < x.length; i++) {
-            // The largest magnitude is NaN or infinite exactly when some value is.
-            if (!Double.isFinite(Reductions.maxAbs(x[i], 0, cols))) {
-                for (int j = 0; j < cols; j++) {
-                    if (!Double.isFinite(x[i][j])) {
-                        throw nonFinite(name, i, j, x[i][j]);
-                    }
+        int i = Rows.firstNonFinite(x, cols);
+        if (i >= 0) {
+            for (int j = 0; j < cols; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw nonFinite(name, i, j, x[i][j]);
                 }
             }
         }
@@ -41,12 +39,11 @@ final class Inputs {
 
     static Inputs of(float[][] x, String name) {
         int cols = shape(x, name);
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(Reductions.maxAbs(x[i], 0, cols))) {
-                for (int j = 0; j < cols; j++) {
-                    if (!Float.isFinite(x[i][j])) {
-                        throw nonFinite(name, i, j, x[i][j]);
-                    }
+        int i = Rows.firstNonFinite(x, cols);
+        if (i >= 0) {
+            for (int j = 0; j < cols; j++) {
+                if (!Float.isFinite(x[i][j])) {
+                    throw nonFinite(name, i, j, x[i][j]);
                 }
             }
         }
