@@ -169,8 +169,9 @@ public final class DriverF32 {
                                     wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
                                             buf, jr * kc);
                                     int row = ic + ir + h;
-                                    TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width, alpha,
-                                            betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
+                                    TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width,
+                                            alpha, betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr,
+                                            buf.biasTile);
                                 }
                                 continue;
                             }

@@ -8,7 +8,8 @@ import dev.vecnn.kernels.elementwise.ActivationScalarF32;
  * What happens to each element of C once its dot product is complete, while the tile is still
  * in registers or its block of C in cache (see {@link TileStoreF32}): nothing,
  * {@code act(x + bias_j)} (a layer's forward pass) or {@code x * act'(z_ij)} with act' written in
- * terms of the stored output z (a layer's backward delta). Applied only after the last k panel, since earlier panels hold partial sums.
+ * terms of the stored output z (a layer's backward delta). Applied only after the last k panel,
+ * since earlier panels hold partial sums.
  *
  * <p>One mutable instance per calling thread (held with its packing buffers) is filled at the
  * start of each call and only read by the workers of that call, so a fused product allocates
