@@ -51,27 +51,13 @@ public final class Rows {
      */
     public static int firstNonFinite(double[][] rows, int cols) {
         checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
-        int parts = parts(rows.length, cols);
-        if (parts == 1) {
-            return firstNonFinite(rows, cols, 0, rows.length);
-        }
-        int[] found = new int[parts];
-        Workers.run(parts, part -> found[part] = firstNonFinite(rows, cols, rows.length * part / parts,
-                rows.length * (part + 1) / parts));
-        return firstFound(found);
+        return firstInRanges(rows.length, cols, (i0, i1) -> firstNonFinite(rows, cols, i0, i1));
     }
 
     /** {@link #firstNonFinite(double[][], int)} for float rows. */
     public static int firstNonFinite(float[][] rows, int cols) {
         checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
-        int parts = parts(rows.length, cols);
-        if (parts == 1) {
-            return firstNonFinite(rows, cols, 0, rows.length);
-        }
-        int[] found = new int[parts];
-        Workers.run(parts, part -> found[part] = firstNonFinite(rows, cols, rows.length * part / parts,
-                rows.length * (part + 1) / parts));
-        return firstFound(found);
+        return firstInRanges(rows.length, cols, (i0, i1) -> firstNonFinite(rows, cols, i0, i1));
     }
 
     private static int firstNonFinite(double[][] rows, int cols, int i0, int i1) {
@@ -93,8 +79,19 @@ public final class Rows {
         return -1;
     }
 
-    /** The first part's answer that found a row (parts cover the rows in order), or -1. */
-    private static int firstFound(int[] found) {
+    /**
+     * {@code scan} (first matching row in [i0, i1), or -1) over {@code count} rows, split by rows
+     * over the threads when large; the first part's answer that found a row wins, so the result
+     * does not depend on the thread count.
+     */
+    private static int firstInRanges(int count, int cols, java.util.function.IntBinaryOperator scan) {
+        int parts = parts(count, cols);
+        if (parts == 1) {
+            return scan.applyAsInt(0, count);
+        }
+        int[] found = new int[parts];
+        Workers.run(parts, part -> found[part] = scan.applyAsInt(count * part / parts,
+                count * (part + 1) / parts));
         for (int f : found) {
             if (f >= 0) {
                 return f;
