@@ -3,6 +3,7 @@ package dev.vecnn.kernels.gemm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -11,8 +12,12 @@ import java.util.function.IntConsumer;
  * The worker threads shared by every parallel kernel: daemon threads created on first use and
  * reused, never created per call.
  *
- * <p>A job is cut into parts that any thread may take, so which thread runs which part never
- * matters for the result. Waking a parked thread costs tens of microseconds, about as much as a
+ * <p>A job is cut into parts; which thread runs which part never matters for the result, only for
+ * the caches. Part 0 is the caller's and part w the w-th worker's, so a product called again with
+ * the same shape finds its share of A, B and C in the same core's cache (claiming parts first come,
+ * first served moved them between the cores from call to call). A part whose worker has not
+ * claimed it by the time the caller is done with its own (a worker descheduled by another
+ * process) is run by the caller. Waking a parked thread costs tens of microseconds, about as much as a
  * mid-sized product takes, so an idle worker first spins for {@link #SPIN_NANOS} before parking:
  * back-to-back products (a training loop) find their workers awake. One job runs at a time; a
  * caller that finds the workers busy (another thread's product) runs its parts itself.
@@ -80,7 +85,7 @@ public final class Workers {
             for (int w = 0; w < parts - 1; w++) {
                 LockSupport.unpark(POOL.get(w));
             }
-            job.work();
+            job.workFrom(0);
             job.awaitDone();
             current = null;
             job.rethrow();
@@ -97,28 +102,40 @@ public final class Workers {
         }
     }
 
-    /** One parallel call: parts are claimed in order by whichever thread asks first. */
+    /** One parallel call: each part is claimed once, its own thread's first (see the class comment). */
     private static final class Job {
         final IntConsumer body;
         final int parts;
-        final AtomicInteger next = new AtomicInteger();
+        final AtomicIntegerArray claimed;
         final AtomicInteger done = new AtomicInteger();
         volatile RuntimeException failure;
 
         Job(IntConsumer body, int parts) {
             this.body = body;
             this.parts = parts;
+            this.claimed = new AtomicIntegerArray(parts);
         }
 
-        void work() {
-            for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
-                try {
-                    body.accept(part);
-                } catch (RuntimeException | Error e) {
-                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                } finally {
-                    done.incrementAndGet();
-                }
+        /** Runs part {@code own} if nobody has claimed it yet, then every part still unclaimed. */
+        void workFrom(int own) {
+            if (own < parts) {
+                runIfUnclaimed(own);
+            }
+            for (int part = 0; part < parts; part++) {
+                runIfUnclaimed(part);
+            }
+        }
+
+        private void runIfUnclaimed(int part) {
+            if (claimed.get(part) != 0 || !claimed.compareAndSet(part, 0, 1)) {
+                return;
+            }
+            try {
+                body.accept(part);
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            } finally {
+                done.incrementAndGet();
             }
         }
 
@@ -136,8 +153,11 @@ public final class Workers {
     }
 
     private static final class Worker extends Thread {
+        private final int id;
+
         Worker(int id) {
             super("vecnn-worker-" + id);
+            this.id = id;
             setDaemon(true);
         }
 
@@ -149,7 +169,7 @@ public final class Workers {
                 Job job = current;
                 if (job != null && job != last) {
                     last = job;
-                    job.work();
+                    job.workFrom(id);
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
