@@ -202,8 +202,13 @@ final class EngineF32 implements Engine {
         if (rows == null) {
             return outputs(x.asFloatArray(), x.rows());
         }
-        // The caller's rows are in this engine's precision: the first layer reads them in place.
+        // The caller's rows are in this engine's precision: the first layer reads them in place,
+        // and where its pre-activations are the smaller array, their scan replaces the inputs'.
         float[] out = new float[Math.multiplyExact(x.rows(), outputs)];
+        if (!x.finiteChecked() && net.firstLayerNarrows() && net.predictIfFinite(rows, x.rows(), out)) {
+            return widened(out);
+        }
+        x.requireFinite();
         net.predict(rows, x.rows(), out);
         return widened(out);
     }

@@ -225,12 +225,12 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** The predicted labels ({@code predict}); for single-label models. */
     public List<L> predict(double[][] x) {
-        return predict(Inputs.of(x, "X"));
+        return predict(Inputs.forPrediction(x, "X"));
     }
 
     /** The predicted labels for float32 inputs. */
     public List<L> predict(float[][] x) {
-        return predict(Inputs.of(x, "X"));
+        return predict(Inputs.forPrediction(x, "X"));
     }
 
     private List<L> predict(Inputs in) {
@@ -246,12 +246,12 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** The predicted 0/1 indicator rows of a multilabel model. */
     public int[][] predictMultilabel(double[][] x) {
-        return predictMultilabel(Inputs.of(x, "X"));
+        return predictMultilabel(Inputs.forPrediction(x, "X"));
     }
 
     /** {@link #predictMultilabel(double[][])} for float32 inputs. */
     public int[][] predictMultilabel(float[][] x) {
-        return predictMultilabel(Inputs.of(x, "X"));
+        return predictMultilabel(Inputs.forPrediction(x, "X"));
     }
 
     private int[][] predictMultilabel(Inputs in) {
@@ -275,12 +275,12 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
      * probabilities for multilabel.
      */
     public double[][] predictProba(double[][] x) {
-        return proba(Inputs.of(x, "X"));
+        return proba(Inputs.forPrediction(x, "X"));
     }
 
     /** {@link #predictProba(double[][])} for float32 inputs. */
     public double[][] predictProba(float[][] x) {
-        return proba(Inputs.of(x, "X"));
+        return proba(Inputs.forPrediction(x, "X"));
     }
 
     /** The natural log of {@link #predictProba(double[][])} ({@code predict_log_proba}). */

@@ -172,12 +172,12 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
 
     /** Predictions of a single-output model ({@code predict}). */
     public double[] predict(double[][] x) {
-        return single(core.outputs(Inputs.of(x, "X")));
+        return single(core.outputs(Inputs.forPrediction(x, "X")));
     }
 
     /** Predictions of a single-output model for float32 inputs. */
     public double[] predict(float[][] x) {
-        return single(core.outputs(Inputs.of(x, "X")));
+        return single(core.outputs(Inputs.forPrediction(x, "X")));
     }
 
     private double[] single(double[] out) {
@@ -190,12 +190,12 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
 
     /** Predictions as rows x n_outputs (any model). */
     public double[][] predictOutputs(double[][] x) {
-        return predictOutputs(Inputs.of(x, "X"));
+        return predictOutputs(Inputs.forPrediction(x, "X"));
     }
 
     /** {@link #predictOutputs(double[][])} for float32 inputs. */
     public double[][] predictOutputs(float[][] x) {
-        return predictOutputs(Inputs.of(x, "X"));
+        return predictOutputs(Inputs.forPrediction(x, "X"));
     }
 
     private double[][] predictOutputs(Inputs in) {

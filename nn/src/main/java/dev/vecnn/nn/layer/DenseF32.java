@@ -100,6 +100,21 @@ public final class DenseF32 {
     }
 
     /**
+     * The first half of {@link #forward(float[][], int, float[])}: {@code output = input W + b},
+     * without the layer's function; {@link #finishForward} applies it. The two together give the
+     * bits of the fused call (the fused store adds the bias, then applies the function).
+     */
+    public void forwardPreActivation(float[][] input, int rows, float[] output) {
+        FusedGemm.sgemmBiasActivation(false, rows, fanOut, fanIn, input, 0, params, weightOffset, fanOut, params,
+                biasOffset, Activation.IDENTITY, 0f, output, 0, fanOut);
+    }
+
+    /** The layer's function over {@code rows x fanOut} pre-activations in place (see {@link #forwardPreActivation}). */
+    public void finishForward(float[] output, int rows) {
+        transfer.apply(output, rows, fanOut);
+    }
+
+    /**
      * The backward step of this layer, given {@code delta = dLoss/dZ} times the total sample
      * weight ({@code rows x fanOut}, as the loss kernel writes it):
      * <ul>

@@ -178,6 +178,45 @@ public final class NetworkF32 {
         predict(null, x, rows, out);
     }
 
+    /**
+     * Whether {@link #predictIfFinite} costs less than scanning the inputs for NaN and infinity
+     * first: the first layer has fewer outputs than inputs, so its pre-activations are the smaller
+     * array to scan.
+     */
+    public boolean firstLayerNarrows() {
+        return units[1] < units[0];
+    }
+
+    /**
+     * {@link #predict(float[][], int, float[])} with the inputs' finiteness check folded into the
+     * first layer: returns true with {@code out} written when every pre-activation of the first
+     * layer is finite, which proves {@code x} finite; returns false, leaving {@code out}
+     * unspecified, when one is not, because {@code x} holds a NaN or an infinity or because the
+     * product overflowed: the caller scans {@code x} to tell which.
+     *
+     * <p>Why one scan of {@code rows x units[1]} values replaces one of {@code rows x units[0]}:
+     * every pre-activation of row i is a sum over all of row i's inputs of input times weight plus
+     * a bias. A NaN input makes each of its products NaN; an infinite one makes each product
+     * infinite, or NaN where the weight is 0; and a sum with a NaN or infinite term is NaN or
+     * infinite (infinities of opposite sign give NaN). The check runs before the layer's function,
+     * since relu(-inf) = 0 and tanh(inf) = 1 are finite.
+     */
+    public boolean predictIfFinite(float[][] x, int rows, float[] out) {
+        float[] first = layers.length == 1 ? out : hiddenBuffer(0, rows);
+        layers[0].forwardPreActivation(x, rows, first);
+        if (!Float.isFinite(Reductions.maxAbs(first, 0, Math.multiplyExact(rows, units[1])))) {
+            return false;
+        }
+        layers[0].finishForward(first, rows);
+        float[] input = first;
+        for (int i = 1; i < layers.length; i++) {
+            float[] output = i == layers.length - 1 ? out : hiddenBuffer(i, rows);
+            layers[i].forward(input, rows, output);
+            input = output;
+        }
+        return true;
+    }
+
     private void predict(float[] flat, float[][] rowArrays, int rows, float[] out) {
         float[] input = null;
         for (int i = 0; i < layers.length; i++) {
