@@ -140,7 +140,12 @@ public final class DriverF32 {
                 int kc = Math.min(kcMax, k - pc);
                 float betaPanel = pc == 0 ? beta : 1;
                 EpilogueF32 last = pc + kc == k ? e : null;
-                PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
+                // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
+                // only a last sliver whose full vectors would run past the end of b is packed.
+                boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
+                if (!bDirect) {
+                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
+                }
                 for (int ic = i0; ic < i1; ic += T.mc()) {
                     int mc = Math.min(T.mc(), i1 - ic);
                     // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
@@ -161,13 +166,30 @@ public final class DriverF32 {
                     for (int jr = 0; jr < nc; ) {
                         int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
                         int cols = Math.min(width, nc - jr);
+                        float[] bs = buf.b;
+                        int bAt = jr * kc;
+                        int bStride = width;
+                        if (bDirect) {
+                            int read = cols <= KernelF32.L ? KernelF32.L : width;
+                            int first = bOff + pc * ldb + jc + jr;
+                            if ((long) first + (long) (kc - 1) * ldb + read <= b.length) {
+                                bs = b;
+                                bAt = first;
+                                bStride = ldb;
+                            } else if (ic == i0) {
+                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nc - jr, nr, buf.b);
+                                bAt = 0;
+                            } else {
+                                bAt = 0;
+                            }
+                        }
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             if (width > nr) {
                                 // The wide last sliver: the 12-row tile as two 6-row halves.
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
                                     wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                            buf, jr * kc);
+                                            buf, bs, bAt, bStride);
                                     int row = ic + ir + h;
                                     TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width,
                                             alpha, betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr,
@@ -178,13 +200,13 @@ public final class DriverF32 {
                             int row = ic + ir;
                             if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
-                                        rowMajorA ? kc : mr, buf.b, jr * kc, buf.tile);
+                                        rowMajorA ? kc : mr, bs, bAt, bStride, buf.tile);
                             } else if (aRows != null) {
-                                tileRowArrays(cols, kc, aRows, row, aOff + pc, buf.b, jr * kc, buf.tile);
+                                tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, buf.tile);
                             } else if (transA) {
-                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, buf.b, jr * kc, buf.tile);
+                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, buf.tile);
                             } else {
-                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, buf.b, jr * kc, buf.tile);
+                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, buf.tile);
                             }
                             TileStoreF32.store(buf.tile, rows, cols, nr, alpha, betaPanel,
                                     c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
@@ -205,8 +227,7 @@ public final class DriverF32 {
      * a sliver of at most one vector of columns takes the one-vector kernel.
      */
     private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
-                             float[] b, int bAt, float[] acc) {
-        int nr = T.nr();
+                             float[] b, int bAt, int nr, float[] acc) {
         if (cols <= KernelF32.L) {
             if (rows) {
                 KernelF32.tileRows1v(kc, a, at, stride, b, bAt, nr, acc);
@@ -227,31 +248,30 @@ public final class DriverF32 {
      */
     private static void wideTile(int ir, int h, int full, boolean rowMajorA, boolean transA, int kc,
                                  int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
-                                 int bAt) {
-        int width = KernelF32.NRW;
+                                 float[] b, int bAt, int width) {
         int row = ic + ir + h;
         if (ir >= full) {
             if (rowMajorA) {
-                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, buf.b, bAt, width, buf.tile);
+                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, buf.tile);
             } else {
-                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), buf.b, bAt, width, buf.tile);
+                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, buf.tile);
             }
         } else if (aRows != null) {
-            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, buf.b, bAt, width, buf.tile);
+            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, buf.tile);
         } else if (transA) {
-            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, buf.b, bAt, width, buf.tile);
+            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, buf.tile);
         } else {
-            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, buf.b, bAt, width, buf.tile);
+            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, buf.tile);
         }
     }
 
     /** One register tile from a packed B sliver, A given as one array per row (see KernelF32). */
     private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
-                                      float[] acc) {
+                                      int bStride, float[] acc) {
         if (cols <= KernelF32.L) {
-            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, T.nr(), acc);
+            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, acc);
         } else {
-            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, T.nr(), acc);
+            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, acc);
         }
     }
 

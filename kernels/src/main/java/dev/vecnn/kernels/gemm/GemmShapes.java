@@ -17,6 +17,16 @@ final class GemmShapes {
         return n <= t.directAMaxColumns();
     }
 
+    /**
+     * Whether row-major B is read in place instead of packed: for the narrow products whose A is
+     * read in place, when few row blocks reuse each sliver. Packing copies all of B per call (per
+     * thread when the rows are split); reading it in place costs strided loads at every reuse, so
+     * it pays only for short row ranges (see {@link GemmTuning#DIRECT_B_MAX_ROW_BLOCKS}).
+     */
+    static boolean readBInPlace(int rows, int n, GemmTuning t) {
+        return n <= t.directAMaxColumns() && rows <= GemmTuning.DIRECT_B_MAX_ROW_BLOCKS * t.mc();
+    }
+
     /** Split C by rows if it has at least as many row tiles as column tiles, else by columns. */
     static boolean splitRows(int m, int n, GemmTuning t) {
         return ceilDiv(m, t.mr()) >= ceilDiv(n, t.nr());

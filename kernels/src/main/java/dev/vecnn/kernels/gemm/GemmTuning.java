@@ -57,6 +57,12 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
     static final int DIRECT_A_MAX_COLUMN_TILES = 8;
 
+    // Row-major B is read in place (not packed) by a narrow product over at most this many MC
+    // blocks of rows. Best-of timing in one JVM, float / double: 200x100x784 +4% / +3% on one
+    // thread and +9% / +8% on two (each packs all of B for 100 rows otherwise); but predicting
+    // 2000 rows lost 4% / 6% (each sliver is reread 14 times, strided) and 784x100x200 TN -2% / +3%.
+    static final int DIRECT_B_MAX_ROW_BLOCKS = 2;
+
     /** The tuning for a vector species with {@code lanes} elements per vector. */
     static GemmTuning forLanes(int lanes) {
         int nr = NR_VECTORS * lanes;
