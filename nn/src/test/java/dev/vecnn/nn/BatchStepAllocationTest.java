@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * one run in three allocated 60 KB per step.
  */
 class BatchStepAllocationTest {
+    private static final int WINDOWS = 5;
+
     @Test
     void miniBatchStepAllocatesNothing() {
         var threads = ManagementFactory.getThreadMXBean();
@@ -72,12 +74,32 @@ class BatchStepAllocationTest {
             for (int i = 0; i < 20_000; i++) {
                 step(engine, order, i % 3, ++t);
             }
-            long before = counter.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 200; i++) {
-                step(engine, order, i % 3, ++t);
+            // A window of 200 steps must allocate nothing. Up to WINDOWS windows are tried: in the
+            // full suite, other tests' calls can get a kernel deoptimized, and until C2 has compiled
+            // it again (in the background, on a busy machine) its interpreted vectors are boxed
+            // (seen once in five suite runs: UpdateF32.adam's loads allocating). Boxing in compiled
+            // code would allocate in every window and still fail.
+            long allocated = -1;
+            for (int window = 0; window < WINDOWS && allocated != 0; window++) {
+                if (window > 0) {
+                    pauseForCompiler();
+                }
+                long before = counter.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 200; i++) {
+                    step(engine, order, i % 3, ++t);
+                }
+                allocated = counter.getCurrentThreadAllocatedBytes() - before;
             }
-            long allocated = counter.getCurrentThreadAllocatedBytes() - before;
-            assertEquals(0, allocated, (float32 ? "float32" : "float64") + " steps allocated " + allocated + " bytes");
+            assertEquals(0, allocated, (float32 ? "float32" : "float64") + " steps allocated " + allocated
+                    + " bytes in each of " + WINDOWS + " windows of 200 steps");
+        }
+    }
+
+    private static void pauseForCompiler() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

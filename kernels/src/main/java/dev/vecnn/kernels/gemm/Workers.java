@@ -80,11 +80,15 @@ public final class Workers {
         }
         try {
             Job job = new Job(body, parts);
+            // Part 0 is claimed before any worker can see the job: a spinning worker that finished
+            // its own part before the caller got going would otherwise take the caller's too.
+            job.claim(0);
             ensureWorkers(parts - 1);
             current = job;
             for (int w = 0; w < parts - 1; w++) {
                 LockSupport.unpark(POOL.get(w));
             }
+            job.runPart(0);
             job.workFrom(0);
             job.awaitDone();
             current = null;
@@ -127,9 +131,18 @@ public final class Workers {
         }
 
         private void runIfUnclaimed(int part) {
-            if (claimed.get(part) != 0 || !claimed.compareAndSet(part, 0, 1)) {
-                return;
+            if (claim(part)) {
+                runPart(part);
             }
+        }
+
+        /** Whether this thread now owns {@code part} (nobody had claimed it). */
+        boolean claim(int part) {
+            return claimed.get(part) == 0 && claimed.compareAndSet(part, 0, 1);
+        }
+
+        /** Runs a part this thread has claimed; a failure is kept for the caller. */
+        void runPart(int part) {
             try {
                 body.accept(part);
             } catch (RuntimeException | Error e) {
