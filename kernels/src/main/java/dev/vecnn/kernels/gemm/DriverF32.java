@@ -222,22 +222,23 @@ public final class DriverF32 {
     }
 
     /**
-     * One register tile from a packed B sliver: A is row-major ({@code rows}: A(i, p) at
+     * One register tile from a B sliver whose steps are {@code bStride} apart (a packed sliver, or
+     * row-major B read in place): A is row-major ({@code rows}: A(i, p) at
      * {@code a[at + i * stride + p]}) or column-ordered (A(i, p) at {@code a[at + p * stride + i]});
      * a sliver of at most one vector of columns takes the one-vector kernel.
      */
     private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
-                             float[] b, int bAt, int nr, float[] acc) {
+                             float[] b, int bAt, int bStride, float[] acc) {
         if (cols <= KernelF32.L) {
             if (rows) {
-                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, nr, acc);
+                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, acc);
             } else {
-                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, nr, acc);
+                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, acc);
             }
         } else if (rows) {
-            KernelF32.tileRows(kc, a, at, stride, b, bAt, nr, acc);
+            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, acc);
         } else {
-            KernelF32.tileColumns(kc, a, at, stride, b, bAt, nr, acc);
+            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, acc);
         }
     }
 
@@ -265,7 +266,7 @@ public final class DriverF32 {
         }
     }
 
-    /** One register tile from a packed B sliver, A given as one array per row (see KernelF32). */
+    /** {@link #tile} with A given as one array per row (see KernelF32). */
     private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
                                       int bStride, float[] acc) {
         if (cols <= KernelF32.L) {
