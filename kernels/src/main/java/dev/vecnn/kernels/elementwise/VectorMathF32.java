@@ -47,6 +47,9 @@ public final class VectorMathF32 {
     /** exp is below half the smallest subnormal under -(BIAS + P) ln2. */
     private static final float EXP_LO = (float) (-(BIAS + P + 8) * LN2);
     /** expm1(x) rounds to -1 below -(P + 3) ln2; tanh saturates to 1 once 2|x| > (P + 3) ln2. */
+    // Down to here e^x and its power of two 2^n (n = round(x / ln2) >= 2 - BIAS) are normal: about
+    // -86.6 in float, -707.7 in double; see expNonPositive.
+    private static final float NORMAL_EXP_LO = (float) (-(BIAS - 2) * LN2);
     private static final float EXPM1_LIMIT = (float) ((P + 3) * LN2);
     private static final float SQRT2 = (float) Math.sqrt(2);
     private static final float MIN_NORMAL = Float.MIN_NORMAL;
@@ -66,17 +69,37 @@ public final class VectorMathF32 {
     public static FloatVector exp(FloatVector x) {
         FloatVector xc = x.max(EXP_LO).min(EXP_HI);
         FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
-        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
-        for (int k = EXP_C.length - 2; k >= 0; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
-        }
+        FloatVector p = expOfReduced(xc, n);
         // 2^n = 2^n1 * 2^n2 with both halves normal: the first product is exact, the second
         // rounds once even when the result is subnormal, and overflows to infinity.
         FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
         FloatVector n2 = n.sub(n1);
         return p.mul(pow2(n1)).mul(pow2(n2));
+    }
+
+    /**
+     * {@link #exp} for arguments that are not positive (logistic's and softplus' e^-|x|), with the
+     * bits of exp. While every lane is at least {@link #NORMAL_EXP_LO}, 2^n and the result are
+     * normal, so one power of two gives exactly what exp's two-step scaling gives, at four fewer
+     * operations; a vector with a lane below it (or -infinity) takes exp itself.
+     */
+    static FloatVector expNonPositive(FloatVector x) {
+        if (x.compare(VectorOperators.LT, NORMAL_EXP_LO).anyTrue()) {
+            return exp(x);
+        }
+        FloatVector n = x.fma(LOG2E, ROUND).sub(ROUND);
+        return expOfReduced(x, n).mul(pow2(n));
+    }
+
+    /** e^(x - n ln2) for n = round(x / ln2): the polynomial on the reduced argument. */
+    private static FloatVector expOfReduced(FloatVector x, FloatVector n) {
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
+        for (int k = EXP_C.length - 2; k >= 0; k--) {
+            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
+        }
+        return p;
     }
 
     /**
@@ -206,14 +229,14 @@ public final class VectorMathF32 {
     public static FloatVector logistic(FloatVector x) {
         // With e = e^-|x| <= 1 nothing overflows: 1 / (1 + e) for x >= 0, e / (1 + e) below, so
         // that tiny results (down to subnormals) keep their relative accuracy.
-        FloatVector e = exp(x.abs().neg());
+        FloatVector e = expNonPositive(x.abs().neg());
         FloatVector t = FloatVector.broadcast(S, 1).div(e.add(1));
         return t.blend(e.mul(t), x.lt(0));
     }
 
     /** softplus(x) = log(1 + e^x), computed as max(x, 0) + log1p(e^-|x|) so it cannot overflow. */
     public static FloatVector softplus(FloatVector x) {
-        return x.max(0).add(log1pNonNegative(exp(x.abs().neg())));
+        return x.max(0).add(log1pNonNegative(expNonPositive(x.abs().neg())));
     }
 
     /** 1 - e^-y, the derivative of softplus written in terms of its output y >= 0. */

@@ -88,6 +88,48 @@ class VectorMathAccuracyTest {
         checkDouble(Function.SOFTPLUS, VectorMathF64::softplus, VectorMathAccuracyTest::softplus);
     }
 
+    /**
+     * expNonPositive (logistic's and softplus' e^-|x|) skips exp's two-step scaling while the
+     * result is normal and must give exp's bits everywhere: every 61st non-positive float, every
+     * float around the switch at -86.6, and the special values; the double twin likewise on a sample.
+     */
+    @Test
+    void expNonPositiveHasTheBitsOfExp() {
+        int dense = 1 << 18;
+        int sparse = (int) ((0x80000000L + 60) / 61);
+        float[] x = new float[sparse + 2 * dense + 3];
+        int i = 0;
+        for (long bits = 0x80000000L; bits <= 0xFFFFFFFFL; bits += 61) {
+            x[i++] = Float.intBitsToFloat((int) bits);
+        }
+        for (int k = -dense; k < dense; k++) {
+            x[i++] = Math.scalb(k, -12) - 86.6f;
+        }
+        x[i++] = Float.NEGATIVE_INFINITY;
+        x[i++] = Float.NaN;
+        x[i++] = -0f;
+        float[] fast = applyFloat(VectorMathF32::expNonPositive, java.util.Arrays.copyOf(x, i));
+        float[] exp = applyFloat(VectorMathF32::exp, java.util.Arrays.copyOf(x, i));
+        for (int k = 0; k < i; k++) {
+            if (Float.floatToIntBits(fast[k]) != Float.floatToIntBits(exp[k])) {
+                fail("expNonPositive(" + x[k] + ") = " + fast[k] + ", exp gives " + exp[k]);
+            }
+        }
+        Random rnd = new Random(7);
+        double[] d = new double[300_000];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = k < 100_000 ? -Math.abs(Double.longBitsToDouble(rnd.nextLong()))
+                    : k < 200_000 ? -Math.abs(rnd.nextGaussian() * 300) : -707.7 + (k - 250_000) * 1e-4;
+        }
+        double[] fastD = applyDouble(VectorMathF64::expNonPositive, d);
+        double[] expD = applyDouble(VectorMathF64::exp, d);
+        for (int k = 0; k < d.length; k++) {
+            if (Double.doubleToLongBits(fastD[k]) != Double.doubleToLongBits(expD[k])) {
+                fail("double expNonPositive(" + d[k] + ") = " + fastD[k] + ", exp gives " + expD[k]);
+            }
+        }
+    }
+
     @Test
     void saturationAndSpecialValues() {
         float[] x = {-1000f, 1000f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f, Float.NaN};
