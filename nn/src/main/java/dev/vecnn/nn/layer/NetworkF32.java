@@ -208,24 +208,26 @@ public final class NetworkF32 {
             return false;
         }
         layers[0].finishForward(first, rows);
-        float[] input = first;
-        for (int i = 1; i < layers.length; i++) {
-            float[] output = i == layers.length - 1 ? out : hiddenBuffer(i, rows);
-            layers[i].forward(input, rows, output);
-            input = output;
-        }
+        forwardAfterFirst(first, rows, out);
         return true;
     }
 
     private void predict(float[] flat, float[][] rowArrays, int rows, float[] out) {
-        float[] input = null;
-        for (int i = 0; i < layers.length; i++) {
+        float[] first = layers.length == 1 ? out : hiddenBuffer(0, rows);
+        if (rowArrays != null) {
+            layers[0].forward(rowArrays, rows, first);
+        } else {
+            layers[0].forward(flat, rows, first);
+        }
+        forwardAfterFirst(first, rows, out);
+    }
+
+    /** Layers 1 and up of a prediction, from the first layer's outputs {@code first}. */
+    private void forwardAfterFirst(float[] first, int rows, float[] out) {
+        float[] input = first;
+        for (int i = 1; i < layers.length; i++) {
             float[] output = i == layers.length - 1 ? out : hiddenBuffer(i, rows);
-            if (i == 0 && rowArrays != null) {
-                layers[0].forward(rowArrays, rows, output);
-            } else {
-                layers[i].forward(i == 0 ? flat : input, rows, output);
-            }
+            layers[i].forward(input, rows, output);
             input = output;
         }
     }
