@@ -38,7 +38,7 @@ public final class FusedGemm {
                 activation, slope, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF32.gemmBiasActivation(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
-                    bias, biasOffset, activation, slope, c, cOffset, ldc, Workers.threads());
+                    bias, biasOffset, activation, slope, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF32.gemmBiasActivation(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
                     bias, biasOffset, activation, slope, c, cOffset, ldc);
@@ -54,7 +54,7 @@ public final class FusedGemm {
                 activation, slope, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF64.gemmBiasActivation(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
-                    bias, biasOffset, activation, slope, c, cOffset, ldc, Workers.threads());
+                    bias, biasOffset, activation, slope, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF64.gemmBiasActivation(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
                     bias, biasOffset, activation, slope, c, cOffset, ldc);
@@ -73,7 +73,7 @@ public final class FusedGemm {
         checkEpilogue(n, bias, biasOffset, activation, slope);
         if (VectorSupport.enabled()) {
             DriverF32.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
-                    activation, slope, c, cOffset, ldc, Workers.threads());
+                    activation, slope, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF32.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
                     activation, slope, c, cOffset, ldc);
@@ -88,7 +88,7 @@ public final class FusedGemm {
         checkEpilogue(n, bias, biasOffset, activation, slope);
         if (VectorSupport.enabled()) {
             DriverF64.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
-                    activation, slope, c, cOffset, ldc, Workers.threads());
+                    activation, slope, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF64.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
                     activation, slope, c, cOffset, ldc);
@@ -104,7 +104,7 @@ public final class FusedGemm {
                 z, zOffset, ldz, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF32.gemmActivationDerivative(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
-                    activation, slope, z, zOffset, ldz, c, cOffset, ldc, Workers.threads());
+                    activation, slope, z, zOffset, ldz, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF32.gemmActivationDerivative(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
                     activation, slope, z, zOffset, ldz, c, cOffset, ldc);
@@ -120,7 +120,7 @@ public final class FusedGemm {
                 z, zOffset, ldz, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF64.gemmActivationDerivative(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
-                    activation, slope, z, zOffset, ldz, c, cOffset, ldc, Workers.threads());
+                    activation, slope, z, zOffset, ldz, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF64.gemmActivationDerivative(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
                     activation, slope, z, zOffset, ldz, c, cOffset, ldc);

@@ -39,7 +39,7 @@ public final class Gemm {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF32.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                    beta, c, cOffset, ldc, Workers.threads());
+                    beta, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF32.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                     beta, c, cOffset, ldc);
@@ -53,7 +53,7 @@ public final class Gemm {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                    beta, c, cOffset, ldc, Workers.threads());
+                    beta, c, cOffset, ldc, Workers.available());
         } else {
             ReferenceF64.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                     beta, c, cOffset, ldc);
@@ -71,7 +71,7 @@ public final class Gemm {
         GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF32.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc,
-                    Workers.threads());
+                    Workers.available());
         } else {
             ReferenceF32.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
         }
@@ -83,7 +83,7 @@ public final class Gemm {
         GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF64.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc,
-                    Workers.threads());
+                    Workers.available());
         } else {
             ReferenceF64.gemmRowArrays(transB, m, n, k, alpha, a, aColumn, b, bOffset, ldb, beta, c, cOffset, ldc);
         }

@@ -121,7 +121,7 @@ public final class Rows {
         if (elements < PARALLEL_MIN_ELEMENTS) {
             return 1;
         }
-        return (int) Math.min(Workers.threads(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS));
+        return (int) Math.min(Workers.available(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS));
     }
 
     private static void copy(float[] src, int width, int[] index, int from, int i0, int i1, float[] dst) {

@@ -39,7 +39,7 @@ public final class Updates {
     // every call, also on one thread, and a training step must allocate nothing
     // (BatchStepAllocationTest); built inside the parallel branch it costs only there.
     private static int parts(int n) {
-        return n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(Workers.threads(), n / PARALLEL_MIN_ELEMENTS);
+        return n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(Workers.available(), n / PARALLEL_MIN_ELEMENTS);
     }
 
     /** Start of range {@code part} of {@code parts} over {@code [0, n)}. */

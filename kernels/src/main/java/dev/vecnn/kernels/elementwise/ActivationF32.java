@@ -96,9 +96,12 @@ public final class ActivationF32 {
         }
     }
 
-    // In each loop the scalar twin finishes the last partial vector: a masked vector crossing the
-    // array's end takes the JDK's per-lane path, and a mask built here was boxed in some JIT states
-    // (40 bytes per call in a training step, the GEMM epilogue running these on every block).
+    // In the piecewise-linear loop the scalar twin (the same float operations) finishes the last
+    // partial vector: a masked vector crossing the array's end takes the JDK's per-lane path, and
+    // a mask built here was boxed in some JIT states (40 bytes per call in a training step, the
+    // GEMM epilogue running these on every block). The transcendental loops run their own vector
+    // code over a copy of the last partial vector instead (TailF32): the loop body appears once,
+    // the second round of the outer loop being the tail, so each function is inlined once.
 
     private static void forwardPiecewiseLinear(Activation activation, float slope, float[] x, int off, int len) {
         int end = off + len;
@@ -113,34 +116,55 @@ public final class ActivationF32 {
 
     private static void forwardTanh(float[] x, int off, int len) {
         int end = off + len;
-        int i = off;
-        for (; i <= end - L; i += L) {
-            VectorMathF32.tanh(FloatVector.fromArray(S, x, i)).intoArray(x, i);
+        int whole = off + len / L * L;
+        float[] a = x;
+        for (int i = off, stop = whole; ; i = 0, stop = L) {
+            for (; i < stop; i += L) {
+                VectorMathF32.tanh(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+            }
+            if (a != x || whole == end) {
+                break;
+            }
+            a = TailF32.copy(x, whole, end - whole);
         }
-        for (; i < end; i++) {
-            x[i] = ActivationScalarF32.apply(Activation.TANH, 0f, x[i]);
+        if (a != x) {
+            System.arraycopy(a, 0, x, whole, end - whole);
         }
     }
 
     private static void forwardLogistic(float[] x, int off, int len) {
         int end = off + len;
-        int i = off;
-        for (; i <= end - L; i += L) {
-            VectorMathF32.logistic(FloatVector.fromArray(S, x, i)).intoArray(x, i);
+        int whole = off + len / L * L;
+        float[] a = x;
+        for (int i = off, stop = whole; ; i = 0, stop = L) {
+            for (; i < stop; i += L) {
+                VectorMathF32.logistic(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+            }
+            if (a != x || whole == end) {
+                break;
+            }
+            a = TailF32.copy(x, whole, end - whole);
         }
-        for (; i < end; i++) {
-            x[i] = ActivationScalarF32.apply(Activation.LOGISTIC, 0f, x[i]);
+        if (a != x) {
+            System.arraycopy(a, 0, x, whole, end - whole);
         }
     }
 
     private static void forwardSoftplus(float[] x, int off, int len) {
         int end = off + len;
-        int i = off;
-        for (; i <= end - L; i += L) {
-            VectorMathF32.softplus(FloatVector.fromArray(S, x, i)).intoArray(x, i);
+        int whole = off + len / L * L;
+        float[] a = x;
+        for (int i = off, stop = whole; ; i = 0, stop = L) {
+            for (; i < stop; i += L) {
+                VectorMathF32.softplus(FloatVector.fromArray(S, a, i)).intoArray(a, i);
+            }
+            if (a != x || whole == end) {
+                break;
+            }
+            a = TailF32.copy(x, whole, end - whole);
         }
-        for (; i < end; i++) {
-            x[i] = ActivationScalarF32.apply(Activation.SOFTPLUS, 0f, x[i]);
+        if (a != x) {
+            System.arraycopy(a, 0, x, whole, end - whole);
         }
     }
 
@@ -180,15 +204,25 @@ public final class ActivationF32 {
 
     /** {@link #derivative} for softplus: whole vectors, then the scalar twin on the rest. */
     private static void softplusDerivative(float[] y, int yOff, float[] delta, int deltaOff, int len) {
-        int shift = yOff - deltaOff;
         int end = deltaOff + len;
-        int i = deltaOff;
-        for (; i <= end - L; i += L) {
-            FloatVector.fromArray(S, delta, i).mul(VectorMathF32.softplusDerivative(FloatVector.fromArray(S, y, i + shift)))
-                    .intoArray(delta, i);
+        int whole = deltaOff + len / L * L;
+        float[] ys = y;
+        float[] d = delta;
+        int shift = yOff - deltaOff;
+        for (int i = deltaOff, stop = whole; ; i = L, stop = 2 * L, shift = -L) {
+            for (; i < stop; i += L) {
+                FloatVector.fromArray(S, d, i).mul(VectorMathF32.softplusDerivative(FloatVector.fromArray(S, ys, i + shift)))
+                        .intoArray(d, i);
+            }
+            if (d != delta || whole == end) {
+                break;
+            }
+            // The scratch holds y's tail at [0, L) and delta's at [L, 2L).
+            d = TailF32.copy(y, whole + yOff - deltaOff, delta, whole, end - whole);
+            ys = d;
         }
-        for (; i < end; i++) {
-            delta[i] = ActivationScalarF32.derivative(Activation.SOFTPLUS, 0, y[i + shift], delta[i]);
+        if (d != delta) {
+            System.arraycopy(d, L, delta, whole, end - whole);
         }
     }
 

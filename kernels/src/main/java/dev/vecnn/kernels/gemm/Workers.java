@@ -43,6 +43,20 @@ public final class Workers {
         return threads;
     }
 
+    /**
+     * The number of threads a kernel called now may use: {@link #threads()}, or 1 on a thread that
+     * is running a part of a job (a kernel called inside a parallel region runs on that region's
+     * thread alone instead of nesting a job in it).
+     */
+    public static int available() {
+        return insidePart() ? 1 : threads;
+    }
+
+    /** Whether the calling thread is running a part of a job: a worker, or the caller that published it. */
+    private static boolean insidePart() {
+        return Thread.currentThread() instanceof Worker || BUSY.isHeldByCurrentThread();
+    }
+
     /** Sets the number of threads a kernel may use (at least 1). */
     public static void setThreads(int count) {
         if (count < 1) {
@@ -70,9 +84,12 @@ public final class Workers {
         return cpus;
     }
 
-    /** Runs {@code body} for parts 0..parts-1 on up to {@code parts} threads and waits for all. */
+    /**
+     * Runs {@code body} for parts 0..parts-1 on up to {@code parts} threads and waits for all.
+     * Called from inside a part (see {@link #available()}), it runs every part on the calling thread.
+     */
     public static void run(int parts, IntConsumer body) {
-        if (parts == 1 || !BUSY.tryLock()) {
+        if (parts == 1 || insidePart() || !BUSY.tryLock()) {
             for (int part = 0; part < parts; part++) {
                 body.accept(part);
             }

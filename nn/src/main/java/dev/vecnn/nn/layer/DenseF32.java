@@ -78,11 +78,21 @@ public final class DenseF32 {
      * softmax and exp, which are not element-wise kernels, take one pass after it.
      */
     public void forward(float[] input, int rows, float[] output) {
+        forwardRows(input, output, 0, rows);
+    }
+
+    /**
+     * {@link #forward(float[], int, float[])} on rows {@code [from, to)} of {@code input} and
+     * {@code output}; each output row is the same whatever range it is computed in.
+     */
+    void forwardRows(float[] input, float[] output, int from, int to) {
         Activation fused = transfer.fusable();
-        FusedGemm.sgemmBiasActivation(false, false, rows, fanOut, fanIn, input, 0, fanIn, params, weightOffset,
-                fanOut, params, biasOffset, fused == null ? Activation.IDENTITY : fused, 0f, output, 0, fanOut);
+        int rows = to - from;
+        FusedGemm.sgemmBiasActivation(false, false, rows, fanOut, fanIn, input, from * fanIn, fanIn, params,
+                weightOffset, fanOut, params, biasOffset, fused == null ? Activation.IDENTITY : fused, 0f,
+                output, from * fanOut, fanOut);
         if (fused == null) {
-            transfer.apply(output, rows, fanOut);
+            transfer.apply(output, from * fanOut, rows, fanOut);
         }
     }
 
@@ -127,20 +137,42 @@ public final class DenseF32 {
      */
     public void backward(float[] input, float[] delta, int rows, float alpha, float scale,
                          float[] inputDelta, Transfer inputTransfer) {
+        weightGradientRows(input, delta, rows, alpha, scale, 0, fanIn);
+        biasGradient(delta, rows, scale);
+        if (inputDelta != null) {
+            inputDeltaRows(delta, input, inputDelta, inputTransfer, 0, rows);
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} of the weight gradient {@code (input^T delta + alpha W) / scale}
+     * (rows of W, that is inputs of the layer), over all {@code rows} samples.
+     */
+    void weightGradientRows(float[] input, float[] delta, int rows, float alpha, float scale, int from, int to) {
+        int at = weightOffset + from * fanOut;
         if (alpha != 0) {
             // The GEMM adds beta * C onto the product: C starts as W, so one call forms the sum.
-            System.arraycopy(params, weightOffset, grads, weightOffset, fanIn * fanOut);
+            System.arraycopy(params, at, grads, at, (to - from) * fanOut);
         }
-        Gemm.sgemm(true, false, fanIn, fanOut, rows, 1f / scale, input, 0, fanIn, delta, 0, fanOut,
-                alpha / scale, grads, weightOffset, fanOut);
+        Gemm.sgemm(true, false, to - from, fanOut, rows, 1f / scale, input, from, fanIn, delta, 0, fanOut,
+                alpha / scale, grads, at, fanOut);
+    }
+
+    /** The bias gradient {@code columnSums(delta) / scale} over {@code rows} samples. */
+    void biasGradient(float[] delta, int rows, float scale) {
         Reductions.columnSums(delta, rows, fanOut, columnSums);
         for (int j = 0; j < fanOut; j++) {
             grads[biasOffset + j] = columnSums[j] / scale;
         }
-        if (inputDelta != null) {
-            // (delta W^T) * g'(input), the derivative applied while each tile is in registers.
-            FusedGemm.sgemmActivationDerivative(false, true, rows, fanIn, fanOut, delta, 0, fanOut, params,
-                    weightOffset, fanOut, inputTransfer.fusable(), 0f, input, 0, fanIn, inputDelta, 0, fanIn);
-        }
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code inputDelta = (delta W^T) * g'(input)}, the derivative
+     * applied while each tile is in registers; each row is the same whatever range it is computed in.
+     */
+    void inputDeltaRows(float[] delta, float[] input, float[] inputDelta, Transfer inputTransfer, int from, int to) {
+        FusedGemm.sgemmActivationDerivative(false, true, to - from, fanIn, fanOut, delta, from * fanOut, fanOut,
+                params, weightOffset, fanOut, inputTransfer.fusable(), 0f, input, from * fanIn, fanIn,
+                inputDelta, from * fanIn, fanIn);
     }
 }

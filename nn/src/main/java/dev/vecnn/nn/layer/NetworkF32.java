@@ -2,6 +2,7 @@ package dev.vecnn.nn.layer;
 
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.kernels.Losses;
+import dev.vecnn.kernels.Parallel;
 import dev.vecnn.kernels.Reductions;
 
 /**
@@ -11,8 +12,18 @@ import dev.vecnn.kernels.Reductions;
  * gradients have the same layout.
  *
  * <p>The training workspace (activations and deltas of every layer) is allocated by
- * {@link #reserve(int)} once per fit; {@link #lossAndGradient} allocates nothing. {@link #predict}
- * uses its own buffers and only reads the parameters, so it may run from many threads.
+ * {@link #reserve(int)} once per fit; {@link #lossAndGradient} allocates nothing on one thread.
+ * {@link #predict} uses its own buffers and only reads the parameters, so it may run from many
+ * threads.
+ *
+ * <p>On several threads a batch runs as three parallel regions rather than one parallel call per
+ * product: the forward pass over each thread's share of the rows through every layer, then (after
+ * the loss, on one thread, over the whole batch) the deltas of those rows back through every layer,
+ * then each thread's share of every layer's weight-gradient rows. Every element is computed by
+ * the same operations whatever the split, so the result has the same bits for any thread count;
+ * the small products and passes that ran on one thread between the large ones (the 200 x 50 and
+ * 200 x 10 layers, their activations and deltas) are split too, and each core keeps its rows in
+ * its own cache from one layer to the next.
  */
 public final class NetworkF32 {
     private final int[] units;
@@ -135,10 +146,11 @@ public final class NetworkF32 {
         if (rows > capacity) {
             throw new IllegalStateException("workspace reserved for " + capacity + " rows, got " + rows);
         }
-        float[] input = x;
-        for (int i = 0; i < layers.length; i++) {
-            layers[i].forward(input, rows, activations[i]);
-            input = activations[i];
+        int parts = rowParts(rows);
+        if (parts == 1) {
+            forwardRows(x, 0, rows);
+        } else {
+            Parallel.run(parts, part -> forwardRows(x, bound(rows, part, parts), bound(rows, part + 1, parts)));
         }
         int last = layers.length - 1;
         float weightSum = rows;
@@ -153,12 +165,69 @@ public final class NetworkF32 {
         float squares = Reductions.sumOfSquares(params, 0, coefficientCount);
         float value = data + (float) (0.5 * alpha) * squares / weightSum;
         float a = (float) alpha;
-        for (int i = last; i >= 0; i--) {
-            float[] in = i == 0 ? x : activations[i - 1];
-            layers[i].backward(in, deltas[i], rows, a, weightSum, i == 0 ? null : deltas[i - 1], hidden);
+        float scale = weightSum;
+        if (parts == 1) {
+            deltaRows(0, rows);
+            gradientShare(x, rows, a, scale, 0, 1);
+        } else {
+            Parallel.run(parts, part -> deltaRows(bound(rows, part, parts), bound(rows, part + 1, parts)));
+            Parallel.run(parts, part -> gradientShare(x, rows, a, scale, part, parts));
         }
         return value;
     }
+
+    /**
+     * Into how many parts a batch of {@code rows} is split: one below
+     * {@link #PARALLEL_MIN_MULTIPLY_ADDS} of forward work (handing work to another thread costs
+     * microseconds), else one per thread.
+     */
+    private int rowParts(int rows) {
+        long work = (long) rows * coefficientCount;
+        return work < PARALLEL_MIN_MULTIPLY_ADDS ? 1 : Math.min(Parallel.threads(), rows);
+    }
+
+    /** The first row (or index) of part {@code part} of {@code parts} over {@code count}. */
+    private static int bound(int count, int part, int parts) {
+        return (int) ((long) count * part / parts);
+    }
+
+    /** The forward pass of rows {@code [from, to)} through every layer. */
+    private void forwardRows(float[] x, int from, int to) {
+        float[] input = x;
+        for (int i = 0; i < layers.length; i++) {
+            layers[i].forwardRows(input, activations[i], from, to);
+            input = activations[i];
+        }
+    }
+
+    /** The deltas of rows {@code [from, to)} of every hidden layer, from the output layer's. */
+    private void deltaRows(int from, int to) {
+        for (int i = layers.length - 1; i > 0; i--) {
+            layers[i].inputDeltaRows(deltas[i], activations[i - 1], deltas[i - 1], hidden, from, to);
+        }
+    }
+
+    /**
+     * Part {@code part} of {@code parts} of the gradients: that share of every layer's weight
+     * gradient rows, and the bias gradients of the layers {@code i} with {@code i % parts == part}.
+     */
+    private void gradientShare(float[] x, int rows, float alpha, float scale, int part, int parts) {
+        for (int i = 0; i < layers.length; i++) {
+            float[] in = i == 0 ? x : activations[i - 1];
+            int fanIn = units[i];
+            layers[i].weightGradientRows(in, deltas[i], rows, alpha, scale, bound(fanIn, part, parts),
+                    bound(fanIn, part + 1, parts));
+            if (i % parts == part) {
+                layers[i].biasGradient(deltas[i], rows, scale);
+            }
+        }
+    }
+
+    /**
+     * A batch whose forward pass takes fewer multiply-adds than this runs on the calling thread
+     * (as a product below this size does in the GEMM).
+     */
+    static final long PARALLEL_MIN_MULTIPLY_ADDS = 1L << 22;
 
     /**
      * The output activations for {@code rows x n_features} inputs {@code x} into {@code out}

@@ -62,35 +62,45 @@ public enum Transfer {
 
     /** Applies the function in place to {@code rows x cols} row-major values from index 0. */
     public void apply(float[] x, int rows, int cols) {
+        apply(x, 0, rows, cols);
+    }
+
+    /** {@link #apply(float[], int, int)} on the {@code rows x cols} values from index {@code offset}. */
+    public void apply(float[] x, int offset, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
             case IDENTITY -> {
                 // The identity changes nothing; skip the pass over the data.
             }
-            case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
+            case SOFTMAX -> Activations.softmax(x, offset, rows, cols);
             case EXP -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = offset; i < offset + n; i++) {
                     x[i] = (float) Math.exp(x[i]);
                 }
             }
-            default -> Activations.forward(kernel, x, 0, n);
+            default -> Activations.forward(kernel, x, offset, n);
         }
     }
 
     /** Double version of {@link #apply(float[], int, int)}. */
     public void apply(double[] x, int rows, int cols) {
+        apply(x, 0, rows, cols);
+    }
+
+    /** {@link #apply(double[], int, int)} on the {@code rows x cols} values from index {@code offset}. */
+    public void apply(double[] x, int offset, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
             case IDENTITY -> {
                 // The identity changes nothing; skip the pass over the data.
             }
-            case SOFTMAX -> Activations.softmax(x, 0, rows, cols);
+            case SOFTMAX -> Activations.softmax(x, offset, rows, cols);
             case EXP -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = offset; i < offset + n; i++) {
                     x[i] = Math.exp(x[i]);
                 }
             }
-            default -> Activations.forward(kernel, x, 0, n);
+            default -> Activations.forward(kernel, x, offset, n);
         }
     }
 

@@ -1,0 +1,47 @@
+package dev.vecnn.kernels;
+
+import dev.vecnn.kernels.gemm.Workers;
+import java.util.function.IntConsumer;
+
+/**
+ * Parallel regions on vecnn's worker threads, for callers that want to run a sequence of kernels
+ * per part (for example a network's forward pass over each part of a batch's rows) instead of
+ * splitting each kernel on its own: one hand-off per region instead of one per kernel, and each
+ * core keeps its part's data in its own cache from one kernel to the next.
+ *
+ * <p>Inside a part every kernel runs on that part's thread alone ({@link #threads()} is 1 there),
+ * so a region never nests one. Which thread runs which part is unspecified; a caller whose parts
+ * write disjoint outputs, each computed the same way whatever the number of parts, gets the same
+ * bits for any thread count (the kernels compute each output element the same way whatever range
+ * of rows or columns they are given).
+ */
+public final class Parallel {
+    private Parallel() {
+    }
+
+    /**
+     * The number of threads a region started now may use: {@link Gemm#threads()}, or 1 when called
+     * from inside a part.
+     */
+    public static int threads() {
+        return Workers.available();
+    }
+
+    /**
+     * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, on up to {@code parts}
+     * threads (the caller's included), and returns when all are done. A runtime exception thrown
+     * by a part reaches the caller (one of them if several parts fail; an {@link Error} wrapped in
+     * an {@link IllegalStateException}), and which other parts ran is then unspecified.
+     *
+     * @throws IllegalArgumentException if {@code parts < 1} or {@code body} is null
+     */
+    public static void run(int parts, IntConsumer body) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1, got " + parts);
+        }
+        if (body == null) {
+            throw new IllegalArgumentException("body must not be null");
+        }
+        Workers.run(parts, body);
+    }
+}
