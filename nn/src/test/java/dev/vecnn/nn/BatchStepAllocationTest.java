@@ -58,10 +58,16 @@ class BatchStepAllocationTest {
         for (int i = 0; i < rows; i++) {
             order[i] = rows - 1 - i;
         }
-        for (boolean float32 : new boolean[] {false, true}) {
+        // relu, and the transcendental activations whose loops finish a range's last partial vector
+        // through a per-thread scratch copy.
+        Transfer[] activations = {Transfer.RELU, Transfer.TANH, Transfer.LOGISTIC};
+        boolean[] precisions = {false, true, false};
+        for (int c = 0; c < activations.length; c++) {
+            boolean float32 = precisions[c];
+            Transfer activation = activations[c];
             int[] units = {features, hidden, outputs};
-            Engine engine = float32 ? new EngineF32(units, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS)
-                    : new EngineF64(units, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS);
+            Engine engine = float32 ? new EngineF32(units, activation, Transfer.SOFTMAX, Loss.LOG_LOSS)
+                    : new EngineF64(units, activation, Transfer.SOFTMAX, Loss.LOG_LOSS);
             if (float32) {
                 Warmup.forFloat();
             } else {
@@ -90,7 +96,7 @@ class BatchStepAllocationTest {
                 }
                 allocated = counter.getCurrentThreadAllocatedBytes() - before;
             }
-            assertEquals(0, allocated, (float32 ? "float32" : "float64") + " steps allocated " + allocated
+            assertEquals(0, allocated, (float32 ? "float32 " : "float64 ") + activation + " steps allocated " + allocated
                     + " bytes in each of " + WINDOWS + " windows of 200 steps");
         }
     }

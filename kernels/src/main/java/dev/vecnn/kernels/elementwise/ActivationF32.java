@@ -100,8 +100,7 @@ public final class ActivationF32 {
     // partial vector: a masked vector crossing the array's end takes the JDK's per-lane path, and
     // a mask built here was boxed in some JIT states (40 bytes per call in a training step, the
     // GEMM epilogue running these on every block). The transcendental loops run their own vector
-    // code over a copy of the last partial vector instead (TailF32): the loop body appears once,
-    // the second round of the outer loop being the tail, so each function is inlined once.
+    // loop once more over a copy of the last partial vector instead (TailF32).
 
     private static void forwardPiecewiseLinear(Activation activation, float slope, float[] x, int off, int len) {
         int end = off + len;
@@ -117,54 +116,51 @@ public final class ActivationF32 {
     private static void forwardTanh(float[] x, int off, int len) {
         int end = off + len;
         int whole = off + len / L * L;
-        float[] a = x;
-        for (int i = off, stop = whole; ; i = 0, stop = L) {
-            for (; i < stop; i += L) {
-                VectorMathF32.tanh(FloatVector.fromArray(S, a, i)).intoArray(a, i);
-            }
-            if (a != x || whole == end) {
-                break;
-            }
-            a = TailF32.copy(x, whole, end - whole);
+        tanhVectors(x, off, whole);
+        if (whole < end) {
+            float[] tail = TailF32.copy(x, whole, end - whole);
+            tanhVectors(tail, 0, L);
+            System.arraycopy(tail, 0, x, whole, end - whole);
         }
-        if (a != x) {
-            System.arraycopy(a, 0, x, whole, end - whole);
+    }
+
+    private static void tanhVectors(float[] x, int from, int to) {
+        for (int i = from; i <= to - L; i += L) {
+            VectorMathF32.tanh(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
     }
 
     private static void forwardLogistic(float[] x, int off, int len) {
         int end = off + len;
         int whole = off + len / L * L;
-        float[] a = x;
-        for (int i = off, stop = whole; ; i = 0, stop = L) {
-            for (; i < stop; i += L) {
-                VectorMathF32.logistic(FloatVector.fromArray(S, a, i)).intoArray(a, i);
-            }
-            if (a != x || whole == end) {
-                break;
-            }
-            a = TailF32.copy(x, whole, end - whole);
+        logisticVectors(x, off, whole);
+        if (whole < end) {
+            float[] tail = TailF32.copy(x, whole, end - whole);
+            logisticVectors(tail, 0, L);
+            System.arraycopy(tail, 0, x, whole, end - whole);
         }
-        if (a != x) {
-            System.arraycopy(a, 0, x, whole, end - whole);
+    }
+
+    private static void logisticVectors(float[] x, int from, int to) {
+        for (int i = from; i <= to - L; i += L) {
+            VectorMathF32.logistic(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
     }
 
     private static void forwardSoftplus(float[] x, int off, int len) {
         int end = off + len;
         int whole = off + len / L * L;
-        float[] a = x;
-        for (int i = off, stop = whole; ; i = 0, stop = L) {
-            for (; i < stop; i += L) {
-                VectorMathF32.softplus(FloatVector.fromArray(S, a, i)).intoArray(a, i);
-            }
-            if (a != x || whole == end) {
-                break;
-            }
-            a = TailF32.copy(x, whole, end - whole);
+        softplusVectors(x, off, whole);
+        if (whole < end) {
+            float[] tail = TailF32.copy(x, whole, end - whole);
+            softplusVectors(tail, 0, L);
+            System.arraycopy(tail, 0, x, whole, end - whole);
         }
-        if (a != x) {
-            System.arraycopy(a, 0, x, whole, end - whole);
+    }
+
+    private static void softplusVectors(float[] x, int from, int to) {
+        for (int i = from; i <= to - L; i += L) {
+            VectorMathF32.softplus(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
     }
 
@@ -206,23 +202,20 @@ public final class ActivationF32 {
     private static void softplusDerivative(float[] y, int yOff, float[] delta, int deltaOff, int len) {
         int end = deltaOff + len;
         int whole = deltaOff + len / L * L;
-        float[] ys = y;
-        float[] d = delta;
-        int shift = yOff - deltaOff;
-        for (int i = deltaOff, stop = whole; ; i = L, stop = 2 * L, shift = -L) {
-            for (; i < stop; i += L) {
-                FloatVector.fromArray(S, d, i).mul(VectorMathF32.softplusDerivative(FloatVector.fromArray(S, ys, i + shift)))
-                        .intoArray(d, i);
-            }
-            if (d != delta || whole == end) {
-                break;
-            }
+        softplusDerivativeVectors(y, yOff - deltaOff, delta, deltaOff, whole);
+        if (whole < end) {
             // The scratch holds y's tail at [0, L) and delta's at [L, 2L).
-            d = TailF32.copy(y, whole + yOff - deltaOff, delta, whole, end - whole);
-            ys = d;
+            float[] tail = TailF32.copy(y, whole + yOff - deltaOff, delta, whole, end - whole);
+            softplusDerivativeVectors(tail, -L, tail, L, 2 * L);
+            System.arraycopy(tail, L, delta, whole, end - whole);
         }
-        if (d != delta) {
-            System.arraycopy(d, L, delta, whole, end - whole);
+    }
+
+    /** Whole vectors of delta in [from, to), y at the same index plus {@code shift}. */
+    private static void softplusDerivativeVectors(float[] y, int shift, float[] delta, int from, int to) {
+        for (int i = from; i <= to - L; i += L) {
+            FloatVector.fromArray(S, delta, i).mul(VectorMathF32.softplusDerivative(FloatVector.fromArray(S, y, i + shift)))
+                    .intoArray(delta, i);
         }
     }
 

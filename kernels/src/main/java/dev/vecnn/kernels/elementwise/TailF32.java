@@ -9,8 +9,11 @@ package dev.vecnn.kernels.elementwise;
  * different rows for different thread counts). A masked load is not used: near the end of an array
  * it takes the JDK's per-lane path, and masks built here were boxed in some JIT states.
  *
- * <p>Lanes past the copied values hold whatever an earlier call left there; the loops' functions
- * act on each lane alone, so those lanes are computed and dropped.
+ * <p>Lanes past the copied values are zero (the functions act on each lane alone, so they are
+ * computed and dropped). Not stale values: an earlier call's leftovers (a softmax row minus its
+ * maximum, say -1e30) sent logistic's exponential down its rarely taken branch for underflowing
+ * lanes, C2 then compiled that branch into the loop instead of leaving it out, and the fused
+ * logistic epilogue of a 200 x 100 -> 50 product cost 21% of the product instead of 16%.
  */
 final class TailF32 {
     private static final int L = VectorMathF32.S.length();
@@ -24,6 +27,7 @@ final class TailF32 {
     static float[] copy(float[] x, int from, int count) {
         float[] s = SCRATCH.get();
         System.arraycopy(x, from, s, 0, count);
+        java.util.Arrays.fill(s, count, L, 0f);
         return s;
     }
 
@@ -31,7 +35,9 @@ final class TailF32 {
     static float[] copy(float[] y, int yFrom, float[] delta, int from, int count) {
         float[] s = SCRATCH.get();
         System.arraycopy(y, yFrom, s, 0, count);
+        java.util.Arrays.fill(s, count, L, 0f);
         System.arraycopy(delta, from, s, L, count);
+        java.util.Arrays.fill(s, L + count, 2 * L, 0f);
         return s;
     }
 }

@@ -104,24 +104,24 @@ public final class VectorMathF32 {
 
     /**
      * {@code x[i] = e^x[i]} over {@code [from, to)}: {@link #exp} on every element, the last
-     * partial vector included, so each value is the same whatever range it was computed in. One
-     * loop with one copy of the exponential, so that callers can stay within C2's inlining budget.
+     * partial vector included, so each value is the same whatever range it was computed in. The
+     * exponential sits in one small loop method of its own, so that callers (softmax) stay within
+     * C2's inlining budget.
      */
     public static void expInPlace(float[] x, int from, int to) {
-        // The last partial vector goes through the same code on a copy (see TailF32).
         int whole = from + (to - from) / L * L;
-        float[] a = x;
-        for (int i = from, stop = whole; ; i = 0, stop = L) {
-            for (; i < stop; i += L) {
-                exp(FloatVector.fromArray(S, a, i)).intoArray(a, i);
-            }
-            if (a != x || whole == to) {
-                break;
-            }
-            a = TailF32.copy(x, whole, to - whole);
+        expVectors(x, from, whole);
+        if (whole < to) {
+            // The last partial vector goes through the same loop on a copy (see TailF32).
+            float[] tail = TailF32.copy(x, whole, to - whole);
+            expVectors(tail, 0, L);
+            System.arraycopy(tail, 0, x, whole, to - whole);
         }
-        if (a != x) {
-            System.arraycopy(a, 0, x, whole, to - whole);
+    }
+
+    private static void expVectors(float[] x, int from, int to) {
+        for (int i = from; i <= to - L; i += L) {
+            exp(FloatVector.fromArray(S, x, i)).intoArray(x, i);
         }
     }
 
