@@ -8,7 +8,7 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
-def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR"):
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
     for i in range(mr):
@@ -18,6 +18,30 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR"):
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
     spill = "\n".join(f"        c{i}{v}.intoArray(acc, {i} * {stride} + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
+    if indexed:
+        # Only the steps listed in idx[from, to) (offsets p into the panel), in order.
+        loads = loads.replace("b, bi", "b, bOff + p * bStride")
+        head = f"int from, int to, int[] idx, "
+        if arrays:
+            sig = f"static void {name}({head}float[][] rows, int rowAt, int col, float[] b, int bOff,\n{' ' * (17 + len(name))}int bStride, float[] acc)"
+            pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
+        else:
+            sig = f"static void {name}({head}float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+            pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
+        return f'''    {doc}
+    {sig} {{
+        FloatVector zero = FloatVector.zero(S);
+{decl}
+{pre}
+        for (int t = from; t < to; t++) {{
+            final int p = idx[t];
+{loads}
+            FloatVector av;
+{chr(10).join(body)}
+        }}
+{spill}
+    }}
+'''
     if arrays:
         sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
@@ -58,3 +82,16 @@ methods = [
 ]
 src = open(os.path.join(HERE, "KernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(methods).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "KernelF32.java"),"w").write(src)
+
+# The same tiles over a list of steps (SparseF32): the columns of A in which some row of the tile
+# is nonzero.
+indexed = [
+ tile("tileRows", 2, True, "/** {@link KernelF32#tileRows} over the steps {@code idx[from, to)} only. */", indexed=True),
+ tile("tileRows1v", 1, True, "/** {@link KernelF32#tileRows1v} over the steps {@code idx[from, to)} only. */", indexed=True),
+ tile("tileRows3v", 3, True, "/** {@link KernelF32#tileRows3v} over the steps {@code idx[from, to)} only. */", mr=6, stride="NRW", indexed=True),
+ tile("tileRowArrays", 2, True, "/** {@link KernelF32#tileRowArrays} over the steps {@code idx[from, to)} only. */", True, indexed=True),
+ tile("tileRowArrays1v", 1, True, "/** {@link KernelF32#tileRowArrays1v} over the steps {@code idx[from, to)} only. */", True, indexed=True),
+ tile("tileRowArrays3v", 3, True, "/** {@link KernelF32#tileRowArrays3v} over the steps {@code idx[from, to)} only. */", True, mr=6, stride="NRW", indexed=True),
+]
+src = open(os.path.join(HERE, "IndexedKernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(indexed).rstrip() + "\n")
+open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "IndexedKernelF32.java"),"w").write(src)

@@ -51,6 +51,14 @@ final class WarmupF32 {
             FusedGemm.sgemmBiasActivation(false, o.m, n, o.k, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU, 0f,
                     o.c, 0, n);
         }
+        // A mostly zero (SparseF32: the indexed kernels over each row tile's nonzero steps), flat
+        // and one array per row, for the three sliver kinds.
+        for (int n : new int[] {o.narrowN, o.oneVectorN, o.mergedN}) {
+            FusedGemm.sgemmBiasActivation(false, false, o.m, n, o.sparseK, o.sparseA, 0, o.sparseK, o.sparseB, 0, n,
+                    o.bias, 0, Activation.RELU, 0f, o.c, 0, n);
+            FusedGemm.sgemmBiasActivation(false, o.m, n, o.sparseK, o.sparseRows, 0, o.sparseB, 0, n, o.bias, 0,
+                    Activation.RELU, 0f, o.c, 0, n);
+        }
         if (i % 8 == 0) {
             // The packed-A path: its vector code is the kernels above, so fewer calls suffice.
             gemm(false, false, o.wideN, o);
@@ -117,6 +125,11 @@ final class WarmupF32 {
         final int deepK = DriverF32.depthBlock() + 3;
         final float[] deepA = filled(m * deepK, 0.01f);
         final float[] deepB = filled(deepK * oneVectorN, 0.01f);
+        // Deep enough for the sparse path, one nonzero per row (each 12-row tile's union is 12 of 64).
+        final int sparseK = 64;
+        final float[] sparseA = oneNonzeroPerRow(m, sparseK);
+        final float[][] sparseRows = splitRows(sparseA, m, sparseK);
+        final float[] sparseB = filled(sparseK * wideN, 0.25f);
         final float[] a = filled(m * k, 0.5f);
         final float[][] rowsA = rows(m, k, 0.5f);
         final float[] b = filled(k * wideN, 0.25f);
@@ -136,6 +149,22 @@ final class WarmupF32 {
             float[][] out = new float[count][];
             for (int i = 0; i < count; i++) {
                 out[i] = filled(length, value);
+            }
+            return out;
+        }
+
+        private static float[] oneNonzeroPerRow(int count, int length) {
+            float[] out = new float[count * length];
+            for (int i = 0; i < count; i++) {
+                out[i * length + i * 5 % length] = 0.5f;
+            }
+            return out;
+        }
+
+        private static float[][] splitRows(float[] flat, int count, int length) {
+            float[][] out = new float[count][];
+            for (int i = 0; i < count; i++) {
+                out[i] = java.util.Arrays.copyOfRange(flat, i * length, (i + 1) * length);
             }
             return out;
         }

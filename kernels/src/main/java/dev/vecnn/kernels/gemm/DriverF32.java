@@ -17,6 +17,8 @@ import dev.vecnn.kernels.Activation;
 public final class DriverF32 {
     private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    // Tests turn the sparse path off to compare its bits with the dense kernels'.
+    static volatile boolean sparseEnabled = true;
 
     /** Per-thread packing buffers, allocated once per thread and reused by every call. */
     private static final class Buffers {
@@ -26,6 +28,10 @@ public final class DriverF32 {
         // The bias values of one tile (at most NRW of them).
         final float[] biasTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
+        // Sparse A (SparseF32): the steps of each row tile of the current MC block, KC + L apart,
+        // and how many each tile has.
+        final int[] steps = new int[T.mc() / T.mr() * (T.kc() + KernelF32.L)];
+        final int[] stepCount = new int[T.mc() / T.mr()];
     }
 
     private DriverF32() {
@@ -100,9 +106,12 @@ public final class DriverF32 {
         int kc = GemmShapes.balancedDepth(k, T);
         int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
+        // Row-major A read in place and mostly zero: each row tile skips its all-zero steps (SparseF32).
+        boolean sparse = directA && !transA && sparseEnabled
+                && SparseF32.prefer(transB, m, n, k, a, aOff, lda, aRows, b, bOff, ldb, BUFFERS.get().steps);
         if (parts == 1) {
-            block(transA, transB, 0, m, 0, n, k, kc, directA, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta,
-                    c, cOff, ldc, e);
+            block(transA, transB, 0, m, 0, n, k, kc, directA, sparse, alpha, a, aOff, lda, aRows, b, bOff, ldb,
+                    beta, c, cOff, ldc, e);
             return;
         }
         boolean splitRows = GemmShapes.splitRows(m, n, T);
@@ -111,10 +120,10 @@ public final class DriverF32 {
             int t0 = (int) ((long) tiles * part / parts);
             int t1 = (int) ((long) tiles * (part + 1) / parts);
             if (splitRows) {
-                block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, alpha,
+                block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, sparse, alpha,
                         a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e);
             } else {
-                block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, directA, alpha,
+                block(transA, transB, 0, m, t0 * T.nr(), Math.min(n, t1 * T.nr()), k, kc, directA, sparse, alpha,
                         a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e);
             }
         });
@@ -128,7 +137,7 @@ public final class DriverF32 {
      * one array per row from column {@code aOff}.
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
-                              int k, int kcMax, boolean directA, float alpha, float[] a, int aOff, int lda,
+                              int k, int kcMax, boolean directA, boolean sparse, float alpha, float[] a, int aOff, int lda,
                               float[][] aRows, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               EpilogueF32 e) {
         Buffers buf = BUFFERS.get();
@@ -163,6 +172,14 @@ public final class DriverF32 {
                             PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                         }
                     }
+                    if (sparse) {
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int rows = Math.min(mr, mc - ir);
+                            int at = ir / mr * (T.kc() + KernelF32.L);
+                            buf.stepCount[ir / mr] = SparseF32.union(a, aOff, lda, aRows, ic + ir, rows, pc, kc,
+                                    buf.steps, at);
+                        }
+                    }
                     for (int jr = 0; jr < nc; ) {
                         int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
                         int cols = Math.min(width, nc - jr);
@@ -188,8 +205,13 @@ public final class DriverF32 {
                             if (width > nr) {
                                 // The wide last sliver: the 12-row tile as two 6-row halves.
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
-                                    wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                            buf, bs, bAt, bStride);
+                                    if (sparse) {
+                                        sparseWideTile(ir, h, full, kc, ic, pc, a, aOff, lda, aRows, buf, bs, bAt,
+                                                bStride);
+                                    } else {
+                                        wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                                buf, bs, bAt, bStride);
+                                    }
                                     int row = ic + ir + h;
                                     TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width,
                                             alpha, betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr,
@@ -198,7 +220,9 @@ public final class DriverF32 {
                                 continue;
                             }
                             int row = ic + ir;
-                            if (ir >= full) {
+                            if (sparse) {
+                                sparseTile(ir, full, cols, kc, row, pc, a, aOff, lda, aRows, buf, bs, bAt, bStride);
+                            } else if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
                                         rowMajorA ? kc : mr, bs, bAt, bStride, buf.tile);
                             } else if (aRows != null) {
@@ -263,6 +287,49 @@ public final class DriverF32 {
             KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, buf.tile);
         } else {
             KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, buf.tile);
+        }
+    }
+
+    /**
+     * {@link #tile} for row-major A over the steps of this row tile's union only (SparseF32): A in
+     * place, or one array per row, or the partial last tile copied from {@code full} on.
+     */
+    private static void sparseTile(int ir, int full, int cols, int kc, int row, int pc, float[] a, int aOff,
+                                   int lda, float[][] aRows, Buffers buf, float[] b, int bAt, int bStride) {
+        int from = ir / T.mr() * (T.kc() + KernelF32.L);
+        int to = from + buf.stepCount[ir / T.mr()];
+        boolean oneVector = cols <= KernelF32.L;
+        if (ir >= full) {
+            if (oneVector) {
+                IndexedKernelF32.tileRows1v(from, to, buf.steps, buf.a, 0, kc, b, bAt, bStride, buf.tile);
+            } else {
+                IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, 0, kc, b, bAt, bStride, buf.tile);
+            }
+        } else if (aRows != null) {
+            if (oneVector) {
+                IndexedKernelF32.tileRowArrays1v(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, bStride, buf.tile);
+            } else {
+                IndexedKernelF32.tileRowArrays(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, bStride, buf.tile);
+            }
+        } else if (oneVector) {
+            IndexedKernelF32.tileRows1v(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, bStride, buf.tile);
+        } else {
+            IndexedKernelF32.tileRows(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, bStride, buf.tile);
+        }
+    }
+
+    /** {@link #wideTile} over the steps of the 12-row tile's union (a superset of each half's). */
+    private static void sparseWideTile(int ir, int h, int full, int kc, int ic, int pc, float[] a, int aOff, int lda,
+                                       float[][] aRows, Buffers buf, float[] b, int bAt, int width) {
+        int from = ir / T.mr() * (T.kc() + KernelF32.L);
+        int to = from + buf.stepCount[ir / T.mr()];
+        int row = ic + ir + h;
+        if (ir >= full) {
+            IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir - full + h) * kc, kc, b, bAt, width, buf.tile);
+        } else if (aRows != null) {
+            IndexedKernelF32.tileRowArrays3v(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, width, buf.tile);
+        } else {
+            IndexedKernelF32.tileRows3v(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, width, buf.tile);
         }
     }
 

@@ -63,6 +63,14 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     // 2000 rows lost 4% / 6% (each sliver is reread 14 times, strided) and 784x100x200 TN -2% / +3%.
     static final int DIRECT_B_MAX_ROW_BLOCKS = 2;
 
+    // A product whose row-major A is mostly zeros runs each row tile's micro-kernel only over the
+    // steps where some row of the tile is nonzero (SparseF32). Taken when those steps, over a
+    // sample of SPARSE_SAMPLE_TILES tiles, are at most SPARSE_MAX_UNION of k, and k is at least
+    // SPARSE_MIN_DEPTH (see docs/architecture.md for what was measured).
+    static final double SPARSE_MAX_UNION = 0.75;
+    static final int SPARSE_MIN_DEPTH = 64;
+    static final int SPARSE_SAMPLE_TILES = 4;
+
     /** The tuning for a vector species with {@code lanes} elements per vector. */
     static GemmTuning forLanes(int lanes) {
         int nr = NR_VECTORS * lanes;

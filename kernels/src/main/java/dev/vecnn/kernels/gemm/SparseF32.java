@@ -1,0 +1,115 @@
+package dev.vecnn.kernels.gemm;
+
+import dev.vecnn.kernels.elementwise.ReductionF32;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Products whose A is mostly zeros, such as images with a blank background (MNIST's pixels are
+ * 81% zeros) or one-hot features: for each tile of MR rows of row-major A, the driver runs the
+ * micro-kernel only over the steps p at which some row of the tile is nonzero (the tile's
+ * "union", computed here with vector compares and compress), through {@link IndexedKernelF32}.
+ * On MNIST a 12-row tile's union holds about half of the 784 pixels, where each row alone holds
+ * a fifth: the same register tile, half the multiply-adds.
+ *
+ * <p>The result has the bits of the dense kernels: every element of C is the same chain of fused
+ * multiply-adds in the same order of p, only without steps whose A values are all zero, and it is
+ * written by the same tile store. Dropping such a step changes nothing: a chain starts at +0, so
+ * its running sum is never -0, and {@code fma(0, b, s) = s} for any finite b and any s that is not
+ * -0. With an infinite or NaN value in B, {@code 0 * inf} is NaN in the dense product, so
+ * {@link #prefer} declines unless B is finite.
+ *
+ * <p>Only row-major A: a transposed A (the weight gradient X^T D over sparse inputs X) was tried
+ * with the same union per tile of 12 columns of X, which skips half the steps of MNIST's
+ * 784 x 100 x 200 gradient, and gained 11% in float and lost 2-3% in double (the union pass reads
+ * one cache line per step from rows 3 KB apart; see docs/architecture.md).
+ */
+final class SparseF32 {
+    private static final VectorSpecies<Float> S = KernelF32.S;
+    private static final int L = KernelF32.L;
+    private static final int MR = GemmTuning.MR;
+    private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, VectorShape.forBitSize(L * 32));
+
+    private SparseF32() {
+    }
+
+    /**
+     * Whether a product whose row-major A is read in place (rows {@code lda} apart from
+     * {@code aOff}, or one array per row from column {@code aOff} when {@code aRows} is not null)
+     * should skip its all-zero
+     * steps: deep enough, the unions of a sample of row tiles at most
+     * {@link GemmTuning#SPARSE_MAX_UNION} of k, and B finite. {@code scratch} holds a panel's
+     * steps (its length less L is the depth sampled at a time).
+     */
+    static boolean prefer(boolean transB, int m, int n, int k, float[] a, int aOff, int lda, float[][] aRows,
+                          float[] b, int bOff, int ldb, int[] scratch) {
+        if (k < GemmTuning.SPARSE_MIN_DEPTH || m < MR) {
+            return false;
+        }
+        int tiles = m / MR;
+        int sample = Math.min(tiles, GemmTuning.SPARSE_SAMPLE_TILES);
+        int depth = scratch.length - L;
+        long steps = 0;
+        for (int s = 0; s < sample; s++) {
+            int row = (int) ((long) tiles * s / sample) * MR;
+            for (int pc = 0; pc < k; pc += depth) {
+                int kc = Math.min(depth, k - pc);
+                steps += union(a, aOff, lda, aRows, row, MR, pc, kc, scratch, 0);
+            }
+        }
+        if (steps > GemmTuning.SPARSE_MAX_UNION * sample * k) {
+            return false;
+        }
+        return transB ? finite(b, bOff, ldb, n, k) : finite(b, bOff, ldb, k, n);
+    }
+
+    /** Whether the {@code k x n} values of b from bOff, rows ldb apart, are all finite. */
+    private static boolean finite(float[] b, int bOff, int ldb, int k, int n) {
+        if (ldb == n) {
+            return Float.isFinite(ReductionF32.maxAbs(b, bOff, k * n));
+        }
+        for (int p = 0; p < k; p++) {
+            if (!Float.isFinite(ReductionF32.maxAbs(b, bOff + p * ldb, n))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The steps {@code p} in {@code [0, kc)} at which one of {@code rows} rows from {@code row}
+     * has a value other than zero at column {@code pc + p} (NaN counts), in increasing order, into
+     * {@code idx} from {@code at} (with L slots of slack past at + kc); returns how many.
+     */
+    static int union(float[] a, int aOff, int lda, float[][] aRows, int row, int rows, int pc, int kc, int[] idx,
+                     int at) {
+        IntVector lane = IntVector.zero(IS).addIndex(1);
+        int count = 0;
+        int q = 0;
+        for (; q <= kc - L; q += L) {
+            VectorMask<Float> any = S.maskAll(false);
+            for (int r = 0; r < rows; r++) {
+                FloatVector v = aRows != null ? FloatVector.fromArray(S, aRows[row + r], aOff + pc + q)
+                        : FloatVector.fromArray(S, a, aOff + (row + r) * lda + pc + q);
+                any = any.or(v.compare(VectorOperators.NE, 0f));
+            }
+            lane.add(q).compress(any.cast(IS)).intoArray(idx, at + count);
+            count += any.trueCount();
+        }
+        for (; q < kc; q++) {
+            for (int r = 0; r < rows; r++) {
+                float v = aRows != null ? aRows[row + r][aOff + pc + q] : a[aOff + (row + r) * lda + pc + q];
+                if (v != 0) {
+                    idx[at + count] = q;
+                    count++;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+}
