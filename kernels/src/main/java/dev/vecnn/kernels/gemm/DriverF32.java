@@ -32,6 +32,7 @@ public final class DriverF32 {
         // and how many each tile has.
         final int[] steps = new int[T.mc() / T.mr() * (T.kc() + KernelF32.L)];
         final int[] stepCount = new int[T.mc() / T.mr()];
+        final long[] stepBits = new long[T.kc() / KernelF32.L + 1];
     }
 
     private DriverF32() {
@@ -108,7 +109,8 @@ public final class DriverF32 {
         boolean directA = GemmShapes.readAInPlace(n, T);
         // Row-major A read in place and mostly zero: each row tile skips its all-zero steps (SparseF32).
         boolean sparse = directA && !transA && sparseEnabled
-                && SparseF32.prefer(transB, m, n, k, a, aOff, lda, aRows, b, bOff, ldb, BUFFERS.get().steps);
+                && SparseF32.prefer(transB, m, n, k, a, aOff, lda, aRows, b, bOff, ldb, BUFFERS.get().steps,
+                        BUFFERS.get().stepBits);
         if (parts == 1) {
             block(transA, transB, 0, m, 0, n, k, kc, directA, sparse, alpha, a, aOff, lda, aRows, b, bOff, ldb,
                     beta, c, cOff, ldc, e);
@@ -177,7 +179,7 @@ public final class DriverF32 {
                             int rows = Math.min(mr, mc - ir);
                             int at = ir / mr * (T.kc() + KernelF32.L);
                             buf.stepCount[ir / mr] = SparseF32.union(a, aOff, lda, aRows, ic + ir, rows, pc, kc,
-                                    buf.steps, at);
+                                    buf.steps, at, buf.stepBits);
                         }
                     }
                     for (int jr = 0; jr < nc; ) {

@@ -43,22 +43,22 @@ final class SparseF32 {
      * should skip its all-zero
      * steps: deep enough, the unions of a sample of row tiles at most
      * {@link GemmTuning#SPARSE_MAX_UNION} of k, and B finite. {@code scratch} holds a panel's
-     * steps (its length less L is the depth sampled at a time).
+     * steps (its length less L is the depth sampled at a time), {@code bits} its vectors' lanes.
      */
     static boolean prefer(boolean transB, int m, int n, int k, float[] a, int aOff, int lda, float[][] aRows,
-                          float[] b, int bOff, int ldb, int[] scratch) {
+                          float[] b, int bOff, int ldb, int[] scratch, long[] bits) {
         if (k < GemmTuning.SPARSE_MIN_DEPTH || m < MR) {
             return false;
         }
         int tiles = m / MR;
         int sample = Math.min(tiles, GemmTuning.SPARSE_SAMPLE_TILES);
-        int depth = scratch.length - L;
+        int depth = Math.min(scratch.length - L, bits.length * L);
         long steps = 0;
         for (int s = 0; s < sample; s++) {
             int row = (int) ((long) tiles * s / sample) * MR;
             for (int pc = 0; pc < k; pc += depth) {
                 int kc = Math.min(depth, k - pc);
-                steps += union(a, aOff, lda, aRows, row, MR, pc, kc, scratch, 0);
+                steps += union(a, aOff, lda, aRows, row, MR, pc, kc, scratch, 0, bits);
             }
         }
         if (steps > GemmTuning.SPARSE_MAX_UNION * sample * k) {
@@ -84,23 +84,28 @@ final class SparseF32 {
      * The steps {@code p} in {@code [0, kc)} at which one of {@code rows} rows from {@code row}
      * has a value other than zero at column {@code pc + p} (NaN counts), in increasing order, into
      * {@code idx} from {@code at} (with L slots of slack past at + kc); returns how many.
+     * {@code bits} (at least kc / L entries) holds each vector's nonzero lanes while the rows are
+     * read one after the other (streaming along each row; reading the tile's rows in turn for each
+     * vector of columns took twice as long).
      */
     static int union(float[] a, int aOff, int lda, float[][] aRows, int row, int rows, int pc, int kc, int[] idx,
-                     int at) {
+                     int at, long[] bits) {
+        int chunks = kc / L;
+        java.util.Arrays.fill(bits, 0, chunks, 0L);
+        for (int r = 0; r < rows; r++) {
+            float[] src = aRows != null ? aRows[row + r] : a;
+            int base = aRows != null ? aOff + pc : aOff + (row + r) * lda + pc;
+            for (int c = 0; c < chunks; c++) {
+                bits[c] |= FloatVector.fromArray(S, src, base + c * L).compare(VectorOperators.NE, 0f).toLong();
+            }
+        }
         IntVector lane = IntVector.zero(IS).addIndex(1);
         int count = 0;
-        int q = 0;
-        for (; q <= kc - L; q += L) {
-            VectorMask<Float> any = S.maskAll(false);
-            for (int r = 0; r < rows; r++) {
-                FloatVector v = aRows != null ? FloatVector.fromArray(S, aRows[row + r], aOff + pc + q)
-                        : FloatVector.fromArray(S, a, aOff + (row + r) * lda + pc + q);
-                any = any.or(v.compare(VectorOperators.NE, 0f));
-            }
-            lane.add(q).compress(any.cast(IS)).intoArray(idx, at + count);
-            count += any.trueCount();
+        for (int c = 0; c < chunks; c++) {
+            lane.add(c * L).compress(VectorMask.fromLong(IS, bits[c])).intoArray(idx, at + count);
+            count += Long.bitCount(bits[c]);
         }
-        for (; q < kc; q++) {
+        for (int q = chunks * L; q < kc; q++) {
             for (int r = 0; r < rows; r++) {
                 float v = aRows != null ? aRows[row + r][aOff + pc + q] : a[aOff + (row + r) * lda + pc + q];
                 if (v != 0) {

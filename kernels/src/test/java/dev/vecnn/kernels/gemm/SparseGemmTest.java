@@ -183,7 +183,8 @@ class SparseGemmTest {
     }
 
     private static boolean prefers(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {
-        return SparseF32.prefer(false, m, n, k, a, aOff, lda, null, b, bOff, ldb, new int[GemmTuning.KC + KernelF32.L]);
+        return SparseF32.prefer(false, m, n, k, a, aOff, lda, null, b, bOff, ldb, new int[GemmTuning.KC + KernelF32.L],
+                new long[GemmTuning.KC / KernelF32.L + 1]);
     }
 
     private static float[] sparse(Random random, int n, double density) {
