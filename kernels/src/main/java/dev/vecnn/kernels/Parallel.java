@@ -28,6 +28,14 @@ public final class Parallel {
     }
 
     /**
+     * The fewest multiply-adds worth a region: handing work to another thread costs microseconds,
+     * and a GEMM below this size runs on the calling thread too.
+     */
+    public static long minMultiplyAdds() {
+        return Workers.minParallelMultiplyAdds();
+    }
+
+    /**
      * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, on up to {@code parts}
      * threads (the caller's included), and returns when all are done. A runtime exception thrown
      * by a part reaches the caller (one of them if several parts fail; an {@link Error} wrapped in

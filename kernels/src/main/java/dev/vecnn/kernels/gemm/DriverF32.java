@@ -108,9 +108,9 @@ public final class DriverF32 {
         int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
         // Row-major A read in place and mostly zero: each row tile skips its all-zero steps (SparseF32).
+        Buffers buf = BUFFERS.get();
         boolean sparse = directA && !transA && sparseEnabled
-                && SparseF32.prefer(transB, m, n, k, a, aOff, lda, aRows, b, bOff, ldb, BUFFERS.get().steps,
-                        BUFFERS.get().stepBits);
+                && SparseF32.prefer(transB, m, n, k, a, aOff, lda, aRows, b, bOff, ldb, buf.steps, buf.stepBits);
         if (parts == 1) {
             block(transA, transB, 0, m, 0, n, k, kc, directA, sparse, alpha, a, aOff, lda, aRows, b, bOff, ldb,
                     beta, c, cOff, ldc, e);

@@ -40,11 +40,10 @@ final class SparseF32 {
     /**
      * Whether a product whose row-major A is read in place (rows {@code lda} apart from
      * {@code aOff}, or one array per row from column {@code aOff} when {@code aRows} is not null)
-     * should skip its all-zero
-     * steps: deep enough, A's first row at most half nonzero, the unions of a sample of row tiles
-     * (each prefix of the sample on average) at most {@link GemmTuning#SPARSE_MAX_UNION} of k, and
-     * B finite. {@code scratch} holds a panel's
-     * steps (its length less L is the depth sampled at a time), {@code bits} its vectors' lanes.
+     * should skip its all-zero steps: deep enough, A's first row at most half nonzero, the unions
+     * of a sample of row tiles (each prefix of the sample on average) at most
+     * {@link GemmTuning#SPARSE_MAX_UNION} of k, and B finite. {@code scratch} holds a panel's steps
+     * (its length less L is the depth sampled at a time), {@code bits} its vectors' lanes.
      */
     static boolean prefer(boolean transB, int m, int n, int k, float[] a, int aOff, int lda, float[][] aRows,
                           float[] b, int bOff, int ldb, int[] scratch, long[] bits) {
@@ -69,9 +68,6 @@ final class SparseF32 {
             if (steps > GemmTuning.SPARSE_MAX_UNION * (s + 1) * k) {
                 return false;
             }
-        }
-        if (steps > GemmTuning.SPARSE_MAX_UNION * sample * k) {
-            return false;
         }
         return transB ? finite(b, bOff, ldb, n, k) : finite(b, bOff, ldb, k, n);
     }

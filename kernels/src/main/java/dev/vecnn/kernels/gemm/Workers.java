@@ -57,6 +57,14 @@ public final class Workers {
         return Thread.currentThread() instanceof Worker || BUSY.isHeldByCurrentThread();
     }
 
+    /**
+     * The fewest multiply-adds worth splitting over threads: the GEMM's small-product limit
+     * ({@code GemmTuning.SMALL_FLOPS}), shared with callers that split their own work.
+     */
+    public static long minParallelMultiplyAdds() {
+        return GemmTuning.SMALL_FLOPS;
+    }
+
     /** Sets the number of threads a kernel may use (at least 1). */
     public static void setThreads(int count) {
         if (count < 1) {

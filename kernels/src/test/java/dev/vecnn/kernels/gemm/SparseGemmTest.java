@@ -85,13 +85,8 @@ class SparseGemmTest {
         int k = 120;
         float[] a = sparse(random, k * m, 0.03);
         float[] b = dense(random, k * n);
-        float[] expected = new float[m * n];
-        DriverF32.sparseEnabled = false;
-        DriverF32.gemm(true, false, m, n, k, 1f, a, 0, m, b, 0, n, 0f, expected, 0, n, 1);
-        DriverF32.sparseEnabled = true;
-        float[] actual = new float[m * n];
-        DriverF32.gemm(true, false, m, n, k, 1f, a, 0, m, b, 0, n, 0f, actual, 0, n, 1);
-        assertArrayEquals(expected, actual);
+        float[][] results = offAndOn(true, m, n, k, a, b);
+        assertArrayEquals(results[0], results[1]);
     }
 
     @Test
@@ -144,13 +139,9 @@ class SparseGemmTest {
         a[5 * k + 17] = Float.NaN;
         a[9 * k + 3] = Float.POSITIVE_INFINITY;
         float[] b = dense(random, k * n);
-        float[] expected = new float[m * n];
-        DriverF32.sparseEnabled = false;
-        DriverF32.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, expected, 0, n, 1);
-        DriverF32.sparseEnabled = true;
-        float[] actual = new float[m * n];
-        DriverF32.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, actual, 0, n, 1);
-        assertArrayEquals(expected, actual);
+        float[][] results = offAndOn(false, m, n, k, a, b);
+        float[] actual = results[1];
+        assertArrayEquals(results[0], actual);
         assertTrue(prefers(m, n, k, a, 0, k, b, 0, n), "the sparse path is taken");
         assertTrue(Float.isNaN(actual[5 * n]), "a NaN in row 5 of A makes row 5 of C NaN");
     }
@@ -180,6 +171,16 @@ class SparseGemmTest {
         float[] a = sparse(random, 50 * 200, 0.2);
         float[] b = dense(random, 200 * 64);
         assertFalse(prefers(50, 64, 200, a, 0, 200, b, 0, 64));
+    }
+
+    /** {@code op(A) B} over whole row-major arrays, with the sparse path off, then on (one thread). */
+    private static float[][] offAndOn(boolean transA, int m, int n, int k, float[] a, float[] b) {
+        float[][] out = new float[2][m * n];
+        for (int on = 0; on < 2; on++) {
+            DriverF32.sparseEnabled = on == 1;
+            DriverF32.gemm(transA, false, m, n, k, 1f, a, 0, transA ? m : k, b, 0, n, 0f, out[on], 0, n, 1);
+        }
+        return out;
     }
 
     private static boolean prefers(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb) {

@@ -178,12 +178,12 @@ public final class NetworkF32 {
 
     /**
      * Into how many parts a batch of {@code rows} is split: one below
-     * {@link #PARALLEL_MIN_MULTIPLY_ADDS} of forward work (handing work to another thread costs
+     * {@link Parallel#minMultiplyAdds()} of forward work (handing work to another thread costs
      * microseconds), else one per thread.
      */
     private int rowParts(int rows) {
         long work = (long) rows * coefficientCount;
-        return work < PARALLEL_MIN_MULTIPLY_ADDS ? 1 : Math.min(Parallel.threads(), rows);
+        return work < Parallel.minMultiplyAdds() ? 1 : Math.min(Parallel.threads(), rows);
     }
 
     /** The first row (or index) of part {@code part} of {@code parts} over {@code count}. */
@@ -222,12 +222,6 @@ public final class NetworkF32 {
             }
         }
     }
-
-    /**
-     * A batch whose forward pass takes fewer multiply-adds than this runs on the calling thread
-     * (as a product below this size does in the GEMM).
-     */
-    static final long PARALLEL_MIN_MULTIPLY_ADDS = 1L << 22;
 
     /**
      * The output activations for {@code rows x n_features} inputs {@code x} into {@code out}
