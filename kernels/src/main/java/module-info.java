@@ -6,6 +6,8 @@
  */
 module dev.vecnn.kernels {
     requires static jdk.incubator.vector;
+    // Warmup watches the JIT's compile time (CompilationMXBean).
+    requires java.management;
 
     exports dev.vecnn.kernels;
 }

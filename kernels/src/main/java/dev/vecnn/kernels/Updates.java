@@ -38,8 +38,10 @@ public final class Updates {
     // range lambda to a shared helper: a lambda built before the branch would be allocated on
     // every call, also on one thread, and a training step must allocate nothing
     // (BatchStepAllocationTest); built inside the parallel branch it costs only there.
+    // Without a branch: the warm-up's short arrays never take the parallel side, and a compiled
+    // branch that never ran is a trap that the first real update would spring.
     private static int parts(int n) {
-        return n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(Workers.available(), n / PARALLEL_MIN_ELEMENTS);
+        return Math.min(Workers.available(), Math.max(1, n / PARALLEL_MIN_ELEMENTS));
     }
 
     /** Start of range {@code part} of {@code parts} over {@code [0, n)}. */

@@ -19,6 +19,13 @@ import jdk.incubator.vector.FloatVector;
  */
 final class WarmupF32 {
     private static final int L = FloatVector.SPECIES_PREFERRED.length();
+    // Vectors per call of the element-wise kernels. The JIT's last tier counts loop iterations as
+    // well as calls: with one vector per call (and one call per round) the updates, reductions and
+    // softmax were still C1 code after the warm-up, where a vector is a heap object, and the first
+    // epoch of a fit ran them 10 times slower (PrintCompilation, docs/architecture.md).
+    // Nine: two rounds of the reductions' four-vector loops, then their one-vector loop (a loop
+    // that never ran is a trap in the compiled code), then a tail.
+    private static final int VECTORS = 9;
 
     private WarmupF32() {
     }
@@ -53,16 +60,32 @@ final class WarmupF32 {
         }
         // A mostly zero (SparseF32: the indexed kernels over each row tile's nonzero steps), flat
         // and one array per row, for the three sliver kinds.
+        // Every other round the rows are whole tiles only, as in real batches (200 = 16 x 12 + 8
+        // is split into blocks of 144 rows): a branch that never ran is compiled as a trap, and
+        // the first real product sends the method back to the interpreter (JFR deoptimizations).
+        int m = (i & 1) == 0 ? o.m : o.wholeM;
+        FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.narrowN, o.bias, 0,
+                Activation.RELU, 0f, o.c, 0, o.narrowN);
+        // Half zeros, in a pattern whose 12-row unions are dense (relu outputs): the sparse test
+        // declines after its sample.
+        FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, o.sparseK, o.halfA, 0, o.sparseK, o.sparseB, 0,
+                o.narrowN, o.bias, 0, Activation.RELU, 0f, o.c, 0, o.narrowN);
         for (int n : new int[] {o.narrowN, o.oneVectorN, o.mergedN}) {
-            FusedGemm.sgemmBiasActivation(false, false, o.m, n, o.sparseK, o.sparseA, 0, o.sparseK, o.sparseB, 0, n,
+            FusedGemm.sgemmBiasActivation(false, false, m, n, o.sparseK, o.sparseA, 0, o.sparseK, o.sparseB, 0, n,
                     o.bias, 0, Activation.RELU, 0f, o.c, 0, n);
-            FusedGemm.sgemmBiasActivation(false, o.m, n, o.sparseK, o.sparseRows, 0, o.sparseB, 0, n, o.bias, 0,
+            FusedGemm.sgemmBiasActivation(false, m, n, o.sparseK, o.sparseRows, 0, o.sparseB, 0, n, o.bias, 0,
                     Activation.RELU, 0f, o.c, 0, n);
         }
         if (i % 8 == 0) {
             // The packed-A path: its vector code is the kernels above, so fewer calls suffice.
             gemm(false, false, o.wideN, o);
             gemm(true, false, o.wideN, o);
+        }
+        if (i % 4 == 0) {
+            // More rows than the narrow products read B in place for (GemmShapes.readBInPlace), as
+            // when predicting many rows.
+            FusedGemm.sgemmBiasActivation(false, false, o.tallM, o.oneVectorN, o.k, o.tallA, 0, o.k, o.b, 0,
+                    o.oneVectorN, o.bias, 0, Activation.RELU, 0f, o.tallC, 0, o.oneVectorN);
         }
         if (i % 16 == 0) {
             // Several k panels: the store of a panel that is not the last one (no epilogue, beta 1).
@@ -89,10 +112,15 @@ final class WarmupF32 {
                 Losses.loss(loss, o.p, o.y, o.weights, o.rows, cols, o.x);
             }
         }
+        // Ranges that end their arrays and ranges that do not: a partial last vector is read
+        // differently at the end of an array (see ReductionF32).
         Reductions.sumOfSquares(o.g, 0, o.g.length);
         Reductions.dot(o.g, o.w, o.g.length);
+        Reductions.dot(o.g, o.w, o.g.length - L);
         Reductions.maxAbs(o.g, 0, o.g.length);
+        Reductions.maxAbs(o.g, 0, o.g.length - L);
         Reductions.columnSums(o.x, o.rows, o.cols, o.bias);
+        Reductions.columnSums(o.columns, o.rows, o.cols, o.bias);
         Updates.sgd(o.w, o.g, 1e-3f);
         Updates.momentum(o.w, o.g, o.s1, 1e-3f, 0.9f, false);
         Updates.momentum(o.w, o.g, o.s1, 1e-3f, 0.9f, true);
@@ -110,6 +138,10 @@ final class WarmupF32 {
     private static final class Operands {
         // m: one full sliver of 12 rows plus a partial one; k: a short but looping depth.
         final int m = 13;
+        // Whole 12-row tiles only (MR is 12 in both precisions).
+        final int wholeM = 24;
+        // More than two blocks of 144 rows.
+        final int tallM = 300;
         final int k = 3;
         // Two-vector slivers only (2L + L + 1 columns: a full sliver and one of L + 1).
         final int narrowN = 3 * L + 1;
@@ -118,29 +150,36 @@ final class WarmupF32 {
         final int mergedN = 2 * L + 1;
         // More column slivers than GemmTuning reads A in place for, so A is packed.
         final int wideN = 9 * 2 * L + 1;
-        // The element-wise kernels: two rows of one vector and a tail.
-        final int rows = 2;
+        // The element-wise kernels: rows of one vector and a tail, enough of them that each call's
+        // loops run several vectors (see VECTORS).
+        final int rows = 8;
         final int cols = L + 1;
         final int shortCols = Math.max(1, L / 2 + 2);
         final int deepK = DriverF32.depthBlock() + 3;
         final float[] deepA = filled(m * deepK, 0.01f);
         final float[] deepB = filled(deepK * oneVectorN, 0.01f);
-        // Deep enough for the sparse path, one nonzero per row (each 12-row tile's union is 12 of 64).
-        final int sparseK = 64;
-        final float[] sparseA = oneNonzeroPerRow(m, sparseK);
-        final float[][] sparseRows = splitRows(sparseA, m, sparseK);
+        // Deep enough for the sparse path, one nonzero per row (each 12-row tile's union is 12 of 67),
+        // and not a whole number of vectors: without the union's tail loop in the profile, C2 compiled
+        // it as a trap, and the first real sparse product sent it back to slow code.
+        final int sparseK = 64 + 3;
+        final float[] sparseA = oneNonzeroPerRow(wholeM, sparseK);
+        final float[][] sparseRows = splitRows(sparseA, wholeM, sparseK);
+        final float[] halfA = alternateZeros(wholeM, sparseK);
         final float[] sparseB = filled(sparseK * wideN, 0.25f);
-        final float[] a = filled(m * k, 0.5f);
+        final float[] a = filled(wholeM * k, 0.5f);
+        final float[] tallA = filled(tallM * k, 0.5f);
+        final float[] tallC = new float[tallM * oneVectorN];
         final float[][] rowsA = rows(m, k, 0.5f);
         final float[] b = filled(k * wideN, 0.25f);
         final float[] c = new float[m * wideN];
         final float[] z = filled(m * narrowN, 0.5f);
         final float[] x = filled(m * narrowN, 0.1f);
+        final float[] columns = filled(rows * cols, 0.1f);
         final float[] p = filled(m * narrowN, 0.3f);
         final float[] y = filled(m * narrowN, 1f);
         final float[] bias = filled(narrowN, 0.1f);
         final float[] weights = filled(rows, 1f);
-        final float[] w = filled(L + 3, 0.5f);
+        final float[] w = filled(VECTORS * L + 3, 0.5f);
         final float[] g = filled(w.length, 0.01f);
         final float[] s1 = new float[w.length];
         final float[] s2 = new float[w.length];
@@ -157,6 +196,19 @@ final class WarmupF32 {
             float[] out = new float[count * length];
             for (int i = 0; i < count; i++) {
                 out[i * length + i * 5 % length] = 0.5f;
+            }
+            // One in the last columns, past the whole vectors: the union's scalar tail finds it.
+            out[count * length - 1] = 0.5f;
+            return out;
+        }
+
+        /** Row i nonzero where column + i is even: each row half zeros, any two rows none. */
+        private static float[] alternateZeros(int count, int length) {
+            float[] out = new float[count * length];
+            for (int i = 0; i < count; i++) {
+                for (int j = (i & 1); j < length; j += 2) {
+                    out[i * length + j] = 0.5f;
+                }
             }
             return out;
         }

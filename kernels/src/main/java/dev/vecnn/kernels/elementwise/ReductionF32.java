@@ -43,8 +43,14 @@ public final class ReductionF32 {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
         if (i < len) {
-            VectorMask<Float> m = S.indexInRange(i, len);
-            s1 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s1);
+            // Masked lanes are zero, and a zero-padded copy gives the same sum (see tailNearEnd).
+            if (aOff + i + L <= a.length && bOff + i + L <= b.length) {
+                VectorMask<Float> m = S.indexInRange(i, len);
+                s1 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s1);
+            } else {
+                float[] t = TailF32.copy(a, aOff + i, b, bOff + i, len - i);
+                s1 = FloatVector.fromArray(S, t, 0).fma(FloatVector.fromArray(S, t, L), s1);
+            }
         }
         return VectorMathF32.sumLanes(s0.add(s1).add(s2.add(s3)));
     }
@@ -62,23 +68,46 @@ public final class ReductionF32 {
             m0 = m0.max(FloatVector.fromArray(S, x, off + i).abs());
         }
         if (i < len) {
-            VectorMask<Float> m = S.indexInRange(i, len);
-            m1 = m1.max(FloatVector.fromArray(S, x, off + i, m).abs());
+            FloatVector tail = off + i + L <= x.length
+                    ? FloatVector.fromArray(S, x, off + i, S.indexInRange(i, len))
+                    : FloatVector.fromArray(S, TailF32.copy(x, off + i, len - i), 0);
+            m1 = m1.max(tail.abs());
         }
         // Max is exact and order-free; reduceLanes(MAX) loses no bits.
         return m0.max(m1).reduceLanes(VectorOperators.MAX);
     }
 
-    /** {@code out[j] = sum_i x[i * cols + j]} over a row-major {@code rows x cols} block. */
+    /**
+     * {@code out[j] = sum_i x[i * cols + j]} over a row-major {@code rows x cols} block. A partial
+     * last vector of columns is loaded with a mask while its full width stays inside x; the last
+     * rows, where it would not, are added to {@code out} one value at a time, in the same row
+     * order, so the sums have the same bits either way.
+     */
     public static void columnSums(float[] x, int rows, int cols, float[] out) {
-        int j = 0;
-        for (; j < cols; j += L) {
+        for (int j = 0; j < cols; j += L) {
             VectorMask<Float> m = S.indexInRange(j, cols);
+            int vectorRows = j + L <= cols ? rows : rowsInside(x.length, rows, cols, j);
             FloatVector acc = FloatVector.zero(S);
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < vectorRows; r++) {
                 acc = acc.add(FloatVector.fromArray(S, x, r * cols + j, m));
             }
             acc.intoArray(out, j, m);
+            for (int r = vectorRows; r < rows; r++) {
+                for (int c = j; c < cols; c++) {
+                    out[c] += x[r * cols + c];
+                }
+            }
         }
+    }
+
+    /**
+     * How many rows from the first have a full vector from column j inside an array of
+     * {@code length}: a masked load that crosses the end takes the JDK's per-lane path (hundreds of
+     * times slower), and in the JIT's code it was a trap that sent the method back to the
+     * interpreter on the first real batch.
+     */
+    private static int rowsInside(int length, int rows, int cols, int j) {
+        long fit = ((long) length - j - L) / cols + 1;
+        return length < j + L ? 0 : (int) Math.min(rows, fit);
     }
 }

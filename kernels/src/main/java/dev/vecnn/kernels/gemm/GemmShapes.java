@@ -32,12 +32,14 @@ final class GemmShapes {
         return ceilDiv(m, t.mr()) >= ceilDiv(n, t.nr());
     }
 
-    /** How many threads get a share: one for small products, never more than there are tiles. */
+    /**
+     * How many threads get a share: each share at least minFlopsPerThread multiply-adds (so one
+     * thread below {@link GemmTuning#SMALL_FLOPS}), never more than there are tiles. Written
+     * without a branch on the size: the warm-up's small products never took the other side, and
+     * the JIT compiles a branch that never ran as a trap, which the first real product springs.
+     */
     static int parts(int m, int n, int k, int threads, GemmTuning t) {
         long work = (long) m * n * k;
-        if (work < t.smallFlops()) {
-            return 1;
-        }
         int tiles = splitRows(m, n, t) ? ceilDiv(m, t.mr()) : ceilDiv(n, t.nr());
         return (int) Math.min(Math.min(threads, tiles), Math.max(1, work / t.minFlopsPerThread()));
     }

@@ -26,11 +26,10 @@ package dev.vecnn.kernels.gemm;
  * @param kc depth of one packed panel
  * @param mc rows of one packed A block (a multiple of mr)
  * @param nc columns of one packed B panel (a multiple of nr)
- * @param smallFlops below this many multiply-adds (m*n*k) a product runs on one thread
  * @param minFlopsPerThread a thread is only given work of at least this many multiply-adds
  * @param directAMaxColumns up to this many columns of C, A is read in place rather than packed
  */
-record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long minFlopsPerThread,
+record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread,
                   int directAMaxColumns) {
 
     static final int MR = 12;
@@ -51,8 +50,10 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     static final int NC = 3072;
     // Handing work to a parked worker costs tens of microseconds; a share must take longer than
     // that (2^21 multiply-adds is about 20 us at this core's 200 GFLOP/s float peak).
-    static final long SMALL_FLOPS = 1L << 22;
     static final long MIN_FLOPS_PER_THREAD = 1L << 21;
+    // So a product runs on one thread below two threads' shares (GemmShapes.parts); callers that
+    // split their own work use the same line (Parallel.minMultiplyAdds).
+    static final long SMALL_FLOPS = 2 * MIN_FLOPS_PER_THREAD;
     // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
     static final int DIRECT_A_MAX_COLUMN_TILES = 8;
@@ -74,7 +75,7 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long smallFlops, long 
     /** The tuning for a vector species with {@code lanes} elements per vector. */
     static GemmTuning forLanes(int lanes) {
         int nr = NR_VECTORS * lanes;
-        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), SMALL_FLOPS, MIN_FLOPS_PER_THREAD,
+        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), MIN_FLOPS_PER_THREAD,
                 DIRECT_A_MAX_COLUMN_TILES * nr);
     }
 
