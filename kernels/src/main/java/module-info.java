@@ -6,8 +6,6 @@
  */
 module dev.vecnn.kernels {
     requires static jdk.incubator.vector;
-    // Warmup watches the JIT's compile time (CompilationMXBean).
-    requires java.management;
 
     exports dev.vecnn.kernels;
 }

@@ -116,12 +116,11 @@ public final class Rows {
         }
     }
 
+    // One part below PARALLEL_MIN_ELEMENTS; without a branch on the size, which the warm-up's small
+    // calls would leave as a trap for the first real batch (see Updates.parts).
     private static int parts(int count, int width) {
         long elements = (long) count * width;
-        if (elements < PARALLEL_MIN_ELEMENTS) {
-            return 1;
-        }
-        return (int) Math.min(Workers.available(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS));
+        return (int) Math.max(1, Math.min(Workers.available(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS)));
     }
 
     private static void copy(float[] src, int width, int[] index, int from, int i0, int i1, float[] dst) {

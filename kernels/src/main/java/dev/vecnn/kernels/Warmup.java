@@ -17,16 +17,17 @@ import java.util.function.IntConsumer;
  */
 public final class Warmup {
     /**
-     * Rounds over every kernel. Each kernel method runs several times per round, so this reaches
-     * the JIT's second-tier thresholds (thousands of calls) for all of them.
+     * Rounds over every kernel. Each kernel method runs several times per round, and its loops
+     * several vectors per call, so this reaches the JIT's last-tier thresholds (calls plus loop
+     * iterations) for all of them. The rounds take both sides of the branches real products take
+     * (whole and partial tiles, sparse and dense inputs, ranges that end their arrays), since the
+     * JIT compiles a branch that never ran as a trap back into slow code. Not done: running more
+     * rounds until the JIT's compile time stops growing. It left every kernel compiled before
+     * the first fit (whose first MNIST epoch then took 42-58 ms against 150-170 without), but
+     * made the warm-up 1.5-2 s longer; on one thread that compile work otherwise overlaps the fit
+     * on the second core, and the main job's wall time grew by 1-1.5 s.
      */
     static final int ROUNDS = 2500;
-    /** Rounds between two looks at the JIT's compile time, once the first ROUNDS are done. */
-    static final int ROUNDS_PER_CHECK = 100;
-    /** The JIT counts as done when its compile time has not grown for this long. */
-    static final long QUIET_NANOS = 300_000_000L;
-    /** The most time spent in rounds after the first ROUNDS, however busy the JIT stays. */
-    static final long MAX_EXTRA_NANOS = 4_000_000_000L;
     private static final AtomicBoolean FLOATS_DONE = new AtomicBoolean();
     private static final AtomicBoolean DOUBLES_DONE = new AtomicBoolean();
 
@@ -43,39 +44,6 @@ public final class Warmup {
         once(DOUBLES_DONE, WarmupF64::rounds);
     }
 
-    /**
-     * Runs more rounds while the JIT keeps compiling. After the first rounds the last-tier
-     * compiler is still seconds behind on this project's 2-core machine: methods are queued, or
-     * their counters have not yet asked for the last tier, and they run as C1 code, where every
-     * vector is a heap object. Measured (PrintCompilation, JFR): 20 kernels, Adam among them, were
-     * still C1 code when the rounds ended, and Adam alone took 63% of the first MNIST epoch
-     * (290 ms against 21 for later epochs). Rounds keep their counters rising; the loop ends when
-     * the JIT's total compile time has not grown for QUIET_NANOS, or after MAX_EXTRA_NANOS.
-     */
-    private static void untilCompiled(IntConsumer rounds) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return;
-        }
-        long start = System.nanoTime();
-        long compiled = jit.getTotalCompilationTime();
-        long quietSince = start;
-        while (true) {
-            rounds.accept(ROUNDS_PER_CHECK);
-            long now = System.nanoTime();
-            long total = jit.getTotalCompilationTime();
-            if (total != compiled) {
-                compiled = total;
-                quietSince = now;
-            } else if (now - quietSince >= QUIET_NANOS) {
-                return;
-            }
-            if (now - start >= MAX_EXTRA_NANOS) {
-                return;
-            }
-        }
-    }
-
     private static void once(AtomicBoolean done, IntConsumer rounds) {
         if (done.get() || !VectorSupport.enabled()) {
             return;
@@ -83,7 +51,6 @@ public final class Warmup {
         synchronized (Warmup.class) {
             if (!done.get()) {
                 rounds.accept(ROUNDS);
-                untilCompiled(rounds);
                 done.set(true);
             }
         }

@@ -30,12 +30,32 @@ final class WarmupF32 {
     private WarmupF32() {
     }
 
-    /** {@code count} rounds over every kernel, on operands allocated once. */
+    /**
+     * {@code count} rounds over every kernel, on operands allocated once, then one call of each
+     * kind that is large enough to be split over the threads.
+     */
     static void rounds(int count) {
         Operands o = new Operands();
         for (int i = 0; i < count; i++) {
             round(i, o);
         }
+        large(o);
+    }
+
+    /**
+     * Products and updates above the size where work is split over threads, so that their
+     * parallel paths (and a product's size branches) are compiled before the first real batch.
+     * Once per call of {@link #rounds}: by then the kernels are compiled, so these cost
+     * microseconds, where their first runs as C1 code cost milliseconds.
+     */
+    private static void large(Operands o) {
+        Gemm.sgemm(false, false, o.bigM, o.bigN, o.bigK, 1f, o.bigA, 0, o.bigK, o.bigB, 0, o.bigN, 0f, o.bigC, 0,
+                o.bigN);
+        FusedGemm.sgemmBiasActivation(false, false, o.bigM, o.bigN, o.bigK, o.bigA, 0, o.bigK, o.bigB, 0, o.bigN,
+                o.bigBias, 0, Activation.RELU, 0f, o.bigC, 0, o.bigN);
+        Updates.sgd(o.bigW, o.bigG, 1e-3f);
+        Updates.momentum(o.bigW, o.bigG, o.bigS1, 1e-3f, 0.9f, true);
+        Updates.adam(o.bigW, o.bigG, o.bigS1, o.bigS2, 1e-3f, 0.9f, 0.999f, 1e-8f, 1);
     }
 
     /** Round {@code i} over every kernel. */
@@ -180,6 +200,19 @@ final class WarmupF32 {
         final float[] bias = filled(narrowN, 0.1f);
         final float[] weights = filled(rows, 1f);
         final float[] w = filled(VECTORS * L + 3, 0.5f);
+        // Above GemmTuning.SMALL_FLOPS multiply-adds and over several row tiles; above twice
+        // Updates.PARALLEL_MIN_ELEMENTS parameters.
+        final int bigM = 96;
+        final int bigN = 64;
+        final int bigK = 1024;
+        final float[] bigA = filled(bigM * bigK, 0.01f);
+        final float[] bigB = filled(bigK * bigN, 0.01f);
+        final float[] bigC = new float[bigM * bigN];
+        final float[] bigBias = filled(bigN, 0.1f);
+        final float[] bigW = filled(2 * Updates.PARALLEL_MIN_ELEMENTS + 3, 0.5f);
+        final float[] bigG = filled(bigW.length, 0.01f);
+        final float[] bigS1 = new float[bigW.length];
+        final float[] bigS2 = new float[bigW.length];
         final float[] g = filled(w.length, 0.01f);
         final float[] s1 = new float[w.length];
         final float[] s2 = new float[w.length];
