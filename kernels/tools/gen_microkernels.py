@@ -16,17 +16,19 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         body.append(f"            av = FloatVector.broadcast(S, {src});")
         for v in range(nv):
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
-    spill = "\n".join(f"        c{i}{v}.intoArray(acc, {i} * {stride} + {v} * L);" for i in range(mr) for v in range(nv))
+    # The tile goes to out[outAt + i * outStride + v * L]: the driver's tile buffer (outStride NR,
+    # or NRW for the wide tiles), or C itself when nothing is left to do to a full tile.
+    spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
     if indexed:
         # Only the steps listed in idx[from, to) (offsets p into the panel), in order.
         loads = loads.replace("b, bi", "b, bOff + p * bStride")
         head = f"int from, int to, int[] idx, "
         if arrays:
-            sig = f"static void {name}({head}float[][] rows, int rowAt, int col, float[] b, int bOff,\n{' ' * (17 + len(name))}int bStride, float[] acc)"
+            sig = f"static void {name}({head}float[][] rows, int rowAt, int col, float[] b, int bOff,\n{' ' * (17 + len(name))}int bStride, float[] out, int outAt, int outStride)"
             pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
         else:
-            sig = f"static void {name}({head}float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+            sig = f"static void {name}({head}float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
             pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
         return f'''    {doc}
     {sig} {{
@@ -43,15 +45,15 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
     }}
 '''
     if arrays:
-        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
         step = ""
     elif rows_mode:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
         step = ""
     else:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] acc)"
+        sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "        int ai = aOff;"
         step = "            ai += aStride;\n"
     return f'''    {doc}

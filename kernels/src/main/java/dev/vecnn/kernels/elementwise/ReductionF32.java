@@ -91,7 +91,14 @@ public final class ReductionF32 {
             for (int r = 0; r < vectorRows; r++) {
                 acc = acc.add(FloatVector.fromArray(S, x, r * cols + j, m));
             }
-            acc.intoArray(out, j, m);
+            if (j + L <= out.length) {
+                acc.intoArray(out, j, m);
+            } else {
+                // A masked store crossing the end of out takes the same per-lane path as a load.
+                float[] s = TailF32.scratch();
+                acc.intoArray(s, 0);
+                System.arraycopy(s, 0, out, j, Math.min(L, cols - j));
+            }
             for (int r = vectorRows; r < rows; r++) {
                 for (int c = j; c < cols; c++) {
                     out[c] += x[r * cols + c];

@@ -23,6 +23,11 @@ final class TailF32 {
     private TailF32() {
     }
 
+    /** The per-thread scratch, at least {@code 2L} values, its contents unspecified. */
+    static float[] scratch() {
+        return SCRATCH.get();
+    }
+
     /** The scratch with {@code x[from, from + count)} at index 0 ({@code count < L}). */
     static float[] copy(float[] x, int from, int count) {
         float[] s = SCRATCH.get();

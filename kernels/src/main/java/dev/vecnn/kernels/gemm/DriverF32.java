@@ -151,6 +151,9 @@ public final class DriverF32 {
                 int kc = Math.min(kcMax, k - pc);
                 float betaPanel = pc == 0 ? beta : 1;
                 EpilogueF32 last = pc + kc == k ? e : null;
+                // A full tile with nothing left to do to it (alpha 1, beta 0, no bias: the same bits
+                // as the store's alpha * acc) goes from the registers straight to C.
+                boolean plain = alpha == 1 && betaPanel == 0 && (last == null || last.kind != EpilogueF32.BIAS_ACTIVATION);
                 // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
                 // only a last sliver whose full vectors would run past the end of b is packed.
                 boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
@@ -207,35 +210,50 @@ public final class DriverF32 {
                             if (width > nr) {
                                 // The wide last sliver: the 12-row tile as two 6-row halves.
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
+                                    int row = ic + ir + h;
+                                    int halfRows = Math.min(KernelF32.MRW, rows - h);
+                                    boolean direct = plain && halfRows == KernelF32.MRW && cols == width;
+                                    float[] out = direct ? c : buf.tile;
+                                    int outAt = direct ? cOff + row * ldc + jc + jr : 0;
+                                    int outStride = direct ? ldc : width;
                                     if (sparse) {
                                         sparseWideTile(ir, h, full, kc, ic, pc, a, aOff, lda, aRows, buf, bs, bAt,
-                                                bStride);
+                                                bStride, out, outAt, outStride);
                                     } else {
                                         wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                                buf, bs, bAt, bStride);
+                                                buf, bs, bAt, bStride, out, outAt, outStride);
                                     }
-                                    int row = ic + ir + h;
-                                    TileStoreF32.store(buf.tile, Math.min(KernelF32.MRW, rows - h), cols, width,
-                                            alpha, betaPanel, c, cOff + row * ldc + jc + jr, ldc, last, jc + jr,
-                                            buf.biasTile);
+                                    if (!direct) {
+                                        TileStoreF32.store(buf.tile, halfRows, cols, width, alpha, betaPanel, c,
+                                                cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
+                                    }
                                 }
                                 continue;
                             }
                             int row = ic + ir;
+                            boolean direct = plain && rows == mr && cols == nr;
+                            float[] out = direct ? c : buf.tile;
+                            int outAt = direct ? cOff + row * ldc + jc + jr : 0;
+                            int outStride = direct ? ldc : nr;
                             if (sparse) {
-                                sparseTile(ir, full, cols, kc, row, pc, a, aOff, lda, aRows, buf, bs, bAt, bStride);
+                                sparseTile(ir, full, cols, kc, row, pc, a, aOff, lda, aRows, buf, bs, bAt, bStride,
+                                        out, outAt, outStride);
                             } else if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
-                                        rowMajorA ? kc : mr, bs, bAt, bStride, buf.tile);
+                                        rowMajorA ? kc : mr, bs, bAt, bStride, out, outAt, outStride);
                             } else if (aRows != null) {
-                                tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, buf.tile);
+                                tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt, outStride);
                             } else if (transA) {
-                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, buf.tile);
+                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
+                                        outStride);
                             } else {
-                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, buf.tile);
+                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
+                                        outStride);
                             }
-                            TileStoreF32.store(buf.tile, rows, cols, nr, alpha, betaPanel,
-                                    c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
+                            if (!direct) {
+                                TileStoreF32.store(buf.tile, rows, cols, nr, alpha, betaPanel,
+                                        c, cOff + row * ldc + jc + jr, ldc, last, jc + jr, buf.biasTile);
+                            }
                         }
                         jr += width;
                     }
@@ -254,17 +272,17 @@ public final class DriverF32 {
      * a sliver of at most one vector of columns takes the one-vector kernel.
      */
     private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
-                             float[] b, int bAt, int bStride, float[] acc) {
+                             float[] b, int bAt, int bStride, float[] out, int outAt, int outStride) {
         if (cols <= KernelF32.L) {
             if (rows) {
-                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, acc);
+                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             } else {
-                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, acc);
+                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             }
         } else if (rows) {
-            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, acc);
+            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
         } else {
-            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, acc);
+            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
         }
     }
 
@@ -275,20 +293,21 @@ public final class DriverF32 {
      */
     private static void wideTile(int ir, int h, int full, boolean rowMajorA, boolean transA, int kc,
                                  int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
-                                 float[] b, int bAt, int width) {
+                                 float[] b, int bAt, int width, float[] out, int outAt, int outStride) {
         int row = ic + ir + h;
         if (ir >= full) {
             if (rowMajorA) {
-                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, buf.tile);
+                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt, outStride);
             } else {
-                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, buf.tile);
+                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, out, outAt,
+                        outStride);
             }
         } else if (aRows != null) {
-            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, buf.tile);
+            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, out, outAt, outStride);
         } else if (transA) {
-            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, buf.tile);
+            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, out, outAt, outStride);
         } else {
-            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, buf.tile);
+            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt, outStride);
         }
     }
 
@@ -297,51 +316,62 @@ public final class DriverF32 {
      * place, or one array per row, or the partial last tile copied from {@code full} on.
      */
     private static void sparseTile(int ir, int full, int cols, int kc, int row, int pc, float[] a, int aOff,
-                                   int lda, float[][] aRows, Buffers buf, float[] b, int bAt, int bStride) {
+                                   int lda, float[][] aRows, Buffers buf, float[] b, int bAt, int bStride,
+                                   float[] out, int outAt, int outStride) {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
+        int[] idx = buf.steps;
         boolean oneVector = cols <= KernelF32.L;
         if (ir >= full) {
             if (oneVector) {
-                IndexedKernelF32.tileRows1v(from, to, buf.steps, buf.a, 0, kc, b, bAt, bStride, buf.tile);
+                IndexedKernelF32.tileRows1v(from, to, idx, buf.a, 0, kc, b, bAt, bStride, out, outAt, outStride);
             } else {
-                IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, 0, kc, b, bAt, bStride, buf.tile);
+                IndexedKernelF32.tileRows(from, to, idx, buf.a, 0, kc, b, bAt, bStride, out, outAt, outStride);
             }
         } else if (aRows != null) {
             if (oneVector) {
-                IndexedKernelF32.tileRowArrays1v(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, bStride, buf.tile);
+                IndexedKernelF32.tileRowArrays1v(from, to, idx, aRows, row, aOff + pc, b, bAt, bStride, out, outAt,
+                        outStride);
             } else {
-                IndexedKernelF32.tileRowArrays(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, bStride, buf.tile);
+                IndexedKernelF32.tileRowArrays(from, to, idx, aRows, row, aOff + pc, b, bAt, bStride, out, outAt,
+                        outStride);
             }
         } else if (oneVector) {
-            IndexedKernelF32.tileRows1v(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, bStride, buf.tile);
+            IndexedKernelF32.tileRows1v(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, bStride, out, outAt,
+                    outStride);
         } else {
-            IndexedKernelF32.tileRows(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, bStride, buf.tile);
+            IndexedKernelF32.tileRows(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, bStride, out, outAt,
+                    outStride);
         }
     }
 
     /** {@link #wideTile} over the steps of the 12-row tile's union (a superset of each half's). */
     private static void sparseWideTile(int ir, int h, int full, int kc, int ic, int pc, float[] a, int aOff, int lda,
-                                       float[][] aRows, Buffers buf, float[] b, int bAt, int width) {
+                                       float[][] aRows, Buffers buf, float[] b, int bAt, int width, float[] out,
+                                       int outAt, int outStride) {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
+        int[] idx = buf.steps;
         int row = ic + ir + h;
         if (ir >= full) {
-            IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir - full + h) * kc, kc, b, bAt, width, buf.tile);
+            IndexedKernelF32.tileRows3v(from, to, idx, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt,
+                    outStride);
         } else if (aRows != null) {
-            IndexedKernelF32.tileRowArrays3v(from, to, buf.steps, aRows, row, aOff + pc, b, bAt, width, buf.tile);
+            IndexedKernelF32.tileRowArrays3v(from, to, idx, aRows, row, aOff + pc, b, bAt, width, out, outAt,
+                    outStride);
         } else {
-            IndexedKernelF32.tileRows3v(from, to, buf.steps, a, aOff + row * lda + pc, lda, b, bAt, width, buf.tile);
+            IndexedKernelF32.tileRows3v(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt,
+                    outStride);
         }
     }
 
     /** {@link #tile} with A given as one array per row (see KernelF32). */
     private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
-                                      int bStride, float[] acc) {
+                                      int bStride, float[] out, int outAt, int outStride) {
         if (cols <= KernelF32.L) {
-            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, acc);
+            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
         } else {
-            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, acc);
+            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
         }
     }
 

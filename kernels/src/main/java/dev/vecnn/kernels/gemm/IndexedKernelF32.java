@@ -23,7 +23,7 @@ final class IndexedKernelF32 {
 
     /** {@link KernelF32#tileRows} over the steps {@code idx[from, to)} only. */
     static void tileRows(int from, int to, int[] idx, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
-                         float[] acc) {
+                         float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
@@ -91,35 +91,35 @@ final class IndexedKernelF32 {
             c110 = av.fma(b0, c110);
             c111 = av.fma(b1, c111);
         }
-        c00.intoArray(acc, 0 * NR + 0 * L);
-        c01.intoArray(acc, 0 * NR + 1 * L);
-        c10.intoArray(acc, 1 * NR + 0 * L);
-        c11.intoArray(acc, 1 * NR + 1 * L);
-        c20.intoArray(acc, 2 * NR + 0 * L);
-        c21.intoArray(acc, 2 * NR + 1 * L);
-        c30.intoArray(acc, 3 * NR + 0 * L);
-        c31.intoArray(acc, 3 * NR + 1 * L);
-        c40.intoArray(acc, 4 * NR + 0 * L);
-        c41.intoArray(acc, 4 * NR + 1 * L);
-        c50.intoArray(acc, 5 * NR + 0 * L);
-        c51.intoArray(acc, 5 * NR + 1 * L);
-        c60.intoArray(acc, 6 * NR + 0 * L);
-        c61.intoArray(acc, 6 * NR + 1 * L);
-        c70.intoArray(acc, 7 * NR + 0 * L);
-        c71.intoArray(acc, 7 * NR + 1 * L);
-        c80.intoArray(acc, 8 * NR + 0 * L);
-        c81.intoArray(acc, 8 * NR + 1 * L);
-        c90.intoArray(acc, 9 * NR + 0 * L);
-        c91.intoArray(acc, 9 * NR + 1 * L);
-        c100.intoArray(acc, 10 * NR + 0 * L);
-        c101.intoArray(acc, 10 * NR + 1 * L);
-        c110.intoArray(acc, 11 * NR + 0 * L);
-        c111.intoArray(acc, 11 * NR + 1 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c60.intoArray(out, outAt + 6 * outStride + 0 * L);
+        c61.intoArray(out, outAt + 6 * outStride + 1 * L);
+        c70.intoArray(out, outAt + 7 * outStride + 0 * L);
+        c71.intoArray(out, outAt + 7 * outStride + 1 * L);
+        c80.intoArray(out, outAt + 8 * outStride + 0 * L);
+        c81.intoArray(out, outAt + 8 * outStride + 1 * L);
+        c90.intoArray(out, outAt + 9 * outStride + 0 * L);
+        c91.intoArray(out, outAt + 9 * outStride + 1 * L);
+        c100.intoArray(out, outAt + 10 * outStride + 0 * L);
+        c101.intoArray(out, outAt + 10 * outStride + 1 * L);
+        c110.intoArray(out, outAt + 11 * outStride + 0 * L);
+        c111.intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
     /** {@link KernelF32#tileRows1v} over the steps {@code idx[from, to)} only. */
     static void tileRows1v(int from, int to, int[] idx, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
-                           float[] acc) {
+                           float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero;
         FloatVector c10 = zero;
@@ -174,23 +174,23 @@ final class IndexedKernelF32 {
             av = FloatVector.broadcast(S, a[r11 + p]);
             c110 = av.fma(b0, c110);
         }
-        c00.intoArray(acc, 0 * NR + 0 * L);
-        c10.intoArray(acc, 1 * NR + 0 * L);
-        c20.intoArray(acc, 2 * NR + 0 * L);
-        c30.intoArray(acc, 3 * NR + 0 * L);
-        c40.intoArray(acc, 4 * NR + 0 * L);
-        c50.intoArray(acc, 5 * NR + 0 * L);
-        c60.intoArray(acc, 6 * NR + 0 * L);
-        c70.intoArray(acc, 7 * NR + 0 * L);
-        c80.intoArray(acc, 8 * NR + 0 * L);
-        c90.intoArray(acc, 9 * NR + 0 * L);
-        c100.intoArray(acc, 10 * NR + 0 * L);
-        c110.intoArray(acc, 11 * NR + 0 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c60.intoArray(out, outAt + 6 * outStride + 0 * L);
+        c70.intoArray(out, outAt + 7 * outStride + 0 * L);
+        c80.intoArray(out, outAt + 8 * outStride + 0 * L);
+        c90.intoArray(out, outAt + 9 * outStride + 0 * L);
+        c100.intoArray(out, outAt + 10 * outStride + 0 * L);
+        c110.intoArray(out, outAt + 11 * outStride + 0 * L);
     }
 
     /** {@link KernelF32#tileRows3v} over the steps {@code idx[from, to)} only. */
     static void tileRows3v(int from, int to, int[] idx, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
-                           float[] acc) {
+                           float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero, c02 = zero;
         FloatVector c10 = zero, c11 = zero, c12 = zero;
@@ -235,29 +235,29 @@ final class IndexedKernelF32 {
             c51 = av.fma(b1, c51);
             c52 = av.fma(b2, c52);
         }
-        c00.intoArray(acc, 0 * NRW + 0 * L);
-        c01.intoArray(acc, 0 * NRW + 1 * L);
-        c02.intoArray(acc, 0 * NRW + 2 * L);
-        c10.intoArray(acc, 1 * NRW + 0 * L);
-        c11.intoArray(acc, 1 * NRW + 1 * L);
-        c12.intoArray(acc, 1 * NRW + 2 * L);
-        c20.intoArray(acc, 2 * NRW + 0 * L);
-        c21.intoArray(acc, 2 * NRW + 1 * L);
-        c22.intoArray(acc, 2 * NRW + 2 * L);
-        c30.intoArray(acc, 3 * NRW + 0 * L);
-        c31.intoArray(acc, 3 * NRW + 1 * L);
-        c32.intoArray(acc, 3 * NRW + 2 * L);
-        c40.intoArray(acc, 4 * NRW + 0 * L);
-        c41.intoArray(acc, 4 * NRW + 1 * L);
-        c42.intoArray(acc, 4 * NRW + 2 * L);
-        c50.intoArray(acc, 5 * NRW + 0 * L);
-        c51.intoArray(acc, 5 * NRW + 1 * L);
-        c52.intoArray(acc, 5 * NRW + 2 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
     /** {@link KernelF32#tileRowArrays} over the steps {@code idx[from, to)} only. */
     static void tileRowArrays(int from, int to, int[] idx, float[][] rows, int rowAt, int col, float[] b, int bOff,
-                              int bStride, float[] acc) {
+                              int bStride, float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
@@ -325,35 +325,35 @@ final class IndexedKernelF32 {
             c110 = av.fma(b0, c110);
             c111 = av.fma(b1, c111);
         }
-        c00.intoArray(acc, 0 * NR + 0 * L);
-        c01.intoArray(acc, 0 * NR + 1 * L);
-        c10.intoArray(acc, 1 * NR + 0 * L);
-        c11.intoArray(acc, 1 * NR + 1 * L);
-        c20.intoArray(acc, 2 * NR + 0 * L);
-        c21.intoArray(acc, 2 * NR + 1 * L);
-        c30.intoArray(acc, 3 * NR + 0 * L);
-        c31.intoArray(acc, 3 * NR + 1 * L);
-        c40.intoArray(acc, 4 * NR + 0 * L);
-        c41.intoArray(acc, 4 * NR + 1 * L);
-        c50.intoArray(acc, 5 * NR + 0 * L);
-        c51.intoArray(acc, 5 * NR + 1 * L);
-        c60.intoArray(acc, 6 * NR + 0 * L);
-        c61.intoArray(acc, 6 * NR + 1 * L);
-        c70.intoArray(acc, 7 * NR + 0 * L);
-        c71.intoArray(acc, 7 * NR + 1 * L);
-        c80.intoArray(acc, 8 * NR + 0 * L);
-        c81.intoArray(acc, 8 * NR + 1 * L);
-        c90.intoArray(acc, 9 * NR + 0 * L);
-        c91.intoArray(acc, 9 * NR + 1 * L);
-        c100.intoArray(acc, 10 * NR + 0 * L);
-        c101.intoArray(acc, 10 * NR + 1 * L);
-        c110.intoArray(acc, 11 * NR + 0 * L);
-        c111.intoArray(acc, 11 * NR + 1 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c60.intoArray(out, outAt + 6 * outStride + 0 * L);
+        c61.intoArray(out, outAt + 6 * outStride + 1 * L);
+        c70.intoArray(out, outAt + 7 * outStride + 0 * L);
+        c71.intoArray(out, outAt + 7 * outStride + 1 * L);
+        c80.intoArray(out, outAt + 8 * outStride + 0 * L);
+        c81.intoArray(out, outAt + 8 * outStride + 1 * L);
+        c90.intoArray(out, outAt + 9 * outStride + 0 * L);
+        c91.intoArray(out, outAt + 9 * outStride + 1 * L);
+        c100.intoArray(out, outAt + 10 * outStride + 0 * L);
+        c101.intoArray(out, outAt + 10 * outStride + 1 * L);
+        c110.intoArray(out, outAt + 11 * outStride + 0 * L);
+        c111.intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
     /** {@link KernelF32#tileRowArrays1v} over the steps {@code idx[from, to)} only. */
     static void tileRowArrays1v(int from, int to, int[] idx, float[][] rows, int rowAt, int col, float[] b, int bOff,
-                                int bStride, float[] acc) {
+                                int bStride, float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero;
         FloatVector c10 = zero;
@@ -408,23 +408,23 @@ final class IndexedKernelF32 {
             av = FloatVector.broadcast(S, a11[col + p]);
             c110 = av.fma(b0, c110);
         }
-        c00.intoArray(acc, 0 * NR + 0 * L);
-        c10.intoArray(acc, 1 * NR + 0 * L);
-        c20.intoArray(acc, 2 * NR + 0 * L);
-        c30.intoArray(acc, 3 * NR + 0 * L);
-        c40.intoArray(acc, 4 * NR + 0 * L);
-        c50.intoArray(acc, 5 * NR + 0 * L);
-        c60.intoArray(acc, 6 * NR + 0 * L);
-        c70.intoArray(acc, 7 * NR + 0 * L);
-        c80.intoArray(acc, 8 * NR + 0 * L);
-        c90.intoArray(acc, 9 * NR + 0 * L);
-        c100.intoArray(acc, 10 * NR + 0 * L);
-        c110.intoArray(acc, 11 * NR + 0 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c60.intoArray(out, outAt + 6 * outStride + 0 * L);
+        c70.intoArray(out, outAt + 7 * outStride + 0 * L);
+        c80.intoArray(out, outAt + 8 * outStride + 0 * L);
+        c90.intoArray(out, outAt + 9 * outStride + 0 * L);
+        c100.intoArray(out, outAt + 10 * outStride + 0 * L);
+        c110.intoArray(out, outAt + 11 * outStride + 0 * L);
     }
 
     /** {@link KernelF32#tileRowArrays3v} over the steps {@code idx[from, to)} only. */
     static void tileRowArrays3v(int from, int to, int[] idx, float[][] rows, int rowAt, int col, float[] b, int bOff,
-                                int bStride, float[] acc) {
+                                int bStride, float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero, c02 = zero;
         FloatVector c10 = zero, c11 = zero, c12 = zero;
@@ -469,23 +469,23 @@ final class IndexedKernelF32 {
             c51 = av.fma(b1, c51);
             c52 = av.fma(b2, c52);
         }
-        c00.intoArray(acc, 0 * NRW + 0 * L);
-        c01.intoArray(acc, 0 * NRW + 1 * L);
-        c02.intoArray(acc, 0 * NRW + 2 * L);
-        c10.intoArray(acc, 1 * NRW + 0 * L);
-        c11.intoArray(acc, 1 * NRW + 1 * L);
-        c12.intoArray(acc, 1 * NRW + 2 * L);
-        c20.intoArray(acc, 2 * NRW + 0 * L);
-        c21.intoArray(acc, 2 * NRW + 1 * L);
-        c22.intoArray(acc, 2 * NRW + 2 * L);
-        c30.intoArray(acc, 3 * NRW + 0 * L);
-        c31.intoArray(acc, 3 * NRW + 1 * L);
-        c32.intoArray(acc, 3 * NRW + 2 * L);
-        c40.intoArray(acc, 4 * NRW + 0 * L);
-        c41.intoArray(acc, 4 * NRW + 1 * L);
-        c42.intoArray(acc, 4 * NRW + 2 * L);
-        c50.intoArray(acc, 5 * NRW + 0 * L);
-        c51.intoArray(acc, 5 * NRW + 1 * L);
-        c52.intoArray(acc, 5 * NRW + 2 * L);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 }
