@@ -166,7 +166,8 @@ public final class DriverF32 {
                     // the layout the in-place kernel expects, so each product keeps one kernel family hot.
                     int full = directA ? mc / mr * mr : 0;
                     boolean rowMajorA = directA && !transA;
-                    if (full < mc) {
+                    // The sparse path copies its rows while it finds their steps (SparseF32.union).
+                    if (full < mc && !sparse) {
                         if (aRows != null && directA) {
                             PackF32.copyRowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
                         } else if (aRows != null) {
@@ -182,7 +183,7 @@ public final class DriverF32 {
                             int rows = Math.min(mr, mc - ir);
                             int at = ir / mr * (T.kc() + KernelF32.L);
                             buf.stepCount[ir / mr] = SparseF32.union(a, aOff, lda, aRows, ic + ir, rows, pc, kc,
-                                    buf.steps, at, buf.stepBits);
+                                    buf.steps, at, buf.stepBits, buf.a, ir * GemmTuning.KC);
                         }
                     }
                     for (int jr = 0; jr < nc; ) {
@@ -217,8 +218,7 @@ public final class DriverF32 {
                                     int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                     int outStride = direct ? ldc : width;
                                     if (sparse) {
-                                        sparseWideTile(ir, h, full, kc, ic, pc, a, aOff, lda, aRows, buf, bs, bAt,
-                                                bStride, out, outAt, outStride);
+                                        sparseWideTile(ir, h, buf, bs, bAt, bStride, out, outAt, outStride);
                                     } else {
                                         wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
                                                 buf, bs, bAt, bStride, out, outAt, outStride);
@@ -236,8 +236,7 @@ public final class DriverF32 {
                             int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                             int outStride = direct ? ldc : nr;
                             if (sparse) {
-                                sparseTile(ir, full, cols, kc, row, pc, a, aOff, lda, aRows, buf, bs, bAt, bStride,
-                                        out, outAt, outStride);
+                                sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
                             } else if (ir >= full) {
                                 tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
                                         rowMajorA ? kc : mr, bs, bAt, bStride, out, outAt, outStride);
@@ -312,57 +311,29 @@ public final class DriverF32 {
     }
 
     /**
-     * {@link #tile} for row-major A over the steps of this row tile's union only (SparseF32): A in
-     * place, or one array per row, or the partial last tile copied from {@code full} on.
+     * {@link #tile} for row-major A over the steps of this row tile's union only (SparseF32), A's
+     * rows read from the panel the union copied them to (buf.a, KC apart from row ir).
      */
-    private static void sparseTile(int ir, int full, int cols, int kc, int row, int pc, float[] a, int aOff,
-                                   int lda, float[][] aRows, Buffers buf, float[] b, int bAt, int bStride,
-                                   float[] out, int outAt, int outStride) {
+    private static void sparseTile(int ir, int cols, Buffers buf, float[] b, int bAt, int bStride, float[] out,
+                                   int outAt, int outStride) {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
-        int[] idx = buf.steps;
-        boolean oneVector = cols <= KernelF32.L;
-        if (ir >= full) {
-            if (oneVector) {
-                IndexedKernelF32.tileRows1v(from, to, idx, buf.a, 0, kc, b, bAt, bStride, out, outAt, outStride);
-            } else {
-                IndexedKernelF32.tileRows(from, to, idx, buf.a, 0, kc, b, bAt, bStride, out, outAt, outStride);
-            }
-        } else if (aRows != null) {
-            if (oneVector) {
-                IndexedKernelF32.tileRowArrays1v(from, to, idx, aRows, row, aOff + pc, b, bAt, bStride, out, outAt,
-                        outStride);
-            } else {
-                IndexedKernelF32.tileRowArrays(from, to, idx, aRows, row, aOff + pc, b, bAt, bStride, out, outAt,
-                        outStride);
-            }
-        } else if (oneVector) {
-            IndexedKernelF32.tileRows1v(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, bStride, out, outAt,
+        if (cols <= KernelF32.L) {
+            IndexedKernelF32.tileRows1v(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt,
                     outStride);
         } else {
-            IndexedKernelF32.tileRows(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, bStride, out, outAt,
+            IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt,
                     outStride);
         }
     }
 
     /** {@link #wideTile} over the steps of the 12-row tile's union (a superset of each half's). */
-    private static void sparseWideTile(int ir, int h, int full, int kc, int ic, int pc, float[] a, int aOff, int lda,
-                                       float[][] aRows, Buffers buf, float[] b, int bAt, int width, float[] out,
+    private static void sparseWideTile(int ir, int h, Buffers buf, float[] b, int bAt, int width, float[] out,
                                        int outAt, int outStride) {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
-        int[] idx = buf.steps;
-        int row = ic + ir + h;
-        if (ir >= full) {
-            IndexedKernelF32.tileRows3v(from, to, idx, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt,
-                    outStride);
-        } else if (aRows != null) {
-            IndexedKernelF32.tileRowArrays3v(from, to, idx, aRows, row, aOff + pc, b, bAt, width, out, outAt,
-                    outStride);
-        } else {
-            IndexedKernelF32.tileRows3v(from, to, idx, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt,
-                    outStride);
-        }
+        IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir + h) * GemmTuning.KC, b, bAt, width, out, outAt,
+                outStride);
     }
 
     /** {@link #tile} with A given as one array per row (see KernelF32). */

@@ -16,6 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * On MNIST a 12-row tile's union holds about half of the 784 pixels, where each row alone holds
  * a fifth: the same register tile, half the multiply-adds.
  *
+ * <p>The union pass also copies the tile's rows (a panel of KC columns) to the driver's A buffer,
+ * KC apart, and the indexed kernels read them there: at a constant stride the JIT merges the
+ * bounds checks of the twelve rows' loads, which for an index read from the step list it cannot
+ * hoist; in place (one array per row, or rows lda apart) they cost 1.1-1.3x per step.
+ *
  * <p>The result has the bits of the dense kernels: every element of C is the same chain of fused
  * multiply-adds in the same order of p, only without steps whose A values are all zero, and it is
  * written by the same tile store. Dropping such a step changes nothing: a chain starts at +0, so
@@ -63,7 +68,7 @@ final class SparseF32 {
             int row = (int) ((long) tiles * s / sample) * MR;
             for (int pc = 0; pc < k; pc += depth) {
                 int kc = Math.min(depth, k - pc);
-                steps += union(a, aOff, lda, aRows, row, MR, pc, kc, scratch, 0, bits);
+                steps += union(a, aOff, lda, aRows, row, MR, pc, kc, scratch, 0, bits, null, 0);
             }
             if (steps > GemmTuning.SPARSE_MAX_UNION * (s + 1) * k) {
                 return false;
@@ -91,17 +96,29 @@ final class SparseF32 {
      * {@code idx} from {@code at} (with L slots of slack past at + kc); returns how many.
      * {@code bits} (at least kc / L entries) holds each vector's nonzero lanes while the rows are
      * read one after the other (streaming along each row; reading the tile's rows in turn for each
-     * vector of columns took twice as long).
+     * vector of columns took twice as long). When {@code panel} is not null the rows' values are
+     * also copied there, row r from {@code panelAt + r * KC}, for {@link IndexedKernelF32}: read
+     * from one array at a constant stride, the kernels' bounds checks merge (see the generator).
      */
     static int union(float[] a, int aOff, int lda, float[][] aRows, int row, int rows, int pc, int kc, int[] idx,
-                     int at, long[] bits) {
+                     int at, long[] bits, float[] panel, int panelAt) {
         int chunks = kc / L;
         java.util.Arrays.fill(bits, 0, chunks, 0L);
         for (int r = 0; r < rows; r++) {
             float[] src = aRows != null ? aRows[row + r] : a;
             int base = aRows != null ? aOff + pc : aOff + (row + r) * lda + pc;
-            for (int c = 0; c < chunks; c++) {
-                bits[c] |= FloatVector.fromArray(S, src, base + c * L).compare(VectorOperators.NE, 0f).toLong();
+            if (panel == null) {
+                for (int c = 0; c < chunks; c++) {
+                    bits[c] |= FloatVector.fromArray(S, src, base + c * L).compare(VectorOperators.NE, 0f).toLong();
+                }
+            } else {
+                int to = panelAt + r * GemmTuning.KC;
+                for (int c = 0; c < chunks; c++) {
+                    FloatVector v = FloatVector.fromArray(S, src, base + c * L);
+                    bits[c] |= v.compare(VectorOperators.NE, 0f).toLong();
+                    v.intoArray(panel, to + c * L);
+                }
+                System.arraycopy(src, base + chunks * L, panel, to + chunks * L, kc - chunks * L);
             }
         }
         IntVector lane = IntVector.zero(IS).addIndex(1);
