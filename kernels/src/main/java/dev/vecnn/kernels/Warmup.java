@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * very slow (each vector is a heap object). Left to itself, the first MNIST-sized epoch takes
  * seconds instead of tens of milliseconds while the kernels are promoted one after the other.
  * A warm-up runs every kernel of one precision on tiny operands until the JIT has promoted them,
- * which costs a fraction of that (about 2 s on the project's machine). The estimators call it at
+ * which costs a fraction of that (3-4 s on the project's 2-core machine, session 7). The estimators call it at
  * the start of fits large enough to gain from it; benchmarks and other callers may call it
  * themselves. It is idempotent (the work is done once per JVM and
  * precision), thread-safe, and does nothing when the scalar twins are in use.
