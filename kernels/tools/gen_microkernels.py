@@ -24,15 +24,11 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         # Only the steps listed in idx[from, to) (offsets p into the panel), in order.
         loads = loads.replace("b, bi", "b, bOff + p * bStride")
         head = f"int from, int to, int[] idx, "
-        if arrays:
-            sig = f"static void {name}({head}float[][] rows, int rowAt, int col, float[] b, int bOff,\n{' ' * (17 + len(name))}int bStride, float[] out, int outAt, int outStride)"
-            pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
-        else:
-            # Rows a constant KC apart (the panel SparseF32.union copies them to): the JIT merges the
-            # bounds checks of a[r_i + p] into one pair per step, where with a variable stride (or
-            # one array per row) it checks all twelve for an index read from idx (1.1-1.3x per step).
-            sig = f"static void {name}({head}float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
-            pre = "\n".join(f"        final int r{i} = aOff + {i} * GemmTuning.KC;" for i in range(mr))
+        # Rows a constant KC apart (the panel SparseF32.union copies them to): the JIT merges the
+        # bounds checks of a[r_i + p] into one pair per step, where with a variable stride (or one
+        # array per row) it checks all twelve for an index read from idx (1.1-1.3x per step).
+        sig = f"static void {name}({head}float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
+        pre = "\n".join(f"        final int r{i} = aOff + {i} * GemmTuning.KC;" for i in range(mr))
         return f'''    {doc}
     {sig} {{
         FloatVector zero = FloatVector.zero(S);

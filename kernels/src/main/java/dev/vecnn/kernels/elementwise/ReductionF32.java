@@ -43,7 +43,8 @@ public final class ReductionF32 {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
         if (i < len) {
-            // Masked lanes are zero, and a zero-padded copy gives the same sum (see tailNearEnd).
+            // Masked lanes are zero, so a zero-padded copy gives the same sum; it replaces the masked
+            // loads where their full vectors would cross an array's end (the JDK's per-lane path).
             if (aOff + i + L <= a.length && bOff + i + L <= b.length) {
                 VectorMask<Float> m = S.indexInRange(i, len);
                 s1 = FloatVector.fromArray(S, a, aOff + i, m).fma(FloatVector.fromArray(S, b, bOff + i, m), s1);
