@@ -121,6 +121,13 @@ final class Core {
         return m.engine.predict(x);
     }
 
+    /** {@link #outputs(Inputs)} as one array per row. */
+    double[][] outputRows(Inputs x) {
+        Model m = model();
+        x.features(m.features, owner);
+        return m.engine.predictRows(x);
+    }
+
     double loss() {
         return model().loss;
     }

@@ -73,4 +73,7 @@ interface Engine {
 
     /** The same for validated user inputs, used in their own precision where it is this engine's. */
     double[] predict(Inputs x);
+
+    /** {@link #predict(Inputs)} as one array per row (n_outputs values each). */
+    double[][] predictRows(Inputs x);
 }

@@ -193,50 +193,57 @@ final class EngineF32 implements Engine {
 
     @Override
     public double[] predict(double[] xs, int n) {
-        return outputs(narrowed(xs), n);
+        float[] in = narrowed(xs);
+        float[] out = net.outputBuffer(n);
+        net.predict(in, n, out);
+        return widen(out, 0, Math.multiplyExact(n, outputs));
     }
 
     @Override
     public double[] predict(Inputs x) {
+        return widen(outputsOf(x), 0, Math.multiplyExact(x.rows(), outputs));
+    }
+
+    @Override
+    public double[][] predictRows(Inputs x) {
+        float[] out = outputsOf(x);
+        double[][] result = new double[x.rows()][];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = widen(out, i * outputs, outputs);
+        }
+        return result;
+    }
+
+    /**
+     * The outputs for validated user inputs in this thread's {@link NetworkF32#outputBuffer}: the
+     * caller copies them into the arrays it returns, so a prediction allocates only those (fresh
+     * heap costs a page fault per 4 KB on first touch, which in a growing JVM was up to a third of
+     * a float32 predict_proba on MNIST's 2000 rows; see docs/results.md, session 8).
+     */
+    private float[] outputsOf(Inputs x) {
+        float[] out = net.outputBuffer(x.rows());
         float[][] rows = x.callerRowsIfFloat();
         if (rows == null) {
-            return outputs(x.asFloatArray(), x.rows());
+            net.predict(x.asFloatArray(), x.rows(), out);
+            return out;
         }
         // The caller's rows are in this engine's precision: the first layer reads them in place,
         // and where its pre-activations are the smaller array, their scan replaces the inputs'.
-        float[] out = new float[Math.multiplyExact(x.rows(), outputs)];
         if (!x.finiteChecked() && net.firstLayerNarrows() && net.predictIfFinite(rows, x.rows(), out)) {
-            return widened(out);
+            return out;
         }
         x.requireFinite();
         net.predict(rows, x.rows(), out);
-        return widened(out);
+        return out;
     }
 
-    private double[] outputs(float[] in, int n) {
-        float[] out = new float[Math.multiplyExact(n, outputs)];
-        net.predict(in, n, out);
-        return widened(out);
-    }
-
+    /** {@code length} values of {@code a} from {@code offset}, as a fresh double array. */
     private static double[] widen(float[] a, int offset, int length) {
         double[] out = new double[length];
         for (int i = 0; i < length; i++) {
             out[i] = a[offset + i];
         }
         return out;
-    }
-
-    /**
-     * {@code a} as double: a widened copy here; in the double twin (generated from this file) the
-     * array itself, which is already double and fresh for the caller.
-     */
-    private static double[] widened(float[] a) {
-        Object same = a;
-        if (same instanceof double[] already) {
-            return already;
-        }
-        return widen(a, 0, a.length);
     }
 
     /**

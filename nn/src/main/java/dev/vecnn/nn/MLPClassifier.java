@@ -303,16 +303,15 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
     }
 
     private double[][] proba(Inputs in) {
+        boolean binary = multilabelOutputs == 0 && core.model().outputs == 1;
+        if (!binary) {
+            // The network's outputs are the probabilities: its rows are the result.
+            return core.outputRows(in);
+        }
         double[] out = core.outputs(in);
-        int k = core.model().outputs;
-        boolean binary = multilabelOutputs == 0 && k == 1;
         double[][] result = new double[in.rows()][];
         for (int i = 0; i < in.rows(); i++) {
-            if (binary) {
-                result[i] = new double[] {1 - out[i], out[i]};
-            } else {
-                result[i] = java.util.Arrays.copyOfRange(out, i * k, (i + 1) * k);
-            }
+            result[i] = new double[] {1 - out[i], out[i]};
         }
         return result;
     }

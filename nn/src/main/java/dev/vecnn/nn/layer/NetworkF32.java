@@ -315,6 +315,15 @@ public final class NetworkF32 {
         return scratch[i];
     }
 
+    /**
+     * A buffer for {@link #predict}'s {@code rows x n_outputs} results: the calling thread's own,
+     * reused from call to call (as the hidden buffers are), so valid until this thread's next call.
+     * Callers that hand results out copy them first.
+     */
+    public float[] outputBuffer(int rows) {
+        return hiddenBuffer(layers.length - 1, rows);
+    }
+
     /** The largest hidden buffer {@link #predict} keeps per thread and layer. */
     static final int PREDICT_SCRATCH_ELEMENTS = 1 << 20;
 }
