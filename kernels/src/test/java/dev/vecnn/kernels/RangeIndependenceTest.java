@@ -141,6 +141,53 @@ class RangeIndependenceTest {
         }
     }
 
+    /**
+     * The fused forward epilogue of tanh, logistic and softplus adds the bias in its pass over each
+     * finished block (from a repeated bias row when the block spans whole rows, else row by row),
+     * and must give exactly the bits of the plain product, then the bias, then the vector
+     * activation over all of C. Shapes: whole-row blocks (200 x 50); a bias repeat too long for the
+     * pattern, lcm(257, 16) = 4112 (row by row); rows wider than one column block (NC = 3072); two
+     * k panels; on one and two threads (the wide products split by columns).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "LOGISTIC", "SOFTPLUS"})
+    void fusedBiasGivesTheBitsOfProductThenBiasThenActivation(Activation activation) {
+        int[][] shapes = {{200, 50, 100}, {37, 257, 20}, {5, 3100, 9}, {64, 300, 700}, {3, 3, 1}};
+        Random random = new Random(11);
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            float[] a = randomFloats(random, m * k, 0.3f);
+            float[] b = randomFloats(random, k * n, 0.3f);
+            float[] bias = randomFloats(random, n + 1, 1);
+            for (int threads : new int[] {1, 2}) {
+                Gemm.setThreads(threads);
+                float[] want = new float[m * n];
+                Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, want, 0, n);
+                for (int i = 0; i < m * n; i++) {
+                    want[i] += bias[1 + i % n];
+                }
+                Activations.forward(activation, want, 0, want.length);
+                float[] got = new float[m * n];
+                FusedGemm.sgemmBiasActivation(false, false, m, n, k, a, 0, k, b, 0, n, bias, 1, activation, 0f,
+                        got, 0, n);
+                String what = activation + " " + m + "x" + n + "x" + k + ", " + threads + " threads";
+                assertArrayEquals(want, got, what);
+                double[] wantD = new double[m * n];
+                Gemm.dgemm(false, false, m, n, k, 1, toDouble(a), 0, k, toDouble(b), 0, n, 0, wantD, 0, n);
+                for (int i = 0; i < m * n; i++) {
+                    wantD[i] += bias[1 + i % n];
+                }
+                Activations.forward(activation, wantD, 0, wantD.length);
+                double[] gotD = new double[m * n];
+                FusedGemm.dgemmBiasActivation(false, false, m, n, k, toDouble(a), 0, k, toDouble(b), 0, n,
+                        toDouble(bias), 1, activation, 0, gotD, 0, n);
+                assertArrayEquals(wantD, gotD, "double " + what);
+            }
+        }
+    }
+
     private static float[] randomFloats(Random random, int n, float scale) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {

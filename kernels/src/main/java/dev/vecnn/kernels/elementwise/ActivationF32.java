@@ -96,6 +96,64 @@ public final class ActivationF32 {
         }
     }
 
+    /**
+     * {@code x[off + e] = f(x[off + e] + pattern[e % period])} for e in [0, len): a layer's forward
+     * pass over rows stored back to back, the bias added on the way in. {@code pattern} holds the
+     * bias row repeated over {@code period} values, a whole number of rows and of vectors, so each
+     * vector's bias is one load whatever the row length. For tanh, logistic and softplus (the GEMM
+     * epilogue's block pass, {@code EpilogueF32}); each element gets the bits of adding its bias
+     * and then calling {@link #forward}.
+     */
+    public static void forwardBiased(Activation activation, float[] x, int off, int len, float[] pattern,
+                                     int period) {
+        int whole = off + len / L * L;
+        int end = off + len;
+        switch (activation) {
+            case TANH -> tanhBiased(x, off, whole, pattern, 0, period);
+            case LOGISTIC -> logisticBiased(x, off, whole, pattern, 0, period);
+            case SOFTPLUS -> softplusBiased(x, off, whole, pattern, 0, period);
+            default -> throw new IllegalArgumentException("forwardBiased is for tanh, logistic and softplus, got "
+                    + activation);
+        }
+        if (whole < end) {
+            // The last partial vector through the same loop on a copy (see TailF32).
+            int pos = (whole - off) % period;
+            float[] tail = TailF32.copy(x, whole, end - whole);
+            switch (activation) {
+                case TANH -> tanhBiased(tail, 0, L, pattern, pos, period);
+                case LOGISTIC -> logisticBiased(tail, 0, L, pattern, pos, period);
+                default -> softplusBiased(tail, 0, L, pattern, pos, period);
+            }
+            System.arraycopy(tail, 0, x, whole, end - whole);
+        }
+    }
+
+    // One loop per activation, as in forward; pos walks the pattern one vector at a time.
+
+    private static void tanhBiased(float[] x, int from, int to, float[] pattern, int pos, int period) {
+        for (int i = from; i <= to - L; i += L) {
+            FloatVector z = FloatVector.fromArray(S, x, i).add(FloatVector.fromArray(S, pattern, pos));
+            VectorMathF32.tanh(z).intoArray(x, i);
+            pos = pos + L == period ? 0 : pos + L;
+        }
+    }
+
+    private static void logisticBiased(float[] x, int from, int to, float[] pattern, int pos, int period) {
+        for (int i = from; i <= to - L; i += L) {
+            FloatVector z = FloatVector.fromArray(S, x, i).add(FloatVector.fromArray(S, pattern, pos));
+            VectorMathF32.logistic(z).intoArray(x, i);
+            pos = pos + L == period ? 0 : pos + L;
+        }
+    }
+
+    private static void softplusBiased(float[] x, int from, int to, float[] pattern, int pos, int period) {
+        for (int i = from; i <= to - L; i += L) {
+            FloatVector z = FloatVector.fromArray(S, x, i).add(FloatVector.fromArray(S, pattern, pos));
+            VectorMathF32.softplus(z).intoArray(x, i);
+            pos = pos + L == period ? 0 : pos + L;
+        }
+    }
+
     // In the piecewise-linear loop the scalar twin (the same float operations) finishes the last
     // partial vector: a masked vector crossing the array's end takes the JDK's per-lane path, and
     // a mask built here was boxed in some JIT states (40 bytes per call in a training step, the

@@ -104,6 +104,7 @@ public final class DriverF32 {
             e.applyScalar(m, n, c, cOff, ldc);
             return;
         }
+        e.prepare(n);
         int kc = GemmShapes.balancedDepth(k, T);
         int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
@@ -151,9 +152,10 @@ public final class DriverF32 {
                 int kc = Math.min(kcMax, k - pc);
                 float betaPanel = pc == 0 ? beta : 1;
                 EpilogueF32 last = pc + kc == k ? e : null;
-                // A full tile with nothing left to do to it (alpha 1, beta 0, no bias: the same bits
-                // as the store's alpha * acc) goes from the registers straight to C.
-                boolean plain = alpha == 1 && betaPanel == 0 && (last == null || last.kind != EpilogueF32.BIAS_ACTIVATION);
+                // A full tile with nothing left to do to it (alpha 1, beta 0, no bias or activation
+                // for the tile store: the same bits as the store's alpha * acc) goes from the
+                // registers straight to C.
+                boolean plain = alpha == 1 && betaPanel == 0 && (last == null || !last.needsTileStore());
                 // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
                 // only a last sliver whose full vectors would run past the end of b is packed.
                 boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);

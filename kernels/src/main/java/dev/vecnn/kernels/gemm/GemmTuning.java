@@ -57,6 +57,10 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread
     // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
     static final int DIRECT_A_MAX_COLUMN_TILES = 8;
+    // The fused forward epilogue of tanh / logistic / softplus adds the bias in its flat pass over a
+    // block of C from the bias row repeated over lcm(n, L) values (EpilogueF32.prepare); wider
+    // repeats than this (16 KB of float) fall back to one pass per row.
+    static final int BIAS_PATTERN_MAX = 4096;
 
     // Row-major B is read in place (not packed) by a narrow product over at most this many MC
     // blocks of rows. Best-of timing in one JVM, float / double: 200x100x784 +4% / +3% on one

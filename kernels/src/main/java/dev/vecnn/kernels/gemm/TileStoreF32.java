@@ -47,7 +47,7 @@ final class TileStoreF32 {
     static void store(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c, int cOff,
                       int ldc, EpilogueF32 e, int col0, float[] scratch) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
-        if (kind == EpilogueF32.BIAS_ACTIVATION) {
+        if (kind == EpilogueF32.BIAS_ACTIVATION && !e.biasInBlocks()) {
             // Other activations are applied by the driver's pass over the finished block of C
             // (EpilogueF32.appliesToBlocks); the bias is added here either way.
             Activation inRegisters = ActivationF32.isPiecewiseLinear(e.activation) ? e.activation : null;
@@ -55,7 +55,8 @@ final class TileStoreF32 {
                     inRegisters, e.slope);
             return;
         }
-        // No epilogue, or the derivative (the driver's pass over the finished block).
+        // No epilogue, or one the driver's pass over the finished block applies whole (the
+        // derivative; the bias and activation of tanh, logistic and softplus).
         combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, null, null, 0);
     }
 
