@@ -50,19 +50,17 @@ public final class VectorMathF32 {
     // Down to here e^x and its power of two 2^n (n = round(x / ln2) >= 2 - BIAS) are normal: about
     // -86.6 in float, -707.7 in double; see expNonPositive.
     private static final float NORMAL_EXP_LO = (float) (-(BIAS - 2) * LN2);
-    private static final float MIN_NORMAL_EXPONENT = 2 - BIAS;
     private static final float EXPM1_LIMIT = (float) ((P + 3) * LN2);
     private static final float SQRT2 = (float) Math.sqrt(2);
     private static final float MIN_NORMAL = Float.MIN_NORMAL;
     private static final float TWO_P = (float) Math.scalb(1.0, P);
     /** Below this |x|, tanh(x) = x to within half an ulp (x^3/3 < u x). */
     private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
-    // The polynomial coefficients are held as the bits of doubles (see bitsOf).
-    private static final long[] EXP_C = bitsOf(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
-    private static final long[] ATANH_C = bitsOf(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
+    private static final float[] EXP_C = toFloat(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
+    private static final float[] ATANH_C = toFloat(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
     private static final float TANH_LIMIT = (float) MathConstants.TANH_LIMIT_F32;
-    private static final long[] TANH_P = bitsOf(MathConstants.TANH_P_F32);
-    private static final long[] TANH_Q = bitsOf(MathConstants.TANH_Q_F32);
+    private static final float[] TANH_P = toFloat(MathConstants.TANH_P_F32);
+    private static final float[] TANH_Q = toFloat(MathConstants.TANH_Q_F32);
 
     private VectorMathF32() {
     }
@@ -82,19 +80,12 @@ public final class VectorMathF32 {
     /**
      * {@link #exp} for arguments that are not positive (logistic's and softplus' e^-|x|), with the
      * bits of exp. While every lane is at least {@link #NORMAL_EXP_LO}, 2^n and the result are
-     * normal and one power of two scales exactly; a vector with a lane below it (or -infinity)
-     * scales in two steps, {@code 2^max(n, 2 - BIAS)} (exact) and then the rest (one rounding,
-     * into the subnormals): the one rounding of p 2^n that exp's two halves give too. The rare
-     * step is written out here rather than calling exp: a call C2 does not inline (exp is too
-     * large for a cold call site) returns a boxed vector, and merging it with the common path's
-     * result made the compiled loop box every vector (43 MB per 200 double logistic steps).
+     * normal, so one power of two gives exactly what exp's two-step scaling gives, at four fewer
+     * operations; a vector with a lane below it (or -infinity) takes exp itself.
      */
     static FloatVector expNonPositive(FloatVector x) {
         if (x.compare(VectorOperators.LT, NORMAL_EXP_LO).anyTrue()) {
-            FloatVector xc = x.max(EXP_LO);
-            FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
-            FloatVector normal = n.max(MIN_NORMAL_EXPONENT);
-            return expOfReduced(xc, n).mul(pow2(normal)).mul(pow2(n.sub(normal)));
+            return exp(x);
         }
         FloatVector n = x.fma(LOG2E, ROUND).sub(ROUND);
         return expOfReduced(x, n).mul(pow2(n));
@@ -104,9 +95,9 @@ public final class VectorMathF32 {
     private static FloatVector expOfReduced(FloatVector x, FloatVector n) {
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(S, (float) Double.longBitsToDouble(EXP_C[EXP_C.length - 1]));
+        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
         for (int k = EXP_C.length - 2; k >= 0; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, (float) Double.longBitsToDouble(EXP_C[k])));
+            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
         }
         return p;
     }
@@ -141,9 +132,9 @@ public final class VectorMathF32 {
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
         // q = e^r - 1 = r (1 + r/2 + r^2/6 + ...), so its relative error does not grow near 0.
-        FloatVector p = FloatVector.broadcast(S, (float) Double.longBitsToDouble(EXP_C[EXP_C.length - 1]));
+        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
         for (int k = EXP_C.length - 2; k >= 1; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, (float) Double.longBitsToDouble(EXP_C[k])));
+            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
         }
         FloatVector q = p.mul(r);
         FloatVector s = pow2(n);
@@ -179,9 +170,9 @@ public final class VectorMathF32 {
         e = e.blend(e.add(1), high);
         FloatVector s = m.sub(1).div(m.add(1));
         FloatVector z = s.mul(s);
-        FloatVector p = FloatVector.broadcast(S, (float) Double.longBitsToDouble(ATANH_C[ATANH_C.length - 1]));
+        FloatVector p = FloatVector.broadcast(S, ATANH_C[ATANH_C.length - 1]);
         for (int k = ATANH_C.length - 2; k >= 1; k--) {
-            p = p.fma(z, FloatVector.broadcast(S, (float) Double.longBitsToDouble(ATANH_C[k])));
+            p = p.fma(z, FloatVector.broadcast(S, ATANH_C[k]));
         }
         FloatVector twoS = s.add(s);
         FloatVector logM = twoS.mul(z).fma(p, twoS);
@@ -207,7 +198,7 @@ public final class VectorMathF32 {
      * {@code x P(x^2) / Q(x^2)} (see {@code MathConstants.TANH_P_F32}), both polynomials evaluated
      * in pairs ({@link #pairwise}): the loop over a tanh pass is bound by the latency of one
      * element's chain of dependent operations, not by their number, and pairs cut the nine chained
-     * multiply-adds to four (a 10,000-float pass 1.62 -> 1.40 us).
+     * multiply-adds to four (a 10,000-float pass 1.62 -> 1.55 us in one JVM; see toFloat for more).
      */
     private static FloatVector tanhRational(FloatVector x) {
         FloatVector ax = x.abs();
@@ -228,16 +219,16 @@ public final class VectorMathF32 {
      * Horner's rule in {@code t2 = t^2} over the pairs: the pairs are independent, so the chain of
      * dependent multiply-adds is half as long as plain Horner's.
      */
-    private static FloatVector pairwise(long[] c, FloatVector t, FloatVector t2) {
+    private static FloatVector pairwise(float[] c, FloatVector t, FloatVector t2) {
         int last = c.length - 1;
         boolean single = last % 2 == 0;
         // An odd number of coefficients leaves the last one without a partner.
-        FloatVector top = FloatVector.broadcast(S, (float) Double.longBitsToDouble(c[last]));
+        FloatVector top = FloatVector.broadcast(S, c[last]);
         FloatVector p = single ? top
-                : t.fma(top, FloatVector.broadcast(S, (float) Double.longBitsToDouble(c[last - 1])));
+                : t.fma(top, FloatVector.broadcast(S, c[last - 1]));
         for (int k = single ? last - 2 : last - 3; k >= 0; k -= 2) {
-            FloatVector odd = FloatVector.broadcast(S, (float) Double.longBitsToDouble(c[k + 1]));
-            FloatVector even = FloatVector.broadcast(S, (float) Double.longBitsToDouble(c[k]));
+            FloatVector odd = FloatVector.broadcast(S, c[k + 1]);
+            FloatVector even = FloatVector.broadcast(S, c[k]);
             p = p.fma(t2, t.fma(odd, even));
         }
         return p;
@@ -262,28 +253,13 @@ public final class VectorMathF32 {
         return signed.blend(x, ax.lt(TANH_TINY));
     }
 
-    /**
-     * The logistic sigmoid 1 / (1 + e^-x): exactly 0 far below zero (-1000), 1 far above.
-     *
-     * <p>Kept under 35 bytes of bytecode, as tanh and softplus are, so that C2 inlines it into any
-     * loop by size alone: a larger function is inlined only at a call site its profile counts as
-     * hot, and a loop compiled without those counts (under a busy compile queue) called it, its
-     * vectors boxed (29 KB per double training step, in one full test run out of two).
-     */
+    /** The logistic sigmoid 1 / (1 + e^-x): exactly 0 far below zero (-1000), 1 far above. */
     public static FloatVector logistic(FloatVector x) {
-        return logisticOf(x, expNonPositive(negativeAbs(x)));
-    }
-
-    /** -|x|: x with its sign bit set (one operation where abs and neg are two). */
-    private static FloatVector negativeAbs(FloatVector x) {
-        return x.viewAsIntegralLanes().or(FloatVector.broadcast(S, -0f).viewAsIntegralLanes()).reinterpretAsFloats();
-    }
-
-    /**
-     * The logistic of x from e = e^-|x| <= 1, which cannot overflow: 1 / (1 + e) for x >= 0 and
-     * e / (1 + e) below, so that tiny results (down to subnormals) keep their relative accuracy.
-     */
-    private static FloatVector logisticOf(FloatVector x, FloatVector e) {
+        // With e = e^-|x| <= 1 nothing overflows: 1 / (1 + e) for x >= 0, e / (1 + e) below, so
+        // that tiny results (down to subnormals) keep their relative accuracy; one division, so
+        // e / (1 + e) is rounded once (it was e * (1 / (1 + e)): two roundings, one more step).
+        // (-|x| as x with its sign bit set, one operation, made some compiled loops box vectors.)
+        FloatVector e = expNonPositive(x.abs().neg());
         return FloatVector.broadcast(S, 1).blend(e, x.lt(0)).div(e.add(1));
     }
 
@@ -339,20 +315,18 @@ public final class VectorMathF32 {
     }
 
     /**
-     * The polynomial coefficients as the bits of their double values, each read as
-     * {@code (float) Double.longBitsToDouble(c[k])} where it is used, rather than as an array of
-     * this precision: a loop that stores into a float array might also be storing into a float
-     * array of coefficients, so C2 reloaded and re-broadcast every coefficient on every iteration
-     * (eleven loads per tanh vector); a long[] cannot alias the data, so the broadcasts leave the
-     * loop (a 10,000-float tanh pass 1.61 -> 1.40 us). Written out at each use, not through a
-     * helper method: softplus, which inlines exp, log and their coefficients, reached C2's node
-     * limit for inlining, the helper's calls stayed calls, and their vectors were boxed.
+     * The coefficient arrays stay float arrays, read inside the loops. Held as long bits instead
+     * (which no float store can alias), C2 hoisted their broadcasts out of the loops: a 10,000-float
+     * tanh pass 1.61 -> 1.40 us. But then in 1 to 4 JVMs of 25 a loop compiled into the GEMM
+     * epilogue boxed two vectors per iteration (29 KB per 64 x 19 double logistic block;
+     * presumably the hoisted vectors live across the loop's safepoint), and a training step must
+     * allocate nothing; with the arrays, none of 75 JVMs did (session 9).
      */
-    private static long[] bitsOf(double[] c) {
-        long[] bits = new long[c.length];
+    private static float[] toFloat(double[] c) {
+        float[] f = new float[c.length];
         for (int i = 0; i < c.length; i++) {
-            bits[i] = Double.doubleToRawLongBits(c[i]);
+            f[i] = (float) c[i];
         }
-        return bits;
+        return f;
     }
 }
