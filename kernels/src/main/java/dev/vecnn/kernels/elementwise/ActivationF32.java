@@ -103,6 +103,11 @@ public final class ActivationF32 {
      * vector's bias is one load whatever the row length. For tanh, logistic and softplus (the GEMM
      * epilogue's block pass, {@code EpilogueF32}); each element gets the bits of adding its bias
      * and then calling {@link #forward}.
+     *
+     * <p>Loops of their own, next to forward's: the bias add inside the loop is nearly free (the
+     * loop waits on the latency of the function's chain), where a separate pass over the block
+     * cost 0.7 us per 10,000 floats, and forward's loops adding a pattern of -0 instead were 6-20%
+     * slower on their own (docs/architecture.md, session 9).
      */
     public static void forwardBiased(Activation activation, float[] x, int off, int len, float[] pattern,
                                      int period) {
