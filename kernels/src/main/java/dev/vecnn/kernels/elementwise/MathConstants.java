@@ -46,7 +46,8 @@ final class MathConstants {
      * digits, 1.7e-9 = 0.03 ulp; {@code docs/tools/fit_tanh.py}), its coefficients rounded to float
      * and then moved by a few ulps each where that lowered the largest error of the float evaluation
      * by Horner's rule (5.1 -> 4.8 ulps over every float in [0, 10]; evaluated in pairs, as now,
-     * 5.26). Degree (4, 4) would fit within 0.49 ulp and save one multiply-add, (4, 3) misses by 13. tanh rounds to 1 in float once
+     * 5.26). Degree (4, 4) would fit within 0.49 ulp and save one multiply-add, (4, 3) misses by 13.
+     * tanh rounds to 1 in float once
      * {@code 1 - tanh(x) = 2 e^-2x / (1 + e^-2x)} is below half an ulp of 1 (2^-25), that is above
      * 13 ln 2 = 9.011, so clamping at 9.02 loses nothing; the fit evaluated at the clamp comes out
      * at least 1 (tested) and the result is clamped to 1.
