@@ -1,6 +1,9 @@
 package dev.vecnn.kernels.elementwise;
 
 import dev.vecnn.kernels.Activation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,6 +18,17 @@ import jdk.incubator.vector.VectorSpecies;
 public final class ActivationF32 {
     private static final VectorSpecies<Float> S = VectorMathF32.S;
     private static final int L = S.length();
+    // The transcendental loops, called through handles so that each is compiled on its own (see
+    // CompileRoots), indexed by transcendentalIndex.
+    private static final MethodHandle[] PLAIN_LOOPS = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, int.class),
+            "tanhVectors", "logisticVectors", "softplusVectors");
+    private static final MethodHandle[] BIASED_LOOPS = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class, int.class, int.class),
+            "tanhBiased", "logisticBiased", "softplusBiased");
+    private static final MethodHandle[] SOFTPLUS_DERIVATIVE_LOOP = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class, int.class),
+            "softplusDerivativeVectors");
 
     private ActivationF32() {
     }
@@ -90,10 +104,19 @@ public final class ActivationF32 {
                 // Nothing to do.
             }
             case RELU, LEAKY_RELU -> forwardPiecewiseLinear(activation, slope, x, off, len);
-            case TANH -> forwardTanh(x, off, len);
-            case LOGISTIC -> forwardLogistic(x, off, len);
-            case SOFTPLUS -> forwardSoftplus(x, off, len);
+            case TANH, LOGISTIC, SOFTPLUS -> forwardTranscendental(PLAIN_LOOPS[transcendentalIndex(activation)], x,
+                    off, len);
         }
+    }
+
+    /** The position of tanh, logistic and softplus in the tables of loops. */
+    private static int transcendentalIndex(Activation activation) {
+        return switch (activation) {
+            case TANH -> 0;
+            case LOGISTIC -> 1;
+            case SOFTPLUS -> 2;
+            default -> throw new IllegalArgumentException(activation + " has no transcendental loop");
+        };
     }
 
     /**
@@ -111,24 +134,18 @@ public final class ActivationF32 {
      */
     public static void forwardBiased(Activation activation, float[] x, int off, int len, float[] pattern,
                                      int period) {
+        if (isPiecewiseLinear(activation)) {
+            throw new IllegalArgumentException("forwardBiased is for tanh, logistic and softplus, got " + activation);
+        }
+        MethodHandle loop = BIASED_LOOPS[transcendentalIndex(activation)];
         int whole = off + len / L * L;
         int end = off + len;
-        switch (activation) {
-            case TANH -> tanhBiased(x, off, whole, pattern, 0, period);
-            case LOGISTIC -> logisticBiased(x, off, whole, pattern, 0, period);
-            case SOFTPLUS -> softplusBiased(x, off, whole, pattern, 0, period);
-            default -> throw new IllegalArgumentException("forwardBiased is for tanh, logistic and softplus, got "
-                    + activation);
-        }
+        runBiased(loop, x, off, whole, pattern, 0, period);
         if (whole < end) {
             // The last partial vector through the same loop on a copy (see TailF32).
             int pos = (whole - off) % period;
             float[] tail = TailF32.copy(x, whole, end - whole);
-            switch (activation) {
-                case TANH -> tanhBiased(tail, 0, L, pattern, pos, period);
-                case LOGISTIC -> logisticBiased(tail, 0, L, pattern, pos, period);
-                default -> softplusBiased(tail, 0, L, pattern, pos, period);
-            }
+            runBiased(loop, tail, 0, L, pattern, pos, period);
             System.arraycopy(tail, 0, x, whole, end - whole);
         }
     }
@@ -176,14 +193,32 @@ public final class ActivationF32 {
         }
     }
 
-    private static void forwardTanh(float[] x, int off, int len) {
+    /** {@link #forward} for tanh, logistic and softplus: whole vectors, then the last partial one on a copy. */
+    private static void forwardTranscendental(MethodHandle loop, float[] x, int off, int len) {
         int end = off + len;
         int whole = off + len / L * L;
-        tanhVectors(x, off, whole);
+        run(loop, x, off, whole);
         if (whole < end) {
             float[] tail = TailF32.copy(x, whole, end - whole);
-            tanhVectors(tail, 0, L);
+            run(loop, tail, 0, L);
             System.arraycopy(tail, 0, x, whole, end - whole);
+        }
+    }
+
+    private static void run(MethodHandle loop, float[] x, int from, int to) {
+        try {
+            loop.invokeExact(x, from, to);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
+        }
+    }
+
+    private static void runBiased(MethodHandle loop, float[] x, int from, int to, float[] pattern, int pos,
+                                  int period) {
+        try {
+            loop.invokeExact(x, from, to, pattern, pos, period);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
         }
     }
 
@@ -193,31 +228,9 @@ public final class ActivationF32 {
         }
     }
 
-    private static void forwardLogistic(float[] x, int off, int len) {
-        int end = off + len;
-        int whole = off + len / L * L;
-        logisticVectors(x, off, whole);
-        if (whole < end) {
-            float[] tail = TailF32.copy(x, whole, end - whole);
-            logisticVectors(tail, 0, L);
-            System.arraycopy(tail, 0, x, whole, end - whole);
-        }
-    }
-
     private static void logisticVectors(float[] x, int from, int to) {
         for (int i = from; i <= to - L; i += L) {
             VectorMathF32.logistic(FloatVector.fromArray(S, x, i)).intoArray(x, i);
-        }
-    }
-
-    private static void forwardSoftplus(float[] x, int off, int len) {
-        int end = off + len;
-        int whole = off + len / L * L;
-        softplusVectors(x, off, whole);
-        if (whole < end) {
-            float[] tail = TailF32.copy(x, whole, end - whole);
-            softplusVectors(tail, 0, L);
-            System.arraycopy(tail, 0, x, whole, end - whole);
         }
     }
 
@@ -265,12 +278,20 @@ public final class ActivationF32 {
     private static void softplusDerivative(float[] y, int yOff, float[] delta, int deltaOff, int len) {
         int end = deltaOff + len;
         int whole = deltaOff + len / L * L;
-        softplusDerivativeVectors(y, yOff - deltaOff, delta, deltaOff, whole);
+        runSoftplusDerivative(y, yOff - deltaOff, delta, deltaOff, whole);
         if (whole < end) {
             // The scratch holds y's tail at [0, L) and delta's at [L, 2L).
             float[] tail = TailF32.copy(y, whole + yOff - deltaOff, delta, whole, end - whole);
-            softplusDerivativeVectors(tail, -L, tail, L, 2 * L);
+            runSoftplusDerivative(tail, -L, tail, L, 2 * L);
             System.arraycopy(tail, L, delta, whole, end - whole);
+        }
+    }
+
+    private static void runSoftplusDerivative(float[] y, int shift, float[] delta, int from, int to) {
+        try {
+            SOFTPLUS_DERIVATIVE_LOOP[0].invokeExact(y, shift, delta, from, to);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
         }
     }
 
@@ -326,24 +347,31 @@ public final class ActivationF32 {
     private static void divideByRowSum(float[] x, int start, int end) {
         // Whole vectors summed lane-wise in a fixed tree, the rest added in ascending order; no
         // masked load: near the end of the array it takes a slow path that boxes.
-        float sum = 0;
-        int i = start;
-        if (end - start >= L) {
-            FloatVector sumV = FloatVector.zero(S);
-            for (; i <= end - L; i += L) {
-                sumV = sumV.add(FloatVector.fromArray(S, x, i));
-            }
-            sum = VectorMathF32.sumLanes(sumV);
-        }
-        for (; i < end; i++) {
+        int whole = start + (end - start) / L * L;
+        float sum = whole > start ? sumOfVectors(x, start, whole) : 0;
+        for (int i = whole; i < end; i++) {
             sum += x[i];
         }
-        i = start;
+        int i = start;
         for (; i <= end - L; i += L) {
             FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);
         }
         for (; i < end; i++) {
             x[i] /= sum;
         }
+    }
+
+    /**
+     * The sum of the whole vectors in [from, to) by {@link VectorMathF32#sumLanes}. A method of its
+     * own because rows shorter than a vector skip it: where most rows do, C2 finds the call cold
+     * and does not inline a callee that big, and a call it does not inline must not take a vector
+     * (it would be boxed). Here sumLanes is called on every run, and this call passes an array.
+     */
+    private static float sumOfVectors(float[] x, int from, int to) {
+        FloatVector sum = FloatVector.zero(S);
+        for (int i = from; i < to; i += L) {
+            sum = sum.add(FloatVector.fromArray(S, x, i));
+        }
+        return VectorMathF32.sumLanes(sum);
     }
 }

@@ -1,6 +1,9 @@
 package dev.vecnn.kernels.elementwise;
 
 import dev.vecnn.kernels.Loss;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,6 +19,18 @@ public final class LossF32 {
     private static final VectorSpecies<Float> S = VectorMathF32.S;
     private static final int L = S.length();
     private static final float EPS = Math.ulp((float) 1);
+    // The term loops, called through handles so that each is compiled on its own (see
+    // CompileRoots); each evaluates at most one logarithm per element, since a loop with two
+    // reached C2's inlining cutoff by itself and boxed the vectors of the second.
+    private static final MethodHandle[] TERM_LOOPS = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, float[].class, float[].class, int.class),
+            "logLossTerms", "logOfClipped", "binaryLogLossTerms", "squaredTerms", "logOfTargets", "poissonTerms");
+    private static final int LOG_LOSS_TERMS = 0;
+    private static final int LOG_OF_CLIPPED = 1;
+    private static final int BINARY_LOG_LOSS_TERMS = 2;
+    private static final int SQUARED_TERMS = 3;
+    private static final int LOG_OF_TARGETS = 4;
+    private static final int POISSON_TERMS = 5;
 
     private LossF32() {
     }
@@ -24,10 +39,8 @@ public final class LossF32 {
      * Returns the mean (weighted by {@code w} when not null) over {@code rows} samples of the
      * per-sample loss summed over {@code cols} outputs, and writes {@code delta = (p - y) * w}.
      *
-     * <p>Two passes: the per-element terms first, parked in {@code delta} by one loop per loss
-     * (so each loop holds a single copy of its logarithms and C2 inlines them; with all four
-     * losses in one loop body it did not, and every call boxed its vectors), then the sums in
-     * a fixed lane order and the deltas over them.
+     * <p>Two passes: the per-element terms first, parked in {@code delta} by the loss's own loops
+     * (see {@link #writeTerms}), then the sums in a fixed lane order and the deltas over them.
      */
     public static float loss(Loss loss, float[] p, float[] y, float[] w, int rows, int cols, float[] delta) {
         if (rows == 0) {
@@ -39,7 +52,7 @@ public final class LossF32 {
             // caller that computes the delta in place.
             return loss(loss, delta == p ? p.clone() : p, delta == y ? y.clone() : y, w, rows, cols, delta);
         }
-        Terms.of(loss).write(p, y, delta, n);
+        writeTerms(loss, p, y, delta, n);
         // Whole vectors accumulate lane-wise (one fixed tree at the end), the partial vector of each
         // segment in ascending order; no masked load (near the end of an array it takes a slow
         // path that boxes).
@@ -73,99 +86,87 @@ public final class LossF32 {
     }
 
     /**
-     * The term loops behind a virtual call: once more than two losses have run (the warm-up runs
-     * all four) the call site is megamorphic and C2 compiles each loop on its own, with its
-     * logarithms inlined. A switch let C2 inline all four loops into {@link #loss}, run out of
-     * inlining budget and box the vectors of the calls it left out.
+     * {@code t[i]} = the loss term of {@code (p[i], y[i])} for {@code i < n}: whole vectors by the
+     * loss's loops, the last partial vector by the scalar twin. The two-logarithm losses take two
+     * loops, the first parking one logarithm in t.
      */
-    private enum Terms {
-        LOG_LOSS {
-            @Override
-            void write(float[] p, float[] y, float[] t, int n) {
-                logLossTerms(p, y, t, n);
+    private static void writeTerms(Loss loss, float[] p, float[] y, float[] t, int n) {
+        int whole = n / L * L;
+        switch (loss) {
+            case LOG_LOSS -> runTerms(LOG_LOSS_TERMS, p, y, t, whole);
+            case BINARY_LOG_LOSS -> {
+                runTerms(LOG_OF_CLIPPED, p, y, t, whole);
+                runTerms(BINARY_LOG_LOSS_TERMS, p, y, t, whole);
             }
-        },
-        BINARY_LOG_LOSS {
-            @Override
-            void write(float[] p, float[] y, float[] t, int n) {
-                binaryLogLossTerms(p, y, t, n);
+            case SQUARED -> runTerms(SQUARED_TERMS, p, y, t, whole);
+            case POISSON -> {
+                runTerms(LOG_OF_TARGETS, p, y, t, whole);
+                runTerms(POISSON_TERMS, p, y, t, whole);
             }
-        },
-        SQUARED {
-            @Override
-            void write(float[] p, float[] y, float[] t, int n) {
-                squaredTerms(p, y, t, n);
-            }
-        },
-        POISSON {
-            @Override
-            void write(float[] p, float[] y, float[] t, int n) {
-                poissonTerms(p, y, t, n);
-            }
-        };
-
-        /** {@code t[i]} = the loss term of {@code (p[i], y[i])} for {@code i < n}. */
-        abstract void write(float[] p, float[] y, float[] t, int n);
-
-        static Terms of(Loss loss) {
-            return switch (loss) {
-                case LOG_LOSS -> LOG_LOSS;
-                case BINARY_LOG_LOSS -> BINARY_LOG_LOSS;
-                case SQUARED -> SQUARED;
-                case POISSON -> POISSON;
-            };
+        }
+        for (int i = whole; i < n; i++) {
+            t[i] = LossScalarF32.term(loss, p[i], y[i]);
         }
     }
 
-    // One loop per loss, whole vectors only; the last partial vector takes the scalar twin's term.
+    private static void runTerms(int loop, float[] p, float[] y, float[] t, int n) {
+        try {
+            TERM_LOOPS[loop].invokeExact(p, y, t, n);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
+        }
+    }
+
+    // One loop per pass over whole vectors (n is a multiple of L), at most one logarithm in each.
 
     private static void logLossTerms(float[] p, float[] y, float[] t, int n) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
+        for (int i = 0; i < n; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
             FloatVector lp = VectorMathF32.log(clip(FloatVector.fromArray(S, p, i)));
             yv.mul(lp).neg().blend(0, yv.eq(0)).intoArray(t, i);
         }
-        scalarTerms(Loss.LOG_LOSS, p, y, t, i, n);
     }
 
+    /** Binary log loss, first pass: {@code t = log(clip(p))}. */
+    private static void logOfClipped(float[] p, float[] y, float[] t, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMathF32.log(clip(FloatVector.fromArray(S, p, i))).intoArray(t, i);
+        }
+    }
+
+    /** Binary log loss, second pass: {@code t = -(y log(p) + (1 - y) log(1 - p))}, log(p) read from t. */
     private static void binaryLogLossTerms(float[] p, float[] y, float[] t, int n) {
-        int i = 0;
         FloatVector one = FloatVector.broadcast(S, 1);
-        for (; i <= n - L; i += L) {
+        for (int i = 0; i < n; i += L) {
             FloatVector yv = FloatVector.fromArray(S, y, i);
             FloatVector pc = clip(FloatVector.fromArray(S, p, i));
-            FloatVector a = yv.mul(VectorMathF32.log(pc)).blend(0, yv.eq(0));
+            FloatVector a = yv.mul(FloatVector.fromArray(S, t, i)).blend(0, yv.eq(0));
             FloatVector b = one.sub(yv).mul(VectorMathF32.log(one.sub(pc))).blend(0, yv.eq(1));
             a.add(b).neg().intoArray(t, i);
         }
-        scalarTerms(Loss.BINARY_LOG_LOSS, p, y, t, i, n);
     }
 
     private static void squaredTerms(float[] p, float[] y, float[] t, int n) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
+        for (int i = 0; i < n; i += L) {
             FloatVector d = FloatVector.fromArray(S, p, i).sub(FloatVector.fromArray(S, y, i));
             d.mul(d).mul(0.5f).intoArray(t, i);
         }
-        scalarTerms(Loss.SQUARED, p, y, t, i, n);
     }
 
+    /** Poisson, first pass: {@code t = log(y)}. */
+    private static void logOfTargets(float[] p, float[] y, float[] t, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMathF32.log(FloatVector.fromArray(S, y, i)).intoArray(t, i);
+        }
+    }
+
+    /** Poisson, second pass: {@code t = xlogy(y, y / p) - y + p} with xlogy(0, .) = 0, log(y) read from t. */
     private static void poissonTerms(float[] p, float[] y, float[] t, int n) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
+        for (int i = 0; i < n; i += L) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector yv = FloatVector.fromArray(S, y, i);
-            // xlogy(y, y / p) - y + p, with xlogy(0, .) = 0.
-            FloatVector xlogy = yv.mul(VectorMathF32.log(yv).sub(VectorMathF32.log(pv))).blend(0, yv.eq(0));
+            FloatVector xlogy = yv.mul(FloatVector.fromArray(S, t, i).sub(VectorMathF32.log(pv))).blend(0, yv.eq(0));
             xlogy.sub(yv).add(pv).intoArray(t, i);
-        }
-        scalarTerms(Loss.POISSON, p, y, t, i, n);
-    }
-
-    private static void scalarTerms(Loss loss, float[] p, float[] y, float[] t, int from, int to) {
-        for (int i = from; i < to; i++) {
-            t[i] = LossScalarF32.term(loss, p[i], y[i]);
         }
     }
 

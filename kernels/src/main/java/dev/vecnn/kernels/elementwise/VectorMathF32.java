@@ -1,5 +1,8 @@
 package dev.vecnn.kernels.elementwise;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -61,6 +64,9 @@ public final class VectorMathF32 {
     private static final float TANH_LIMIT = (float) MathConstants.TANH_LIMIT_F32;
     private static final float[] TANH_P = toFloat(MathConstants.TANH_P_F32);
     private static final float[] TANH_Q = toFloat(MathConstants.TANH_Q_F32);
+    // expVectors, called through a handle so that it is compiled on its own (see CompileRoots).
+    private static final MethodHandle[] EXP_LOOP = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, int.class), "expVectors");
 
     private VectorMathF32() {
     }
@@ -105,17 +111,25 @@ public final class VectorMathF32 {
     /**
      * {@code x[i] = e^x[i]} over {@code [from, to)}: {@link #exp} on every element, the last
      * partial vector included, so each value is the same whatever range it was computed in. The
-     * exponential sits in one small loop method of its own, so that callers (softmax) stay within
-     * C2's inlining budget.
+     * exponential sits in one small loop method of its own, compiled apart from its callers
+     * (softmax) through a handle.
      */
     public static void expInPlace(float[] x, int from, int to) {
         int whole = from + (to - from) / L * L;
-        expVectors(x, from, whole);
+        runExp(x, from, whole);
         if (whole < to) {
             // The last partial vector goes through the same loop on a copy (see TailF32).
             float[] tail = TailF32.copy(x, whole, to - whole);
-            expVectors(tail, 0, L);
+            runExp(tail, 0, L);
             System.arraycopy(tail, 0, x, whole, to - whole);
+        }
+    }
+
+    private static void runExp(float[] x, int from, int to) {
+        try {
+            EXP_LOOP[0].invokeExact(x, from, to);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
         }
     }
 

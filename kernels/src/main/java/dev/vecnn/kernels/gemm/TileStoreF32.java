@@ -4,6 +4,7 @@ import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.elementwise.ActivationF32;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,8 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  * against rows outside (one JVM, 11 rounds, float / double): 200x10x50 +26% / +20%, 200x100x50
  * NT +21% / +14%, 200x50x100 +12% / +9%, the large products +1-5%.
  *
- * <p>Only identity, relu and leaky_relu (through the small {@code ActivationF32.piecewiseLinear})
- * are applied here. tanh, logistic and softplus forward, and every backward derivative, are applied
+ * <p>Only identity, relu and leaky_relu are applied here, written out in the loops (the operations
+ * of {@code ActivationF32.piecewiseLinear}) rather than called: in a JVM where most products have
+ * no activation, C2 finds that call cold, does not inline it, and boxed both vectors of every
+ * call (19 KB per training step of a tanh network, whose output layer's identity and bias come
+ * through here, in 2 of 8 full test runs). tanh, logistic and softplus forward, and every backward derivative, are applied
  * by the driver in one flat pass over each finished block of C ({@code EpilogueF32.appliesToBlocks}).
  * Measured on float 200x100->50 tanh (plain product = 100%, best of 3000 in one JVM): the
  * rational tanh inlined into this store 132-135%, three passes over each tile 124% (it also
@@ -62,7 +66,7 @@ final class TileStoreF32 {
 
     /**
      * {@code C = act(alpha * acc + beta * C (+ bias))} with {@code act} null or piecewise linear
-     * (applied in registers). A partial vector whose full width would cross the end of C is
+     * (applied in registers; identity and null do nothing). A partial vector whose full width would cross the end of C is
      * finished in acc and copied.
      */
     private static void combine(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c,
@@ -84,8 +88,10 @@ final class TileStoreF32 {
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
                 }
-                if (act != null) {
-                    v = ActivationF32.piecewiseLinear(act, slope, v);
+                if (act == Activation.RELU) {
+                    v = v.max(0);
+                } else if (act == Activation.LEAKY_RELU) {
+                    v = v.blend(v.mul(slope), v.compare(VectorOperators.LE, 0));
                 }
                 v.intoArray(c, row + j);
             }
@@ -103,8 +109,10 @@ final class TileStoreF32 {
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
                 }
-                if (act != null) {
-                    v = ActivationF32.piecewiseLinear(act, slope, v);
+                if (act == Activation.RELU) {
+                    v = v.max(0);
+                } else if (act == Activation.LEAKY_RELU) {
+                    v = v.blend(v.mul(slope), v.compare(VectorOperators.LE, 0));
                 }
                 if (fits) {
                     v.intoArray(c, row + j, tail);

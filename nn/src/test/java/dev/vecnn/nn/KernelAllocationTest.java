@@ -1,0 +1,162 @@
+package dev.vecnn.nn;
+
+import dev.vecnn.kernels.Activation;
+import dev.vecnn.kernels.Activations;
+import dev.vecnn.kernels.FusedGemm;
+import dev.vecnn.kernels.Gemm;
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.kernels.Losses;
+import dev.vecnn.kernels.VectorSupport;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every kernel with vector math (fused forward and backward GEMMs for each activation, the plain
+ * activation passes, each loss, softmax) allocates nothing once compiled, with all of them hot in
+ * one JVM and both precisions: the case where C2 has the most to inline. A call C2 refuses to
+ * inline boxes the vectors it passes (see the kernels' CompileRoots); before the transcendental loops were
+ * compiled on their own, the binary log loss and Poisson loops boxed in every JVM (7.7 KB per
+ * 64 x 5 double call) and a fused logistic epilogue compiled after a tanh one in some.
+ */
+class KernelAllocationTest {
+    private static final int ROUNDS = 12_000;
+    private static final int WINDOWS = 5;
+    private static final int CALLS = 50;
+
+    @Test
+    void compiledKernelsAllocateNothing() {
+        assumeTrue(VectorSupport.enabled(), "the scalar fallback has no vectors to box");
+        var threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+        var counter = (com.sun.management.ThreadMXBean) threads;
+        int previousThreads = Gemm.threads();
+        Gemm.setThreads(1);
+        try {
+            Map<String, Runnable> kernels = kernels();
+            for (int i = 0; i < ROUNDS; i++) {
+                for (Runnable kernel : kernels.values()) {
+                    kernel.run();
+                }
+            }
+            List<String> allocating = new ArrayList<>();
+            for (var kernel : kernels.entrySet()) {
+                long bytes = leastAllocated(counter, kernel.getValue());
+                if (bytes != 0) {
+                    allocating.add(kernel.getKey() + ": " + bytes + " bytes per call");
+                }
+            }
+            assertEquals(List.of(), allocating, "kernels that allocate once compiled");
+        } finally {
+            Gemm.setThreads(previousThreads);
+        }
+    }
+
+    /**
+     * The least a call allocated over up to WINDOWS windows: a kernel deoptimized by another
+     * test runs interpreted (boxing) until C2 compiles it again, in the background; boxing in
+     * compiled code allocates in every window.
+     */
+    private static long leastAllocated(com.sun.management.ThreadMXBean counter, Runnable kernel) {
+        long least = Long.MAX_VALUE;
+        for (int window = 0; window < WINDOWS && least != 0; window++) {
+            if (window > 0) {
+                pauseForCompiler();
+            }
+            long before = counter.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < CALLS; i++) {
+                kernel.run();
+            }
+            least = Math.min(least, (counter.getCurrentThreadAllocatedBytes() - before) / CALLS);
+        }
+        return least;
+    }
+
+    private static void pauseForCompiler() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sizes that end rows and arrays in partial vectors (19 and 5 columns), as a layer's do. */
+    private static Map<String, Runnable> kernels() {
+        int m = 64;
+        int n = 19;
+        int k = 37;
+        int classes = 5;
+        Random r = new Random(11);
+        double[] a = uniform(r, m * k);
+        double[] w = uniform(r, k * n);
+        double[] bias = uniform(r, n);
+        double[] z = uniform(r, m * n);
+        double[] c = new double[m * n];
+        float[] af = toFloat(a);
+        float[] wf = toFloat(w);
+        float[] biasF = toFloat(bias);
+        float[] zf = toFloat(z);
+        float[] cf = new float[m * n];
+        double[] p = new double[m * classes];
+        double[] y = new double[m * classes];
+        double[] delta = new double[m * classes];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 0.05 + 0.9 * r.nextDouble();
+            y[i] = r.nextInt(2);
+        }
+        float[] pf = toFloat(p);
+        float[] yf = toFloat(y);
+        float[] deltaF = new float[m * classes];
+        Map<String, Runnable> kernels = new LinkedHashMap<>();
+        for (Activation act : Activation.values()) {
+            kernels.put("double fused forward " + act, () -> FusedGemm.dgemmBiasActivation(false, false, m, n, k,
+                    a, 0, k, w, 0, n, bias, 0, act, 0, c, 0, n));
+            kernels.put("float fused forward " + act, () -> FusedGemm.sgemmBiasActivation(false, false, m, n, k,
+                    af, 0, k, wf, 0, n, biasF, 0, act, 0, cf, 0, n));
+            kernels.put("double fused backward " + act, () -> FusedGemm.dgemmActivationDerivative(false, false,
+                    m, n, k, a, 0, k, w, 0, n, act, 0, z, 0, n, c, 0, n));
+            kernels.put("float fused backward " + act, () -> FusedGemm.sgemmActivationDerivative(false, false,
+                    m, n, k, af, 0, k, wf, 0, n, act, 0, zf, 0, n, cf, 0, n));
+            kernels.put("double forward " + act, () -> Activations.forward(act, c, 0, c.length));
+            kernels.put("float forward " + act, () -> Activations.forward(act, cf, 0, cf.length));
+            kernels.put("double derivative " + act, () -> Activations.derivative(act, 0, z, c, 0, c.length));
+            kernels.put("float derivative " + act, () -> Activations.derivative(act, 0, zf, cf, 0, cf.length));
+        }
+        for (Loss loss : Loss.values()) {
+            kernels.put("double loss " + loss, () -> Losses.loss(loss, p, y, null, m, classes, delta));
+            kernels.put("float loss " + loss, () -> Losses.loss(loss, pf, yf, null, m, classes, deltaF));
+        }
+        kernels.put("double softmax", () -> {
+            System.arraycopy(z, 0, c, 0, c.length);
+            Activations.softmax(c, 0, m, n);
+        });
+        kernels.put("float softmax", () -> {
+            System.arraycopy(zf, 0, cf, 0, cf.length);
+            Activations.softmax(cf, 0, m, n);
+        });
+        return kernels;
+    }
+
+    private static double[] uniform(Random r, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = 2 * r.nextDouble() - 1;
+        }
+        return x;
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+}
