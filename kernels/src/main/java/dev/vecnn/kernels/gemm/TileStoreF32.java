@@ -104,7 +104,19 @@ final class TileStoreF32 {
                 boolean fits = row + j + L <= c.length;
                 FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
-                    v = tailOf(c, row + j, nr - j, tail, fits, acc, at).fma(vb, v);
+                    // C's old values (inline: a call here is cold and must not pass vectors). A
+                    // masked load whose full vector would cross the end of C takes the JDK's
+                    // per-lane checking path, hundreds of times slower than the intrinsic (the
+                    // last row of a matrix that ends its array), so those few values go through
+                    // acc, whose tile values were read above.
+                    FloatVector old;
+                    if (fits) {
+                        old = FloatVector.fromArray(S, c, row + j, tail);
+                    } else {
+                        System.arraycopy(c, row + j, acc, at, nr - j);
+                        old = FloatVector.fromArray(S, acc, at);
+                    }
+                    v = old.fma(vb, v);
                 }
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
@@ -122,22 +134,6 @@ final class TileStoreF32 {
                 }
             }
         }
-    }
-
-    /**
-     * The {@code count < L} values of {@code x} from {@code at} as a vector (lanes past count
-     * unspecified). A masked load whose full vector would cross the end of the array takes the
-     * JDK's per-lane checking path, hundreds of times slower than the intrinsic; that happens for
-     * the last row of a matrix that ends its array, so those few values go through {@code scratch}
-     * (from {@code scratchAt}, L elements) instead.
-     */
-    private static FloatVector tailOf(float[] x, int at, int count, VectorMask<Float> tail, boolean fits,
-                                      float[] scratch, int scratchAt) {
-        if (fits) {
-            return FloatVector.fromArray(S, x, at, tail);
-        }
-        System.arraycopy(x, at, scratch, scratchAt, count);
-        return FloatVector.fromArray(S, scratch, scratchAt);
     }
 
     /**
