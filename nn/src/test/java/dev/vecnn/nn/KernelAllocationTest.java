@@ -7,7 +7,6 @@ import dev.vecnn.kernels.Gemm;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.kernels.Losses;
 import dev.vecnn.kernels.VectorSupport;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +27,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class KernelAllocationTest {
     private static final int ROUNDS = 12_000;
-    private static final int WINDOWS = 5;
     private static final int CALLS = 50;
 
     @Test
     void compiledKernelsAllocateNothing() {
         assumeTrue(VectorSupport.enabled(), "the scalar fallback has no vectors to box");
-        var threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
-        var counter = (com.sun.management.ThreadMXBean) threads;
+        CompiledAllocation counter = CompiledAllocation.counterOrSkip();
         int previousThreads = Gemm.threads();
         Gemm.setThreads(1);
         try {
@@ -48,7 +44,12 @@ class KernelAllocationTest {
             }
             List<String> allocating = new ArrayList<>();
             for (var kernel : kernels.entrySet()) {
-                long bytes = leastAllocated(counter, kernel.getValue());
+                Runnable calls = kernel.getValue();
+                long bytes = counter.least(() -> {
+                    for (int i = 0; i < CALLS; i++) {
+                        calls.run();
+                    }
+                }) / CALLS;
                 if (bytes != 0) {
                     allocating.add(kernel.getKey() + ": " + bytes + " bytes per call");
                 }
@@ -56,34 +57,6 @@ class KernelAllocationTest {
             assertEquals(List.of(), allocating, "kernels that allocate once compiled");
         } finally {
             Gemm.setThreads(previousThreads);
-        }
-    }
-
-    /**
-     * The least a call allocated over up to WINDOWS windows: a kernel deoptimized by another
-     * test runs interpreted (boxing) until C2 compiles it again, in the background; boxing in
-     * compiled code allocates in every window.
-     */
-    private static long leastAllocated(com.sun.management.ThreadMXBean counter, Runnable kernel) {
-        long least = Long.MAX_VALUE;
-        for (int window = 0; window < WINDOWS && least != 0; window++) {
-            if (window > 0) {
-                pauseForCompiler();
-            }
-            long before = counter.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < CALLS; i++) {
-                kernel.run();
-            }
-            least = Math.min(least, (counter.getCurrentThreadAllocatedBytes() - before) / CALLS);
-        }
-        return least;
-    }
-
-    private static void pauseForCompiler() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
