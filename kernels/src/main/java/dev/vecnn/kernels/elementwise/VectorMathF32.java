@@ -59,11 +59,11 @@ public final class VectorMathF32 {
     private static final float TWO_P = (float) Math.scalb(1.0, P);
     /** Below this |x|, tanh(x) = x to within half an ulp (x^3/3 < u x). */
     private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
-    private static final float[] EXP_C = toFloat(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
-    private static final float[] ATANH_C = toFloat(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
+    private static final long[] EXP_C = rounded(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
+    private static final long[] ATANH_C = rounded(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
     private static final float TANH_LIMIT = (float) MathConstants.TANH_LIMIT_F32;
-    private static final float[] TANH_P = toFloat(MathConstants.TANH_P_F32);
-    private static final float[] TANH_Q = toFloat(MathConstants.TANH_Q_F32);
+    private static final long[] TANH_P = rounded(MathConstants.TANH_P_F32);
+    private static final long[] TANH_Q = rounded(MathConstants.TANH_Q_F32);
     // expVectors, called through a handle so that it is compiled on its own (see CompileRoots).
     private static final MethodHandle[] EXP_LOOP = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, int.class), "expVectors");
@@ -101,9 +101,9 @@ public final class VectorMathF32 {
     private static FloatVector expOfReduced(FloatVector x, FloatVector n) {
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
+        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_C, EXP_C.length - 1));
         for (int k = EXP_C.length - 2; k >= 0; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
+            p = p.fma(r, FloatVector.broadcast(S, coefficient(EXP_C, k)));
         }
         return p;
     }
@@ -146,9 +146,9 @@ public final class VectorMathF32 {
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
         // q = e^r - 1 = r (1 + r/2 + r^2/6 + ...), so its relative error does not grow near 0.
-        FloatVector p = FloatVector.broadcast(S, EXP_C[EXP_C.length - 1]);
+        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_C, EXP_C.length - 1));
         for (int k = EXP_C.length - 2; k >= 1; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, EXP_C[k]));
+            p = p.fma(r, FloatVector.broadcast(S, coefficient(EXP_C, k)));
         }
         FloatVector q = p.mul(r);
         FloatVector s = pow2(n);
@@ -184,9 +184,9 @@ public final class VectorMathF32 {
         e = e.blend(e.add(1), high);
         FloatVector s = m.sub(1).div(m.add(1));
         FloatVector z = s.mul(s);
-        FloatVector p = FloatVector.broadcast(S, ATANH_C[ATANH_C.length - 1]);
+        FloatVector p = FloatVector.broadcast(S, coefficient(ATANH_C, ATANH_C.length - 1));
         for (int k = ATANH_C.length - 2; k >= 1; k--) {
-            p = p.fma(z, FloatVector.broadcast(S, ATANH_C[k]));
+            p = p.fma(z, FloatVector.broadcast(S, coefficient(ATANH_C, k)));
         }
         FloatVector twoS = s.add(s);
         FloatVector logM = twoS.mul(z).fma(p, twoS);
@@ -212,7 +212,7 @@ public final class VectorMathF32 {
      * {@code x P(x^2) / Q(x^2)} (see {@code MathConstants.TANH_P_F32}), both polynomials evaluated
      * in pairs ({@link #pairwise}): the loop over a tanh pass is bound by the latency of one
      * element's chain of dependent operations, not by their number, and pairs cut the nine chained
-     * multiply-adds to four (a 10,000-float pass 1.62 -> 1.55 us in one JVM; see toFloat for more).
+     * multiply-adds to four (a 10,000-float pass 1.62 -> 1.55 us in one JVM; see rounded for more).
      */
     private static FloatVector tanhRational(FloatVector x) {
         FloatVector ax = x.abs();
@@ -233,16 +233,16 @@ public final class VectorMathF32 {
      * Horner's rule in {@code t2 = t^2} over the pairs: the pairs are independent, so the chain of
      * dependent multiply-adds is half as long as plain Horner's.
      */
-    private static FloatVector pairwise(float[] c, FloatVector t, FloatVector t2) {
+    private static FloatVector pairwise(long[] c, FloatVector t, FloatVector t2) {
         int last = c.length - 1;
         boolean single = last % 2 == 0;
         // An odd number of coefficients leaves the last one without a partner.
-        FloatVector top = FloatVector.broadcast(S, c[last]);
+        FloatVector top = FloatVector.broadcast(S, coefficient(c, last));
         FloatVector p = single ? top
-                : t.fma(top, FloatVector.broadcast(S, c[last - 1]));
+                : t.fma(top, FloatVector.broadcast(S, coefficient(c, last - 1)));
         for (int k = single ? last - 2 : last - 3; k >= 0; k -= 2) {
-            FloatVector odd = FloatVector.broadcast(S, c[k + 1]);
-            FloatVector even = FloatVector.broadcast(S, c[k]);
+            FloatVector odd = FloatVector.broadcast(S, coefficient(c, k + 1));
+            FloatVector even = FloatVector.broadcast(S, coefficient(c, k));
             p = p.fma(t2, t.fma(odd, even));
         }
         return p;
@@ -329,18 +329,25 @@ public final class VectorMathF32 {
     }
 
     /**
-     * The coefficient arrays stay float arrays, read inside the loops. Held as long bits instead
-     * (which no float store can alias), C2 hoisted their broadcasts out of the loops: a 10,000-float
-     * tanh pass 1.61 -> 1.40 us. But then in 1 to 4 JVMs of 25 a loop compiled into the GEMM
-     * epilogue boxed two vectors per iteration (29 KB per 64 x 19 double logistic block;
-     * presumably the hoisted vectors live across the loop's safepoint), and a training step must
-     * allocate nothing; with the arrays, none of 75 JVMs did (session 9).
+     * Coefficients rounded to this precision, held as the bits of doubles: a long array cannot
+     * alias the float arrays the loops store into, so C2 hoists the coefficient loads and
+     * broadcasts out of every loop (with float arrays it reloaded and re-broadcast each one per
+     * iteration: eleven loads per tanh vector, seen in the disassembly). A 10,000-float tanh pass
+     * 1.61 -> 1.40 us (session 9). Session 9 undid this because some JVMs then boxed two vectors
+     * per iteration of the fused logistic epilogue; that was C2's node budget running out in a
+     * caller that had inlined two activation loops (see CompileRoots), which the loops being
+     * compiled on their own since session 10 rules out.
      */
-    private static float[] toFloat(double[] c) {
-        float[] f = new float[c.length];
+    private static long[] rounded(double[] c) {
+        long[] bits = new long[c.length];
         for (int i = 0; i < c.length; i++) {
-            f[i] = (float) c[i];
+            bits[i] = Double.doubleToRawLongBits((float) c[i]);
         }
-        return f;
+        return bits;
+    }
+
+    /** Coefficient k of {@code c} (see {@link #rounded}). */
+    private static float coefficient(long[] c, int k) {
+        return (float) Double.longBitsToDouble(c[k]);
     }
 }
