@@ -102,6 +102,22 @@ class KernelAllocationTest {
             kernels.put("double derivative " + act, () -> Activations.derivative(act, 0, z, c, 0, c.length));
             kernels.put("float derivative " + act, () -> Activations.derivative(act, 0, zf, cf, 0, cf.length));
         }
+        // One lane in the array below exp's normal range: logistic's and softplus' exponential takes
+        // its rare branch for one vector per call, a branch C2 finds cold (it called exp there,
+        // not inlined, and boxed until session 10).
+        double[] oneTiny = uniform(r, m * n);
+        oneTiny[m * n / 2] = -1000;
+        float[] oneTinyF = toFloat(oneTiny);
+        for (Activation act : new Activation[] {Activation.LOGISTIC, Activation.SOFTPLUS}) {
+            kernels.put("double forward " + act + ", one lane below -708", () -> {
+                System.arraycopy(oneTiny, 0, c, 0, c.length);
+                Activations.forward(act, c, 0, c.length);
+            });
+            kernels.put("float forward " + act + ", one lane below -87", () -> {
+                System.arraycopy(oneTinyF, 0, cf, 0, cf.length);
+                Activations.forward(act, cf, 0, cf.length);
+            });
+        }
         for (Loss loss : Loss.values()) {
             kernels.put("double loss " + loss, () -> Losses.loss(loss, p, y, null, m, classes, delta));
             kernels.put("float loss " + loss, () -> Losses.loss(loss, pf, yf, null, m, classes, deltaF));

@@ -86,15 +86,31 @@ public final class VectorMathF32 {
     /**
      * {@link #exp} for arguments that are not positive (logistic's and softplus' e^-|x|), with the
      * bits of exp. While every lane is at least {@link #NORMAL_EXP_LO}, 2^n and the result are
-     * normal, so one power of two gives exactly what exp's two-step scaling gives, at four fewer
-     * operations; a vector with a lane below it (or -infinity) takes exp itself.
+     * normal, so one power of two gives exactly what exp's two-step scaling gives, without exp's
+     * clamping; a vector with a lane below it (or -infinity) is scaled in exp's two steps. That
+     * rare branch calls none of our methods: it used to call exp, which C2 did not inline where
+     * it found the branch cold, and once the branch had been reached every vector of the loop
+     * was boxed (29 KB per 64 x 19 double logistic pass; KernelAllocationTest). Clamping the
+     * argument first, as exp does, cost the fused logistic epilogue 3 points (one more operation
+     * on every vector's chain), hence the blend below instead.
      */
     static FloatVector expNonPositive(FloatVector x) {
-        if (x.compare(VectorOperators.LT, NORMAL_EXP_LO).anyTrue()) {
-            return exp(x);
-        }
         FloatVector n = x.fma(LOG2E, ROUND).sub(ROUND);
-        return expOfReduced(x, n).mul(pow2(n));
+        FloatVector p = expOfReduced(x, n);
+        if (x.compare(VectorOperators.LT, NORMAL_EXP_LO).anyTrue()) {
+            // pow2 written out: even a 29-byte call was refused here (its own compiled code,
+            // boxing included, counted as too big for a cold call site).
+            FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
+            FloatVector pow1 = n1.add(BIAS + TWO_P1).viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1)
+                    .reinterpretAsFloats();
+            FloatVector pow2 = n.sub(n1).add(BIAS + TWO_P1).viewAsIntegralLanes()
+                    .lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
+            FloatVector scaled = p.mul(pow1).mul(pow2);
+            // Below EXP_LO exp clamps and underflows to +0; here those lanes (and -infinity,
+            // whose reduced argument is NaN) hold garbage, replaced by that +0.
+            return scaled.blend(0, x.compare(VectorOperators.LT, EXP_LO));
+        }
+        return p.mul(pow2(n));
     }
 
     /** e^(x - n ln2) for n = round(x / ln2): the polynomial on the reduced argument. */
