@@ -9,9 +9,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD activations: forward maps, derivatives in terms of the output, and row-wise softmax.
- * {@link #apply(Activation, float, FloatVector)} is the in-register form the GEMM epilogue uses
- * on a C tile; the array loops are built on it. The scalar twin is {@link ActivationScalarF32}.
+ * SIMD activations over arrays: forward maps, derivatives in terms of the output, and row-wise
+ * softmax. Only loops are public: a method that passes a vector is inlined or boxes it, so vector
+ * helpers stay private to the loops that call them on every iteration (the GEMM tile store writes
+ * its relu and leaky_relu out; docs/architecture.md). The scalar twin is {@link ActivationScalarF32}.
  *
  * <p>Internal: arguments were validated by the public facade.
  */
@@ -33,49 +34,30 @@ public final class ActivationF32 {
     private ActivationF32() {
     }
 
-    /** The activation of every lane; {@code slope} is used by LEAKY_RELU only. */
-    public static FloatVector apply(Activation activation, float slope, FloatVector z) {
-        return switch (activation) {
-            case IDENTITY, RELU, LEAKY_RELU -> piecewiseLinear(activation, slope, z);
-            case LOGISTIC -> VectorMathF32.logistic(z);
-            case TANH -> VectorMathF32.tanh(z);
-            case SOFTPLUS -> VectorMathF32.softplus(z);
-        };
-    }
-
     /** Whether {@link #piecewiseLinear} computes this activation. */
     public static boolean isPiecewiseLinear(Activation activation) {
         return activation == Activation.IDENTITY || activation == Activation.RELU
                 || activation == Activation.LEAKY_RELU;
     }
 
-    /**
-     * {@link #apply} for identity, relu and leaky_relu: small enough for C2 to inline into the GEMM
-     * tile store, so these forward epilogues run in registers (the others need their math in a
-     * pass of their own; see {@code TileStoreF32}).
-     */
-    public static FloatVector piecewiseLinear(Activation activation, float slope, FloatVector z) {
+    /** Identity, relu or leaky_relu ({@code slope}) of every lane, for {@link #forwardPiecewiseLinear}. */
+    private static FloatVector piecewiseLinear(Activation activation, float slope, FloatVector z) {
         return switch (activation) {
             case IDENTITY -> z;
             case RELU -> z.max(0);
             // z itself where z > 0 (and NaN), slope * z elsewhere.
             case LEAKY_RELU -> z.blend(z.mul(slope), z.compare(VectorOperators.LE, 0));
-            default -> throw new IllegalArgumentException(activation + " is not piecewise linear: use apply");
+            default -> throw new IllegalArgumentException(activation + " is not piecewise linear");
         };
     }
 
-    /** {@code delta *= f'(z)} in every lane, with f' written in terms of the output y = f(z). */
-    public static FloatVector derivative(Activation activation, float slope, FloatVector y, FloatVector delta) {
-        return activation == Activation.SOFTPLUS ? delta.mul(VectorMathF32.softplusDerivative(y))
-                : algebraicDerivative(activation, slope, y, delta);
-    }
-
     /**
-     * {@link #derivative} for the activations whose derivative is a polynomial of the output (all
-     * but softplus): small enough for C2 to inline into the GEMM tile store, where a vector passed
-     * to a call that is not inlined would be boxed.
+     * {@code delta * f'(y)} in every lane, f' written in terms of the output y = f(z), for the
+     * activations whose derivative is a polynomial of the output (all but softplus, whose
+     * exponential has a loop of its own): small, and called on every iteration of the derivative
+     * loop, so C2 inlines it there.
      */
-    public static FloatVector algebraicDerivative(Activation activation, float slope, FloatVector y,
+    private static FloatVector algebraicDerivative(Activation activation, float slope, FloatVector y,
                                                   FloatVector delta) {
         return switch (activation) {
             case IDENTITY -> delta;
@@ -83,7 +65,7 @@ public final class ActivationF32 {
             case TANH -> delta.mul(FloatVector.broadcast(S, 1).sub(y.mul(y)));
             case RELU -> delta.blend(0, y.compare(VectorOperators.LE, 0));
             case LEAKY_RELU -> delta.blend(delta.mul(slope), y.compare(VectorOperators.LE, 0));
-            case SOFTPLUS -> throw new IllegalArgumentException("softplus' needs exp: use derivative");
+            case SOFTPLUS -> throw new IllegalArgumentException("softplus' needs exp: see softplusDerivative");
         };
     }
 
