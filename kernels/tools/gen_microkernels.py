@@ -8,8 +8,10 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
-def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False):
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False, steps=1):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
+    if steps == 2:
+        return two_steps(name, nv, doc, arrays, mr, decl)
     body = []
     for i in range(mr):
         src = f"a{i}[col + p]" if arrays else f"a[r{i} + p]" if rows_mode else f"a[ai + {i}]"
@@ -70,13 +72,60 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
 {spill}
     }}
 '''
+def two_steps(name, nv, doc, arrays, mr, decl):
+    """A row-major-A kernel that takes two steps of p per iteration (and one more step when kc is
+    odd), each row's two steps back to back: the same multiply-adds in the same order per
+    accumulator as one step per iteration (the same bits), with the address of A(i, p) computed
+    once for both steps. C2 keeps the twelve row offsets partly in vector registers and pays a
+    move and an add per broadcast; one step per iteration paid that for every multiply-add."""
+    def a_at(i, d):
+        return (f"a{i}[col + p" if arrays else f"a[r{i} + p") + (f" + {d}]" if d else "]")
+    def steps_body(count):
+        lines = []
+        for d in range(count):
+            for v in range(nv):
+                off = " + bStride" if d else ""
+                vec = f" + {v} * L" if v else ""
+                lines.append(f"            FloatVector b{d}{v} = FloatVector.fromArray(S, b, bi{off}{vec});")
+        lines.append("            FloatVector av;")
+        for i in range(mr):
+            for d in range(count):
+                lines.append(f"            av = FloatVector.broadcast(S, {a_at(i, d)});")
+                for v in range(nv):
+                    lines.append(f"            c{i}{v} = av.fma(b{d}{v}, c{i}{v});")
+        lines.append(f"            bi += {'2 * ' if count == 2 else ''}bStride;")
+        return "\n".join(lines)
+    if arrays:
+        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
+        pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
+    else:
+        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
+        pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
+    spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
+    return f'''    {doc}
+    {sig} {{
+        FloatVector zero = FloatVector.zero(S);
+{decl}
+{pre}
+        int bi = bOff;
+        int p = 0;
+        for (; p < kc - 1; p += 2) {{
+{steps_body(2)}
+        }}
+        if (p < kc) {{
+{steps_body(1)}
+        }}
+{spill}
+    }}
+'''
+
 methods = [
  tile("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
  tile("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */"),
  tile("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
- tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */"),
+ tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
  tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True),
- tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True),
+ tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
  tile("tileColumns3v", 3, False, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6, stride="NRW"),
  tile("tileRows3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6, stride="NRW"),
  tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6, stride="NRW"),

@@ -78,13 +78,13 @@ final class PackF32 {
                     }
                 }
             } else {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, dst, base + p * width, cols);
-                }
+                packPartialSliver(b, bOff + p0 * ldb + j0 + jr, ldb, kc, cols, width, dst, base);
+                jr += width;
+                continue;
             }
             // Zero the columns past the panel up to what the kernel reads: one vector for a sliver
             // of at most one vector of columns (the one-vector kernel), else the whole width.
-            int read = cols <= nr / GemmTuning.NR_VECTORS ? nr / GemmTuning.NR_VECTORS : width;
+            int read = readWidth(cols, width);
             if (cols < read) {
                 for (int p = 0; p < kc; p++) {
                     int d = base + p * width;
@@ -94,6 +94,45 @@ final class PackF32 {
                 }
             }
             jr += width;
+        }
+    }
+
+    /** How many columns of a sliver the kernel reads: one vector for at most one vector of columns, else all. */
+    private static int readWidth(int cols, int width) {
+        return cols <= KernelF32.L ? KernelF32.L : width;
+    }
+
+    /**
+     * The last sliver of row-major B when it has fewer columns than its width: {@code kc} rows of
+     * {@code cols} values from {@code b[src + p * ldb]}, zero up to what the kernel reads. Each
+     * row is whole vectors: the last one is copied full (lanes past cols hold B's next values),
+     * then a zero vector stored from column cols clears them; it runs into the next row, which is
+     * written after it. Rows too close to the end of either array take the per-element path. Per
+     * row, a {@code System.arraycopy} call and a zeroing loop cost more than the copy itself: this
+     * was a tenth of a 200x10x50 product.
+     */
+    private static void packPartialSliver(float[] b, int src, int ldb, int kc, int cols, int width, float[] dst,
+                                          int base) {
+        final int l = KernelF32.L;
+        int read = readWidth(cols, width);
+        FloatVector zero = FloatVector.zero(KernelF32.S);
+        for (int p = 0; p < kc; p++) {
+            int from = src + p * ldb;
+            int d = base + p * width;
+            int vectors = (cols + l - 1) / l;
+            if (from + vectors * l <= b.length && d + cols + l <= dst.length) {
+                for (int v = 0; v < vectors * l; v += l) {
+                    FloatVector.fromArray(KernelF32.S, b, from + v).intoArray(dst, d + v);
+                }
+                zero.intoArray(dst, d + cols);
+            } else {
+                for (int col = 0; col < cols; col++) {
+                    dst[d + col] = b[from + col];
+                }
+                for (int col = cols; col < read; col++) {
+                    dst[d + col] = 0;
+                }
+            }
         }
     }
 
