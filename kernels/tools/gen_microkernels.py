@@ -121,10 +121,10 @@ def two_steps(name, nv, doc, arrays, mr, decl):
 
 methods = [
  tile("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
- tile("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */"),
+ tile("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */", steps=2),
  tile("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
  tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
- tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True),
+ tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),
  tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
  tile("tileColumns3v", 3, False, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6, stride="NRW"),
  tile("tileRows3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6, stride="NRW"),
