@@ -27,6 +27,12 @@ public final class ActivationF32 {
     private static final MethodHandle[] BIASED_LOOPS = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class, int.class, int.class),
             "tanhBiased", "logisticBiased", "softplusBiased");
+    // Softmax's two row passes (max and sum), compiled on their own for the same reason: each
+    // ends a row's vectors in a reduction, and one row in 64 boxed (6 KB per float call) in one
+    // full test run of about a dozen, when softmax had been compiled with the passes inlined.
+    private static final MethodHandle[] SOFTMAX_ROW_PASSES = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, int.class, int.class),
+            "subtractRowMaxes", "divideByRowSums");
     private static final MethodHandle[] SOFTPLUS_DERIVATIVE_LOOP = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class, int.class),
             "softplusDerivativeVectors");
@@ -293,10 +299,26 @@ public final class ActivationF32 {
         // Three passes, so that the exponential appears once in this method: with an exp call per
         // row loop and another for each row's tail, C2 ran out of inlining budget, did not inline
         // exp, and every call boxed its vectors (tens of KB of garbage per training step).
+        runRowPass(SOFTMAX_ROW_PASSES[0], x, off, rows, cols);
+        VectorMathF32.expInPlace(x, off, off + rows * cols);
+        runRowPass(SOFTMAX_ROW_PASSES[1], x, off, rows, cols);
+    }
+
+    private static void runRowPass(MethodHandle pass, float[] x, int off, int rows, int cols) {
+        try {
+            pass.invokeExact(x, off, rows, cols);
+        } catch (Throwable e) {
+            throw CompileRoots.rethrow(e);
+        }
+    }
+
+    private static void subtractRowMaxes(float[] x, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             subtractRowMax(x, off + r * cols, off + (r + 1) * cols);
         }
-        VectorMathF32.expInPlace(x, off, off + rows * cols);
+    }
+
+    private static void divideByRowSums(float[] x, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             divideByRowSum(x, off + r * cols, off + (r + 1) * cols);
         }
