@@ -8,18 +8,6 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
-
-def spill_tile(mr, nv):
-    """The finished tile to out: whole vectors, the last one of each row masked to the tile's
-    cols columns, so that a tile of a partial last sliver can go straight into C (nothing past
-    column cols is written) instead of through the tile buffer and TileStoreF32: 0.27 of 2.38 us
-    for the 16 tiles of a 192x10x50 float product."""
-    lines = [f"        VectorMask<Float> last = S.indexInRange({nv - 1} * L, cols);"]
-    for i in range(mr):
-        for v in range(nv):
-            mask = ", last" if v == nv - 1 else ""
-            lines.append(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L{mask});")
-    return "\n".join(lines)
 def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False, steps=1):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     if steps == 2:
@@ -32,7 +20,7 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
     # The tile goes to out[outAt + i * outStride + v * L]: the driver's tile buffer (outStride NR,
     # or NRW for the wide tiles), or C itself when nothing is left to do to a full tile.
-    spill = spill_tile(mr, nv)
+    spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
     if indexed:
         # Only the steps listed in idx[from, to) (offsets p into the panel), in order.
@@ -41,7 +29,7 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         # Rows a constant KC apart (the panel SparseF32.union copies them to): the JIT merges the
         # bounds checks of a[r_i + p] into one pair per step, where with a variable stride (or one
         # array per row) it checks all twelve for an index read from idx (1.1-1.3x per step).
-        sig = f"static void {name}({head}float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}({head}float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final int r{i} = aOff + {i} * GemmTuning.KC;" for i in range(mr))
         return f'''    {doc}
     {sig} {{
@@ -58,15 +46,15 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
     }}
 '''
     if arrays:
-        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
         step = ""
     elif rows_mode:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
         step = ""
     else:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "        int ai = aOff;"
         step = "            ai += aStride;\n"
     return f'''    {doc}
@@ -108,12 +96,12 @@ def two_steps(name, nv, doc, arrays, mr, decl):
         lines.append(f"            bi += {'2 * ' if count == 2 else ''}bStride;")
         return "\n".join(lines)
     if arrays:
-        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
     else:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride, int cols)"
+        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
-    spill = spill_tile(mr, nv)
+    spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     return f'''    {doc}
     {sig} {{
         FloatVector zero = FloatVector.zero(S);

@@ -215,16 +215,15 @@ public final class DriverF32 {
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
                                     int row = ic + ir + h;
                                     int halfRows = Math.min(KernelF32.MRW, rows - h);
-                                    boolean direct = plain && halfRows == KernelF32.MRW
-                                            && storesFit(c, cOff + (row + halfRows - 1) * ldc + jc + jr, width);
+                                    boolean direct = plain && halfRows == KernelF32.MRW && cols == width;
                                     float[] out = direct ? c : buf.tile;
                                     int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                     int outStride = direct ? ldc : width;
                                     if (sparse) {
-                                        sparseWideTile(ir, h, buf, bs, bAt, bStride, out, outAt, outStride, cols);
+                                        sparseWideTile(ir, h, buf, bs, bAt, bStride, out, outAt, outStride);
                                     } else {
                                         wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                                buf, bs, bAt, bStride, out, outAt, outStride, cols);
+                                                buf, bs, bAt, bStride, out, outAt, outStride);
                                     }
                                     if (!direct) {
                                         TileStoreF32.store(buf.tile, halfRows, cols, width, alpha, betaPanel, c,
@@ -234,8 +233,7 @@ public final class DriverF32 {
                                 continue;
                             }
                             int row = ic + ir;
-                            boolean direct = plain && rows == mr && storesFit(c, cOff + (row + mr - 1) * ldc + jc + jr,
-                                    cols <= KernelF32.L ? KernelF32.L : nr);
+                            boolean direct = plain && rows == mr && cols == nr;
                             float[] out = direct ? c : buf.tile;
                             int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                             int outStride = direct ? ldc : nr;
@@ -278,14 +276,14 @@ public final class DriverF32 {
                              float[] b, int bAt, int bStride, float[] out, int outAt, int outStride) {
         if (cols <= KernelF32.L) {
             if (rows) {
-                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride, cols);
+                KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             } else {
-                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride, cols);
+                KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             }
         } else if (rows) {
-            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride, cols);
+            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
         } else {
-            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride, cols);
+            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
         }
     }
 
@@ -296,20 +294,21 @@ public final class DriverF32 {
      */
     private static void wideTile(int ir, int h, int full, boolean rowMajorA, boolean transA, int kc,
                                  int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
-                                 float[] b, int bAt, int width, float[] out, int outAt, int outStride, int cols) {
+                                 float[] b, int bAt, int width, float[] out, int outAt, int outStride) {
         int row = ic + ir + h;
         if (ir >= full) {
             if (rowMajorA) {
-                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt, outStride, cols);
+                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt, outStride);
             } else {
-                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, out, outAt, outStride, cols);
+                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, out, outAt,
+                        outStride);
             }
         } else if (aRows != null) {
-            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, out, outAt, outStride, cols);
+            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, out, outAt, outStride);
         } else if (transA) {
-            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, out, outAt, outStride, cols);
+            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, out, outAt, outStride);
         } else {
-            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt, outStride, cols);
+            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt, outStride);
         }
     }
 
@@ -322,38 +321,31 @@ public final class DriverF32 {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
         if (cols <= KernelF32.L) {
-            IndexedKernelF32.tileRows1v(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt, outStride, cols);
+            IndexedKernelF32.tileRows1v(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt,
+                    outStride);
         } else {
-            IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt, outStride, cols);
+            IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt,
+                    outStride);
         }
     }
 
     /** {@link #wideTile} over the steps of the 12-row tile's union (a superset of each half's). */
     private static void sparseWideTile(int ir, int h, Buffers buf, float[] b, int bAt, int width, float[] out,
-                                       int outAt, int outStride, int cols) {
+                                       int outAt, int outStride) {
         int from = ir / T.mr() * (T.kc() + KernelF32.L);
         int to = from + buf.stepCount[ir / T.mr()];
-        IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir + h) * GemmTuning.KC, b, bAt, width, out, outAt, outStride, cols);
+        IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir + h) * GemmTuning.KC, b, bAt, width, out, outAt,
+                outStride);
     }
 
     /** {@link #tile} with A given as one array per row (see KernelF32). */
     private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
                                       int bStride, float[] out, int outAt, int outStride) {
         if (cols <= KernelF32.L) {
-            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride, cols);
+            KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
         } else {
-            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride, cols);
+            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
         }
-    }
-
-    /**
-     * Whether a tile whose last row starts at {@code lastRowAt} in C can be stored by the kernel
-     * straight into C: its last row's vectors ({@code extent} values, the lanes past the tile's
-     * columns masked) end inside the array, where the JDK's masked store is one instruction (one
-     * that crosses the end of the array takes a per-lane path hundreds of times slower).
-     */
-    private static boolean storesFit(float[] c, int lastRowAt, int extent) {
-        return (long) lastRowAt + extent <= c.length;
     }
 
     /** {@code C = beta * C}; beta 0 writes zeros without reading C (NaN in C is overwritten). */

@@ -1,7 +1,6 @@
 package dev.vecnn.kernels.gemm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,7 +24,7 @@ final class IndexedKernelF32 {
 
     /** {@link KernelF32#tileRows} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */
     static void tileRows(int from, int to, int[] idx, float[] a, int aOff, float[] b, int bOff, int bStride,
-                         float[] out, int outAt, int outStride, int cols) {
+                         float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero;
         FloatVector c10 = zero, c11 = zero;
@@ -93,36 +92,35 @@ final class IndexedKernelF32 {
             c110 = av.fma(b0, c110);
             c111 = av.fma(b1, c111);
         }
-        VectorMask<Float> last = S.indexInRange(1 * L, cols);
         c00.intoArray(out, outAt + 0 * outStride + 0 * L);
-        c01.intoArray(out, outAt + 0 * outStride + 1 * L, last);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
         c10.intoArray(out, outAt + 1 * outStride + 0 * L);
-        c11.intoArray(out, outAt + 1 * outStride + 1 * L, last);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
         c20.intoArray(out, outAt + 2 * outStride + 0 * L);
-        c21.intoArray(out, outAt + 2 * outStride + 1 * L, last);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
         c30.intoArray(out, outAt + 3 * outStride + 0 * L);
-        c31.intoArray(out, outAt + 3 * outStride + 1 * L, last);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
         c40.intoArray(out, outAt + 4 * outStride + 0 * L);
-        c41.intoArray(out, outAt + 4 * outStride + 1 * L, last);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
         c50.intoArray(out, outAt + 5 * outStride + 0 * L);
-        c51.intoArray(out, outAt + 5 * outStride + 1 * L, last);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
         c60.intoArray(out, outAt + 6 * outStride + 0 * L);
-        c61.intoArray(out, outAt + 6 * outStride + 1 * L, last);
+        c61.intoArray(out, outAt + 6 * outStride + 1 * L);
         c70.intoArray(out, outAt + 7 * outStride + 0 * L);
-        c71.intoArray(out, outAt + 7 * outStride + 1 * L, last);
+        c71.intoArray(out, outAt + 7 * outStride + 1 * L);
         c80.intoArray(out, outAt + 8 * outStride + 0 * L);
-        c81.intoArray(out, outAt + 8 * outStride + 1 * L, last);
+        c81.intoArray(out, outAt + 8 * outStride + 1 * L);
         c90.intoArray(out, outAt + 9 * outStride + 0 * L);
-        c91.intoArray(out, outAt + 9 * outStride + 1 * L, last);
+        c91.intoArray(out, outAt + 9 * outStride + 1 * L);
         c100.intoArray(out, outAt + 10 * outStride + 0 * L);
-        c101.intoArray(out, outAt + 10 * outStride + 1 * L, last);
+        c101.intoArray(out, outAt + 10 * outStride + 1 * L);
         c110.intoArray(out, outAt + 11 * outStride + 0 * L);
-        c111.intoArray(out, outAt + 11 * outStride + 1 * L, last);
+        c111.intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
     /** {@link KernelF32#tileRows1v} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */
     static void tileRows1v(int from, int to, int[] idx, float[] a, int aOff, float[] b, int bOff, int bStride,
-                           float[] out, int outAt, int outStride, int cols) {
+                           float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero;
         FloatVector c10 = zero;
@@ -177,24 +175,23 @@ final class IndexedKernelF32 {
             av = FloatVector.broadcast(S, a[r11 + p]);
             c110 = av.fma(b0, c110);
         }
-        VectorMask<Float> last = S.indexInRange(0 * L, cols);
-        c00.intoArray(out, outAt + 0 * outStride + 0 * L, last);
-        c10.intoArray(out, outAt + 1 * outStride + 0 * L, last);
-        c20.intoArray(out, outAt + 2 * outStride + 0 * L, last);
-        c30.intoArray(out, outAt + 3 * outStride + 0 * L, last);
-        c40.intoArray(out, outAt + 4 * outStride + 0 * L, last);
-        c50.intoArray(out, outAt + 5 * outStride + 0 * L, last);
-        c60.intoArray(out, outAt + 6 * outStride + 0 * L, last);
-        c70.intoArray(out, outAt + 7 * outStride + 0 * L, last);
-        c80.intoArray(out, outAt + 8 * outStride + 0 * L, last);
-        c90.intoArray(out, outAt + 9 * outStride + 0 * L, last);
-        c100.intoArray(out, outAt + 10 * outStride + 0 * L, last);
-        c110.intoArray(out, outAt + 11 * outStride + 0 * L, last);
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c60.intoArray(out, outAt + 6 * outStride + 0 * L);
+        c70.intoArray(out, outAt + 7 * outStride + 0 * L);
+        c80.intoArray(out, outAt + 8 * outStride + 0 * L);
+        c90.intoArray(out, outAt + 9 * outStride + 0 * L);
+        c100.intoArray(out, outAt + 10 * outStride + 0 * L);
+        c110.intoArray(out, outAt + 11 * outStride + 0 * L);
     }
 
     /** {@link KernelF32#tileRows3v} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */
     static void tileRows3v(int from, int to, int[] idx, float[] a, int aOff, float[] b, int bOff, int bStride,
-                           float[] out, int outAt, int outStride, int cols) {
+                           float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = zero, c01 = zero, c02 = zero;
         FloatVector c10 = zero, c11 = zero, c12 = zero;
@@ -239,24 +236,23 @@ final class IndexedKernelF32 {
             c51 = av.fma(b1, c51);
             c52 = av.fma(b2, c52);
         }
-        VectorMask<Float> last = S.indexInRange(2 * L, cols);
         c00.intoArray(out, outAt + 0 * outStride + 0 * L);
         c01.intoArray(out, outAt + 0 * outStride + 1 * L);
-        c02.intoArray(out, outAt + 0 * outStride + 2 * L, last);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
         c10.intoArray(out, outAt + 1 * outStride + 0 * L);
         c11.intoArray(out, outAt + 1 * outStride + 1 * L);
-        c12.intoArray(out, outAt + 1 * outStride + 2 * L, last);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
         c20.intoArray(out, outAt + 2 * outStride + 0 * L);
         c21.intoArray(out, outAt + 2 * outStride + 1 * L);
-        c22.intoArray(out, outAt + 2 * outStride + 2 * L, last);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
         c30.intoArray(out, outAt + 3 * outStride + 0 * L);
         c31.intoArray(out, outAt + 3 * outStride + 1 * L);
-        c32.intoArray(out, outAt + 3 * outStride + 2 * L, last);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
         c40.intoArray(out, outAt + 4 * outStride + 0 * L);
         c41.intoArray(out, outAt + 4 * outStride + 1 * L);
-        c42.intoArray(out, outAt + 4 * outStride + 2 * L, last);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
         c50.intoArray(out, outAt + 5 * outStride + 0 * L);
         c51.intoArray(out, outAt + 5 * outStride + 1 * L);
-        c52.intoArray(out, outAt + 5 * outStride + 2 * L, last);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 }
