@@ -24,8 +24,11 @@ public final class LossScalarF32 {
             float weight = w == null ? 1 : w[r];
             float row = 0;
             for (int i = r * cols; i < (r + 1) * cols; i++) {
-                delta[i] = (p[i] - y[i]) * weight;
-                row += term(loss, p[i], y[i]);
+                // Both read before delta is written: delta may be p or y (Losses allows it).
+                float pi = p[i];
+                float yi = y[i];
+                row += term(loss, pi, yi);
+                delta[i] = (pi - yi) * weight;
             }
             total += row * weight;
             weightSum += weight;
