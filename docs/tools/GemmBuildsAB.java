@@ -1,0 +1,112 @@
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Two or more builds of vecnn's kernels timed against each other in one JVM: each build's classes
+ * in a class loader of its own, the products called in turn, best of many calls per build and
+ * shape, five rounds. On this project's shared two-core machine, JMH forks and separate JVMs
+ * differ by 20-30% from run to run, and whole JVMs sometimes run a kernel slower than others
+ * (docs/results.md); builds interleaved in one JVM share the machine's state, so their ratio is
+ * what a change did. Also checks that the builds give the same bits. Not needed to build or test
+ * vecnn.
+ *
+ * <p>Usage (single-file program; build each version first and copy its
+ * {@code kernels/target/classes} somewhere):
+ * <pre>
+ *   java --add-modules jdk.incubator.vector docs/tools/GemmBuildsAB.java \
+ *       /tmp/before-classes,/tmp/after-classes f32 1000 200x10x50 200x50x100 100x50x200xTN
+ * </pre>
+ * Prints per round and shape each build's GFLOP/s (2mnk / best time), the first build's time over
+ * the last one's (above 1: the last is faster) and DIFF when their results differ in any bit. A
+ * shape is {@code MxNxK}, optionally followed by {@code xTN}, {@code xNT} or {@code xTT}; one
+ * thread.
+ */
+public class GemmBuildsAB {
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 4) {
+            System.err.println("usage: GemmBuildsAB dir1,dir2[,...] f32|f64 calls shape...");
+            System.exit(2);
+        }
+        String[] dirs = args[0].split(",");
+        boolean f64 = args[1].equals("f64");
+        int calls = Integer.parseInt(args[2]);
+        String[] shapes = Arrays.copyOfRange(args, 3, args.length);
+        MethodHandle[] gemm = new MethodHandle[dirs.length];
+        for (int v = 0; v < dirs.length; v++) {
+            ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(dirs[v]).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
+            api.getMethod("setThreads", int.class).invoke(null, 1);
+            Class<?> array = f64 ? double[].class : float[].class;
+            Class<?> scalar = f64 ? double.class : float.class;
+            Method m = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,
+                    int.class, scalar, array, int.class, int.class, array, int.class, int.class, scalar, array,
+                    int.class, int.class);
+            gemm[v] = MethodHandles.publicLookup().unreflect(m);
+        }
+        for (int round = 0; round < 5; round++) {
+            StringBuilder line = new StringBuilder();
+            for (String shape : shapes) {
+                line.append(time(shape, f64, calls, gemm)).append(" | ");
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static String time(String shape, boolean f64, int calls, MethodHandle[] gemm) throws Throwable {
+        String[] p = shape.split("x");
+        int m = Integer.parseInt(p[0]);
+        int n = Integer.parseInt(p[1]);
+        int k = Integer.parseInt(p[2]);
+        boolean transA = p.length > 3 && p[3].charAt(0) == 'T';
+        boolean transB = p.length > 3 && p[3].charAt(1) == 'T';
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        Random random = new Random(42);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        Arrays.setAll(a, i -> random.nextDouble() - 0.5);
+        Arrays.setAll(b, i -> random.nextDouble() - 0.5);
+        float[] af = toFloat(a);
+        float[] bf = toFloat(b);
+        Object[] c = new Object[gemm.length];
+        long[] best = new long[gemm.length];
+        Arrays.fill(best, Long.MAX_VALUE);
+        for (int v = 0; v < gemm.length; v++) {
+            c[v] = f64 ? new double[m * n] : new float[m * n];
+        }
+        for (int call = 0; call < calls; call++) {
+            for (int v = 0; v < gemm.length; v++) {
+                long start = System.nanoTime();
+                if (f64) {
+                    gemm[v].invoke(transA, transB, m, n, k, 1.0, a, 0, lda, b, 0, ldb, 0.0, (double[]) c[v], 0, n);
+                } else {
+                    gemm[v].invoke(transA, transB, m, n, k, 1f, af, 0, lda, bf, 0, ldb, 0f, (float[]) c[v], 0, n);
+                }
+                best[v] = Math.min(best[v], System.nanoTime() - start);
+            }
+        }
+        StringBuilder out = new StringBuilder(shape).append(':');
+        for (long t : best) {
+            out.append(String.format(" %.1f", 2.0 * m * n * k / t));
+        }
+        boolean same = f64 ? Arrays.equals((double[]) c[0], (double[]) c[gemm.length - 1])
+                : Arrays.equals((float[]) c[0], (float[]) c[gemm.length - 1]);
+        out.append(String.format(" (%.3f)", (double) best[0] / best[gemm.length - 1]));
+        return same ? out.toString() : out.append(" DIFF").toString();
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+}
