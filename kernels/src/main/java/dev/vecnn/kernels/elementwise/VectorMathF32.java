@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * vector speed.
  *
  * <p>Method: exp reduces {@code x = n ln2 + r} with |r| <= ln2/2 (Cody-Waite with a two-part ln 2
- * and fused multiply-adds), evaluates a Taylor polynomial of r and scales by {@code 2^n} built
+ * and fused multiply-adds), evaluates a polynomial of r (MathConstants.EXP_POLY_F32) and scales by {@code 2^n} built
  * from exponent bits, in two halves so that subnormal results are rounded once and overflow gives
  * infinity. log splits {@code x = 2^e m} with m in [sqrt(1/2), sqrt(2)) (subnormals pre-scaled)
  * and sums {@code e ln2 + 2 atanh((m-1)/(m+1))}. tanh is a rational function {@code x P(x^2) /
@@ -60,6 +60,7 @@ public final class VectorMathF32 {
     /** Below this |x|, tanh(x) = x to within half an ulp (x^3/3 < u x). */
     private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
     private static final long[] EXP_C = rounded(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
+    private static final long[] EXP_P = rounded(MathConstants.EXP_POLY_F32);
     private static final long[] ATANH_C = rounded(MathConstants.atanhSeries(MathConstants.LOG_TERMS_F32));
     private static final float TANH_LIMIT = (float) MathConstants.TANH_LIMIT_F32;
     private static final long[] TANH_P = rounded(MathConstants.TANH_P_F32);
@@ -117,9 +118,9 @@ public final class VectorMathF32 {
     private static FloatVector expOfReduced(FloatVector x, FloatVector n) {
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_C, EXP_C.length - 1));
-        for (int k = EXP_C.length - 2; k >= 0; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, coefficient(EXP_C, k)));
+        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_P, EXP_P.length - 1));
+        for (int k = EXP_P.length - 2; k >= 0; k--) {
+            p = p.fma(r, FloatVector.broadcast(S, coefficient(EXP_P, k)));
         }
         return p;
     }
