@@ -10,8 +10,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
 def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False, steps=1):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
-    if steps == 2:
-        return two_steps(name, nv, doc, arrays, mr, decl)
     body = []
     for i in range(mr):
         src = f"a{i}[col + p]" if arrays else f"a[r{i} + p]" if rows_mode else f"a[ai + {i}]"
@@ -57,6 +55,8 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         sig = f"static void {name}(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "        int ai = aOff;"
         step = "            ai += aStride;\n"
+    if steps == 2:
+        return two_steps(nv, doc, arrays, mr, decl, sig, pre, spill)
     return f'''    {doc}
     {sig} {{
         FloatVector zero = FloatVector.zero(S);
@@ -72,7 +72,7 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
 {spill}
     }}
 '''
-def two_steps(name, nv, doc, arrays, mr, decl):
+def two_steps(nv, doc, arrays, mr, decl, sig, pre, spill):
     """A row-major-A kernel that takes two steps of p per iteration (and one more step when kc is
     odd), each row's two steps back to back: the same multiply-adds in the same order per
     accumulator as one step per iteration (the same bits), with the address of A(i, p) computed
@@ -95,13 +95,6 @@ def two_steps(name, nv, doc, arrays, mr, decl):
                     lines.append(f"            c{i}{v} = av.fma(b{d}{v}, c{i}{v});")
         lines.append(f"            bi += {'2 * ' if count == 2 else ''}bStride;")
         return "\n".join(lines)
-    if arrays:
-        sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
-        pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
-    else:
-        sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
-        pre = "\n".join(f"        final int r{i} = aOff + {i} * lda;" for i in range(mr))
-    spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     return f'''    {doc}
     {sig} {{
         FloatVector zero = FloatVector.zero(S);

@@ -103,33 +103,6 @@ class LossesTest {
     }
 
     @Test
-    void deltaMayBeComputedInPlaceOfPOrY() {
-        java.util.Random r = new java.util.Random(3);
-        int rows = 7;
-        int cols = 19;
-        for (Loss loss : Loss.values()) {
-            float[] p = new float[rows * cols];
-            float[] y = new float[rows * cols];
-            float[] w = new float[rows];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = 0.05f + 0.9f * r.nextFloat();
-                y[i] = r.nextInt(2);
-            }
-            for (int i = 0; i < rows; i++) {
-                w[i] = 0.5f + r.nextFloat();
-            }
-            float[] delta = new float[p.length];
-            float value = Losses.loss(loss, p, y, w, rows, cols, delta);
-            float[] inP = p.clone();
-            assertEquals(value, Losses.loss(loss, inP, y, w, rows, cols, inP), loss + " with delta = p");
-            assertArrayEquals(delta, inP, loss + " delta written over p");
-            float[] inY = y.clone();
-            assertEquals(value, Losses.loss(loss, p, inY, w, rows, cols, inY), loss + " with delta = y");
-            assertArrayEquals(delta, inY, loss + " delta written over y");
-        }
-    }
-
-    @Test
     void knownAnswersAndClipping() {
         // Softmax output [0.5, 0.5] with target class 1: loss log 2, delta [0.5, -0.5].
         float[] delta = new float[2];
