@@ -8,6 +8,18 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MR=12
+def method(doc, sig, decl, pre, loop, spill):
+    """One kernel method: accumulators zeroed, the prelude, the loop over k, the spill."""
+    return f'''    {doc}
+    {sig} {{
+        FloatVector zero = FloatVector.zero(S);
+{decl}
+{pre}
+{loop}
+{spill}
+    }}
+'''
+
 def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False, steps=1):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
@@ -29,20 +41,13 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         # array per row) it checks all twelve for an index read from idx (1.1-1.3x per step).
         sig = f"static void {name}({head}float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final int r{i} = aOff + {i} * GemmTuning.KC;" for i in range(mr))
-        return f'''    {doc}
-    {sig} {{
-        FloatVector zero = FloatVector.zero(S);
-{decl}
-{pre}
-        for (int t = from; t < to; t++) {{
+        loop = f'''        for (int t = from; t < to; t++) {{
             final int p = idx[t];
 {loads}
             FloatVector av;
 {chr(10).join(body)}
-        }}
-{spill}
-    }}
-'''
+        }}'''
+        return method(doc, sig, decl, pre, loop, spill)
     if arrays:
         sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
@@ -57,21 +62,14 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         step = "            ai += aStride;\n"
     if steps == 2:
         return two_steps(nv, doc, arrays, mr, decl, sig, pre, spill)
-    return f'''    {doc}
-    {sig} {{
-        FloatVector zero = FloatVector.zero(S);
-{decl}
-{pre}
-        int bi = bOff;
+    loop = f'''        int bi = bOff;
         for (int p = 0; p < kc; p++) {{
 {loads}
             FloatVector av;
 {chr(10).join(body)}
 {step}            bi += bStride;
-        }}
-{spill}
-    }}
-'''
+        }}'''
+    return method(doc, sig, decl, pre, loop, spill)
 def two_steps(nv, doc, arrays, mr, decl, sig, pre, spill):
     """A row-major-A kernel that takes two steps of p per iteration (and one more step when kc is
     odd), each row's two steps back to back: the same multiply-adds in the same order per
@@ -95,22 +93,15 @@ def two_steps(nv, doc, arrays, mr, decl, sig, pre, spill):
                     lines.append(f"            c{i}{v} = av.fma(b{d}{v}, c{i}{v});")
         lines.append(f"            bi += {'2 * ' if count == 2 else ''}bStride;")
         return "\n".join(lines)
-    return f'''    {doc}
-    {sig} {{
-        FloatVector zero = FloatVector.zero(S);
-{decl}
-{pre}
-        int bi = bOff;
+    loop = f'''        int bi = bOff;
         int p = 0;
         for (; p < kc - 1; p += 2) {{
 {steps_body(2)}
         }}
         if (p < kc) {{
 {steps_body(1)}
-        }}
-{spill}
-    }}
-'''
+        }}'''
+    return method(doc, sig, decl, pre, loop, spill)
 
 methods = [
  tile("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
