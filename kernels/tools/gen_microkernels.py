@@ -30,6 +30,8 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
     # The tile goes to out[outAt + i * outStride + v * L]: the driver's tile buffer (outStride NR,
     # or NRW for the wide tiles), or C itself when nothing is left to do to a full tile.
+    # Rows in ascending order, vectors left to right: the driver lets a row's lanes past n land on
+    # the next rows of C (DriverF32.spillsWholeVectors), which only works if those are written later.
     spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
     if indexed:

@@ -156,6 +156,9 @@ public final class DriverF32 {
                 // for the tile store: the same bits as the store's alpha * acc) goes from the
                 // registers straight to C.
                 boolean plain = alpha == 1 && betaPanel == 0 && (last == null || !last.needsTileStore());
+                // C's rows back to back and one sliver as wide as they are (the 200 x 10 output
+                // layer): a tile's whole vectors may go straight to C too, see spillsWholeVectors.
+                boolean packedRows = plain && ldc == nc && j1 - j0 == nc;
                 // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
                 // only a last sliver whose full vectors would run past the end of b is packed.
                 boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
@@ -215,7 +218,9 @@ public final class DriverF32 {
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
                                     int row = ic + ir + h;
                                     int halfRows = Math.min(KernelF32.MRW, rows - h);
-                                    boolean direct = plain && halfRows == KernelF32.MRW && cols == width;
+                                    boolean direct = plain && halfRows == KernelF32.MRW && (cols == width
+                                            || packedRows && jr == 0 && cols == nc
+                                            && spillsWholeVectors(row, halfRows, width, ldc, i1));
                                     float[] out = direct ? c : buf.tile;
                                     int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                     int outStride = direct ? ldc : width;
@@ -233,7 +238,9 @@ public final class DriverF32 {
                                 continue;
                             }
                             int row = ic + ir;
-                            boolean direct = plain && rows == mr && cols == nr;
+                            boolean direct = plain && rows == mr && (cols == nr
+                                    || packedRows && jr == 0 && cols == nc
+                                    && spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc, i1));
                             float[] out = direct ? c : buf.tile;
                             int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                             int outStride = direct ? ldc : nr;
@@ -264,6 +271,20 @@ public final class DriverF32 {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a full tile of a sliver narrower than its width may spill its whole vectors straight
+     * into C. It applies when C's rows lie back to back ({@code ldc} is the sliver's column count)
+     * and the sliver holds whole rows: each row's lanes past n then land on the next rows' first
+     * columns, which the kernel's later rows (it spills in ascending order) or this thread's later
+     * tiles overwrite with their values before anything reads C, so no mask and no tile buffer is
+     * needed. Only where the last lane stays below row {@code i1}: rows from there on belong to
+     * another thread or lie outside the matrix, and that tile goes through the tile store.
+     * {@code width} is how many values the kernel spills per row.
+     */
+    private static boolean spillsWholeVectors(int row, int rows, int width, int ldc, int i1) {
+        return (long) (row + rows - 1) * ldc + width <= (long) i1 * ldc;
     }
 
     /**
