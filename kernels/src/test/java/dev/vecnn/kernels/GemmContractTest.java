@@ -105,6 +105,38 @@ class GemmContractTest {
     }
 
     @Test
+    void valuesAroundTheOperandsAreNeverUsed() {
+        // NaN before A and B (offset), between their rows (leading dimension), and after them: the
+        // kernels read whole vectors past a row (packing, B in place) but must never let those
+        // lanes into C. Partial row tiles (100 = 8 x 12 + 4, 13, 4) and partial column slivers.
+        int[][] shapes = {{100, 50, 200}, {13, 10, 7}, {4, 3, 600}, {200, 10, 50}, {30, 70, 20}};
+        for (int[] s : shapes) {
+            for (boolean[] t : new boolean[][] {{false, false}, {true, false}, {false, true}, {true, true}}) {
+                GemmCase clean = GemmCase.random(t[0], t[1], s[0], s[1], s[2], 1.0, 0.5, 3, 5, 7);
+                GemmCase poisoned = new GemmCase(t[0], t[1], s[0], s[1], s[2], 1.0, 0.5, 3, clean.lda(), 3,
+                        clean.ldb(), 3, clean.ldc(), poison(clean.a(), 3, clean.lda(), t[0] ? s[2] : s[0],
+                        t[0] ? s[0] : s[2]), poison(clean.b(), 3, clean.ldb(), t[1] ? s[1] : s[2], t[1] ? s[2] : s[1]),
+                        clean.c0());
+                double[] f = poisoned.runFloat(true);
+                double[] d = poisoned.runDouble(true);
+                assertArrayEquals(clean.runFloat(true), f, "float " + poisoned);
+                assertArrayEquals(clean.runDouble(true), d, "double " + poisoned);
+                clean.assertClose(f, clean.runFloat(false), true);
+            }
+        }
+    }
+
+    /** A copy of x, 17 longer, with NaN everywhere but the rows x cols matrix at off with stride ld. */
+    private static double[] poison(double[] x, int off, int ld, int rows, int cols) {
+        double[] y = new double[x.length + 17];
+        Arrays.fill(y, Double.NaN);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x, off + i * ld, y, off + i * ld, cols);
+        }
+        return y;
+    }
+
+    @Test
     void badArgumentsNameTheArgumentAndLeaveCUntouched() {
         float[] a = random(6, 1);
         float[] b = random(6, 2);

@@ -26,21 +26,45 @@ final class PackF32 {
             int rows = Math.min(mr, mc - ir);
             int base = ir * kc;
             if (transA) {
-                // A(i, p) = a[p * lda + i]: each step p is a short contiguous run of rows.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + i0 + ir;
-                    int d = base + p * mr;
-                    System.arraycopy(a, src, dst, d, rows);
-                    for (int r = rows; r < mr; r++) {
-                        dst[d + r] = 0;
-                    }
-                }
+                packTransposedSliver(a, aOff + p0 * lda + i0 + ir, lda, rows, kc, dst, base);
             } else {
                 // A(i, p) = a[i * lda + p]: walk each row once, scattering with stride MR.
                 for (int r = 0; r < rows; r++) {
                     scatterRow(a, aOff + (i0 + ir + r) * lda + p0, kc, dst, base + r);
                 }
                 zeroRowsFrom(rows, kc, dst, base);
+            }
+        }
+    }
+
+    /**
+     * One sliver of a transposed A ({@code A(i, p) = a[p * lda + i]}): for each of the kc steps, a
+     * contiguous run of {@code rows} values, stored as a group of MR with the rows past the sliver
+     * zero. Each run is copied as whole vectors, the lanes past {@code rows} zeroed by a blend (a
+     * select: whatever lies there in {@code a}, NaN or subnormal values included, is not carried
+     * into the padding rows, whose results are never stored but would still be computed); a
+     * vector that reaches past the group writes into the next step's group, which is written
+     * after it. Steps too close to the
+     * end of either array take the per-element path. A {@code System.arraycopy} call per step
+     * cost more than the copy: packing the 4 rows of float 100x50x200 TN took about 15% of the
+     * product.
+     */
+    private static void packTransposedSliver(float[] a, int src, int lda, int rows, int kc, float[] dst, int base) {
+        final int mr = GemmTuning.MR;
+        final int l = KernelF32.L;
+        FloatVector zero = FloatVector.zero(KernelF32.S);
+        for (int p = 0; p < kc; p++) {
+            int from = src + p * lda;
+            int d = base + p * mr;
+            if (from + mr + l <= a.length && d + mr + l <= dst.length) {
+                for (int v = 0; v < mr; v += l) {
+                    zero.blend(FloatVector.fromArray(KernelF32.S, a, from + v), KernelF32.S.indexInRange(v, rows))
+                            .intoArray(dst, d + v);
+                }
+            } else {
+                for (int r = 0; r < mr; r++) {
+                    dst[d + r] = r < rows ? a[from + r] : 0;
+                }
             }
         }
     }
