@@ -69,6 +69,7 @@ final class WarmupF32 {
             // one of the three during the warm-up.
             gemm(ta, tb, o.mergedN, o);
         }
+        tails(o);
         // A given as one array per row (a model predicting from a caller's float[][]). The flat
         // kernels get calls from every transpose case, these only from here: with one call a
         // round C2 never compiled the two-vector kernel during the warm-up (PrintCompilation);
@@ -157,6 +158,19 @@ final class WarmupF32 {
         Updates.adamW(w, g, s1, s2, 1e-3f, 0.9f, 0.999f, 1e-8f, 0.01f, 1);
         Updates.adagrad(w, g, s2, 1e-3f, 1e-8f);
         Updates.rmsprop(w, g, s2, 1e-3f, 0.9f, 1e-8f);
+    }
+
+    /**
+     * The tail kernel (TailKernelF32) at each width, A transposed in place: 13 rows (a tile read
+     * in place and a packed partial one) and 24 rows ending the array (two whole tiles, packed
+     * before the tail reads them). The packed-A case comes with wideN.
+     */
+    private static void tails(Operands o) {
+        for (int w = 1; w <= 4; w *= 2) {
+            int n = 3 * L + w;
+            Gemm.sgemm(true, false, o.m, n, o.k, 1f, o.a, 0, o.m, o.b, 0, n, 0.5f, o.c, 0, n);
+            Gemm.sgemm(true, false, o.wholeM, n, o.k, 1f, o.a, 0, o.wholeM, o.b, 0, n, 0.5f, o.c, 0, n);
+        }
     }
 
     private static void gemm(boolean ta, boolean tb, int n, Operands o) {

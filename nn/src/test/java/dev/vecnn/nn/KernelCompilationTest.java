@@ -79,9 +79,10 @@ class KernelCompilationTest {
         }
 
         // n = 10 and 7: one-vector slivers (7 in double too), n = 40, 50 and 100: wide last slivers,
-        // 300: packed A; k of 64 and more for the sparse path.
+        // 300: packed A; k of 64 and more for the sparse path. Transposed A with n = 1, 50 and 100:
+        // the tail kernels (one column; 48 + 2; 96 + 4 in float).
         private static final int[][] SHAPES = {{200, 10, 50}, {200, 50, 100}, {100, 100, 60}, {60, 300, 40},
-            {100, 7, 70}, {120, 40, 100}};
+            {100, 7, 70}, {120, 40, 100}, {100, 1, 60}};
         private static final int B = 300 * 300;
         private static final int C = 2 * B;
 

@@ -17,14 +17,24 @@ import dev.vecnn.kernels.Activation;
 public final class DriverF32 {
     private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    // Tests turn the sparse path off to compare its bits with the dense kernels'.
+    // Tests turn the sparse path and the tail kernel off to compare their bits with the slivers'.
     static volatile boolean sparseEnabled = true;
+    static volatile boolean tailEnabled = true;
 
     /** Per-thread packing buffers, allocated once per thread and reused by every call. */
     private static final class Buffers {
-        final float[] a = new float[T.mc() * T.kc()];
+        // Two vectors of slack: TailKernelF32 loads whole vectors from a sliver's last step.
+        final float[] a = new float[T.mc() * T.kc() + 2 * KernelF32.L];
         final float[] b = new float[T.kc() * T.nc()];
         final float[] tile = new float[T.mr() * T.nr()];
+        // B's tail columns, each step's values repeated over a vector (PackF32.packTail).
+        final float[] bTail = new float[T.kc() * KernelF32.L];
+        // Two packed 12-row slivers of a transposed A, for tiles read in place whose tail loads
+        // would run past the end of the array (TailKernelF32.fits).
+        final float[] aTail = new float[2 * T.kc() * T.mr() + 2 * KernelF32.L];
+        // The tail results of two row tiles (TailKernelF32.tiles).
+        final float[] tail1 = new float[TailKernelF32.OUT_LENGTH];
+        final float[] tail2 = new float[T.mr() * KernelF32.L];
         // The bias values of one tile (at most NRW of them).
         final float[] biasTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
@@ -146,8 +156,23 @@ public final class DriverF32 {
         Buffers buf = BUFFERS.get();
         final int mr = T.mr();
         final int nr = T.nr();
+        // When every tile reads A in the Columns layout (packed, or transposed in place with the
+        // partial rows packed), the last few columns (n mod L, at most L / 4) go to TailKernelF32
+        // instead of a sliver that spends a whole vector per row and step on them.
+        // Not when that would leave one vector of columns to the slivers (double n = 10 as 8 + 2):
+        // the one-vector kernel's broadcast per multiply-add costs what the wasted lanes did.
+        boolean columnsA = !directA || transA;
+        int tailWidth = tailEnabled && columnsA && j1 - j0 <= T.nc() ? TailKernelF32.width(j1 - j0) : 0;
+        int tailCols = tailWidth == 0 ? 0 : (j1 - j0) % KernelF32.L;
+        int mainCols = j1 - j0 - tailCols;
+        if (mainCols > 0 && mainCols <= KernelF32.L) {
+            tailWidth = 0;
+            tailCols = 0;
+        }
         for (int jc = j0; jc < j1; jc += T.nc()) {
             int nc = Math.min(T.nc(), j1 - jc);
+            // The columns the slivers compute; the tail, if any, follows them.
+            int nMain = nc - tailCols;
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 float betaPanel = pc == 0 ? beta : 1;
@@ -163,7 +188,10 @@ public final class DriverF32 {
                 // only a last sliver whose full vectors would run past the end of b is packed.
                 boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
                 if (!bDirect) {
-                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, buf.b);
+                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, buf.b);
+                }
+                if (tailCols > 0) {
+                    PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
                 }
                 for (int ic = i0; ic < i1; ic += T.mc()) {
                     int mc = Math.min(T.mc(), i1 - ic);
@@ -191,9 +219,9 @@ public final class DriverF32 {
                                     buf.steps, at, buf.stepBits, buf.a, ir * GemmTuning.KC);
                         }
                     }
-                    for (int jr = 0; jr < nc; ) {
-                        int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
-                        int cols = Math.min(width, nc - jr);
+                    for (int jr = 0; jr < nMain; ) {
+                        int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L);
+                        int cols = Math.min(width, nMain - jr);
                         float[] bs = buf.b;
                         int bAt = jr * kc;
                         int bStride = width;
@@ -205,7 +233,7 @@ public final class DriverF32 {
                                 bAt = first;
                                 bStride = ldb;
                             } else if (ic == i0) {
-                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nc - jr, nr, buf.b);
+                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, buf.b);
                                 bAt = 0;
                             } else {
                                 bAt = 0;
@@ -265,12 +293,56 @@ public final class DriverF32 {
                         }
                         jr += width;
                     }
+                    for (int ir = 0; tailCols > 0 && ir < mc; ) {
+                        ir += tailTiles(ir, mc, full, kc, pc, ic, jc + nMain, tailWidth, tailCols, a, aOff, lda,
+                                buf, alpha, betaPanel, c, cOff, ldc, last);
+                    }
                     if (last != null && last.appliesToBlocks()) {
                         last.applyToBlock(c, cOff + ic * ldc + jc, ldc, ic, jc, mc, nc);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The tail columns {@code [col, col + tailCols)} of the row tiles at {@code ir} and, when it
+     * exists and reads A the same way, {@code ir + MR} of the block at row {@code ic}: A as the
+     * sliver kernels read it (Columns layout: packed from row {@code full} on, else transposed in
+     * place; in-place tiles whose whole-vector loads would leave {@code a} are packed first).
+     * Returns how many rows it did: one tile or two.
+     */
+    private static int tailTiles(int ir, int mc, int full, int kc, int pc, int ic, int col, int tailWidth,
+                                  int tailCols, float[] a, int aOff, int lda, Buffers buf, float alpha, float beta,
+                                  float[] c, int cOff, int ldc, EpilogueF32 last) {
+        final int mr = T.mr();
+        int ir2 = ir + mr;
+        boolean two = ir2 < mc && (ir2 < full) == (ir < full);
+        float[] src = buf.a;
+        int at1 = (ir - full) * kc;
+        int at2 = two ? (ir2 - full) * kc : at1;
+        int stride = mr;
+        if (ir < full) {
+            src = a;
+            at1 = aOff + pc * lda + ic + ir;
+            at2 = two ? at1 + mr : at1;
+            stride = lda;
+            if (!TailKernelF32.fits(kc, tailWidth, a, at2, lda)) {
+                PackF32.packA(true, a, aOff, lda, ic + ir, two ? 2 * mr : mr, pc, kc, buf.aTail);
+                src = buf.aTail;
+                at1 = 0;
+                at2 = two ? mr * kc : 0;
+                stride = mr;
+            }
+        }
+        TailKernelF32.tiles(kc, tailWidth, src, at1, at2, stride, buf.bTail, buf.tail1, buf.tail2);
+        TileStoreF32.store(buf.tail1, Math.min(mr, mc - ir), tailCols, KernelF32.L, alpha, beta, c,
+                cOff + (ic + ir) * ldc + col, ldc, last, col, buf.biasTile);
+        if (two) {
+            TileStoreF32.store(buf.tail2, Math.min(mr, mc - ir2), tailCols, KernelF32.L, alpha, beta, c,
+                    cOff + (ic + ir2) * ldc + col, ldc, last, col, buf.biasTile);
+        }
+        return two ? 2 * mr : mr;
     }
 
     /**

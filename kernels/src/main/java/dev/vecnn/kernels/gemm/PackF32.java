@@ -1,6 +1,7 @@
 package dev.vecnn.kernels.gemm;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Copies blocks of A and B into the contiguous, zero-padded slivers that {@link KernelF32} reads.
@@ -118,6 +119,44 @@ final class PackF32 {
                 }
             }
             jr += width;
+        }
+    }
+
+    /**
+     * B's last {@code cols} columns from column {@code j0}, rows {@code [p0, p0+kc)}, for
+     * {@link TailKernelF32}: per step, one vector of L values whose lane l is B(p, j0 + l mod w),
+     * zero where {@code l mod w >= cols} (a tail of 3 columns padded to 4). A row-major B's step
+     * is one vector load, repeated by a constant shuffle and blended with zero; a transposed B
+     * (and a step too close to the end of {@code b}) goes element by element.
+     */
+    static void packTail(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int cols, int w,
+                         float[] dst) {
+        final int l = KernelF32.L;
+        FloatVector zero = FloatVector.zero(KernelF32.S);
+        long validLanes = 0;
+        for (int lane = 0; lane < l; lane++) {
+            validLanes |= (lane & (w - 1)) < cols ? 1L << lane : 0;
+        }
+        VectorMask<Float> valid = VectorMask.fromLong(KernelF32.S, validLanes);
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (p0 + p) * ldb + j0;
+            if (!transB && src + l <= b.length) {
+                FloatVector v = FloatVector.fromArray(KernelF32.S, b, src);
+                if (w == 1) {
+                    v = FloatVector.broadcast(KernelF32.S, b[src]);
+                } else if (w == 2) {
+                    v = v.rearrange(TailKernelF32.REPEAT2);
+                } else {
+                    v = v.rearrange(TailKernelF32.REPEAT4);
+                }
+                zero.blend(v, valid).intoArray(dst, p * l);
+            } else {
+                for (int lane = 0; lane < l; lane++) {
+                    int j = lane & (w - 1);
+                    dst[p * l + lane] = j >= cols ? 0
+                            : transB ? b[bOff + (j0 + j) * ldb + p0 + p] : b[src + j];
+                }
+            }
         }
     }
 

@@ -1,0 +1,140 @@
+package dev.vecnn.kernels.gemm;
+
+import dev.vecnn.kernels.Activation;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The last n mod L columns of a product whose A is in the Columns layout (transposed A, or any A
+ * once n is wide enough to pack it) go to {@link TailKernelF32} instead of a sliver. Each element
+ * is still one chain of fused multiply-adds in ascending k, so the result must be bit for bit the
+ * one with the tail kernel switched off: for plain products with any alpha and beta, the fused
+ * forward and backward epilogues, several k panels, partial row tiles, offsets and leading
+ * dimensions larger than the rows, and 1 to 3 threads, in both precisions.
+ */
+class TailColumnsGemmTest {
+    /** What is computed into C. */
+    enum Op { PLAIN, BETA, TANH, RELU, TANH_DERIVATIVE }
+
+    @Provide
+    Arbitrary<Integer> rows() {
+        // Around the 12-row tile, pairs of tiles, and the 144-row block.
+        return Arbitraries.oneOf(Arbitraries.of(1, 11, 12, 13, 23, 24, 25, 36, 100, 143, 144, 145, 784),
+                Arbitraries.integers().between(1, 400));
+    }
+
+    @Provide
+    Arbitrary<Integer> depth() {
+        return Arbitraries.oneOf(Arbitraries.of(1, 2, 200, 513, 1100), Arbitraries.integers().between(1, 600));
+    }
+
+    @Property(tries = 150)
+    void tailColumnsHaveTheBitsOfTheSlivers(@ForAll("rows") int m, @ForAll("depth") int k,
+                                            @ForAll @IntRange(min = 0, max = 20) int vectors,
+                                            @ForAll @IntRange(min = 1, max = 4) int tail,
+                                            @ForAll boolean transA, @ForAll boolean transB, @ForAll Op op,
+                                            @ForAll boolean useDouble, @ForAll @IntRange(min = 1, max = 3) int threads,
+                                            @ForAll long seed) {
+        int lanes = useDouble ? KernelF64.L : KernelF32.L;
+        int maxTail = useDouble ? TailKernelF64.MAX_WIDTH : TailKernelF32.MAX_WIDTH;
+        // n = whole vectors plus a remainder of 1 .. L / 4 (not one vector: that keeps the sliver);
+        // wide ones (A packed) also without transA.
+        int n = (vectors == 1 ? 2 : vectors) * lanes + 1 + (tail - 1) % maxTail;
+        if (!transA && n <= 8 * 2 * lanes) {
+            n += 9 * 2 * lanes;
+        }
+        int main = n - n % lanes;
+        assertTrue((useDouble ? TailKernelF64.width(n) : TailKernelF32.width(n)) > 0, "n = " + n + " has a tail");
+        Random rnd = new Random(seed);
+        int lda = (transA ? m : k) + rnd.nextInt(3);
+        int ldb = (transB ? k : n) + rnd.nextInt(3);
+        int ldc = n + rnd.nextInt(3);
+        int off = rnd.nextInt(4);
+        double[] a = random(rnd, off + (transA ? k : m) * lda);
+        double[] b = random(rnd, off + (transB ? n : k) * ldb);
+        double[] bias = random(rnd, n);
+        double[] z = random(rnd, m * n);
+        double[] c0 = random(rnd, off + m * ldc);
+        double[] withTail = run(useDouble, true, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                threads);
+        double[] slivers = run(useDouble, false, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                1);
+        for (int x = 0; x < c0.length; x++) {
+            int col = (x - off) % ldc;
+            if (Double.doubleToLongBits(withTail[x]) != Double.doubleToLongBits(slivers[x])) {
+                assertEquals(slivers[x], withTail[x], String.format("%s element %d (column %d, tail from %d): %s "
+                                + "m=%d n=%d k=%d trans=%b%b threads=%d", useDouble ? "double" : "float", x, col, main, op,
+                        m, n, k, transA, transB, threads));
+            }
+        }
+    }
+
+    private static double[] run(boolean useDouble, boolean tailOn, Op op, boolean transA, boolean transB, int m,
+                                int n, int k, double[] a, int lda, double[] b, int ldb, double[] bias, double[] z,
+                                double[] c0, int off, int ldc, int threads) {
+        DriverF32.tailEnabled = tailOn;
+        DriverF64.tailEnabled = tailOn;
+        try {
+            if (useDouble) {
+                double[] c = c0.clone();
+                switch (op) {
+                    case PLAIN -> DriverF64.gemm(transA, transB, m, n, k, 1, a, off, lda, b, off, ldb, 0, c, off, ldc,
+                            threads);
+                    case BETA -> DriverF64.gemm(transA, transB, m, n, k, -0.75, a, off, lda, b, off, ldb, 1.5, c, off,
+                            ldc, threads);
+                    case TANH, RELU -> DriverF64.gemmBiasActivation(transA, transB, m, n, k, a, off, lda, b, off, ldb,
+                            bias, 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
+                    case TANH_DERIVATIVE -> DriverF64.gemmActivationDerivative(transA, transB, m, n, k, a, off, lda,
+                            b, off, ldb, Activation.TANH, 0, z, 0, n, c, off, ldc, threads);
+                }
+                return c;
+            }
+            float[] c = toFloat(c0);
+            float[] af = toFloat(a);
+            float[] bf = toFloat(b);
+            switch (op) {
+                case PLAIN -> DriverF32.gemm(transA, transB, m, n, k, 1, af, off, lda, bf, off, ldb, 0, c, off, ldc,
+                        threads);
+                case BETA -> DriverF32.gemm(transA, transB, m, n, k, -0.75f, af, off, lda, bf, off, ldb, 1.5f, c, off,
+                        ldc, threads);
+                case TANH, RELU -> DriverF32.gemmBiasActivation(transA, transB, m, n, k, af, off, lda, bf, off, ldb,
+                        toFloat(bias), 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
+                case TANH_DERIVATIVE -> DriverF32.gemmActivationDerivative(transA, transB, m, n, k, af, off, lda,
+                        bf, off, ldb, Activation.TANH, 0, toFloat(z), 0, n, c, off, ldc, threads);
+            }
+            double[] out = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+                out[i] = c[i];
+            }
+            return out;
+        } finally {
+            DriverF32.tailEnabled = true;
+            DriverF64.tailEnabled = true;
+        }
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) x[i];
+        }
+        return y;
+    }
+
+    private static double[] random(Random rnd, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextDouble() * 2 - 1;
+        }
+        return x;
+    }
+}
