@@ -127,6 +127,53 @@ public final class FusedGemm {
         }
     }
 
+    /**
+     * Float {@code C = alpha op(A) op(B) + beta Z}: a GEMM whose beta term is read from Z instead
+     * of from C, so C's old values are never read. For a layer's weight gradient
+     * {@code (X^T D + alpha W) / n} (Z = W): one product, no copy of W into C beforehand. Z may be
+     * C itself at the same offset and leading dimension (then this is {@link Gemm#sgemm}), and
+     * must not otherwise overlap C. beta = 0 does not read Z. The bits equal those of
+     * {@code sgemm} on a C that holds Z.
+     */
+    public static void sgemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                       float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                       float beta, float[] z, int zOffset, int ldz,
+                                       float[] c, int cOffset, int ldc) {
+        checkPlusScaled(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, z, zOffset, ldz, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF32.gemmPlusScaled(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta,
+                    z, zOffset, ldz, c, cOffset, ldc, Workers.available());
+        } else {
+            ReferenceF32.gemmPlusScaled(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta,
+                    z, zOffset, ldz, c, cOffset, ldc);
+        }
+    }
+
+    /** Double {@code C = alpha op(A) op(B) + beta Z}; see the float form. */
+    public static void dgemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                       double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+                                       double beta, double[] z, int zOffset, int ldz,
+                                       double[] c, int cOffset, int ldc) {
+        checkPlusScaled(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, z, zOffset, ldz, c, cOffset, ldc);
+        if (VectorSupport.enabled()) {
+            DriverF64.gemmPlusScaled(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta,
+                    z, zOffset, ldz, c, cOffset, ldc, Workers.available());
+        } else {
+            ReferenceF64.gemmPlusScaled(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta,
+                    z, zOffset, ldz, c, cOffset, ldc);
+        }
+    }
+
+    private static void checkPlusScaled(boolean transA, boolean transB, int m, int n, int k,
+                                        Object a, int aOffset, int lda, Object b, int bOffset, int ldb,
+                                        Object z, int zOffset, int ldz, Object c, int cOffset, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        GemmArguments.operand("z", "ldz", GemmArguments.length(z), zOffset, ldz, m, n);
+        if (z != c || zOffset != cOffset || ldz != ldc) {
+            GemmArguments.noOverlap("z", z, zOffset, ldz, m, n, c, cOffset, ldc, m, n);
+        }
+    }
+
     private static void checkBiasActivation(boolean transA, boolean transB, int m, int n, int k,
                                             Object a, int aOffset, int lda, Object b, int bOffset, int ldb,
                                             Object bias, int biasOffset, Activation activation, double slope,

@@ -105,6 +105,30 @@ class GemmContractTest {
     }
 
     @Test
+    void alphaScalesTheFinishedProduct() {
+        // Within one k panel, C = alpha * AB rounds alpha times each finished dot product once,
+        // whether the tile store or the pass over a finished block applies it.
+        int[][] shapes = {{200, 100, 200}, {784, 100, 200}, {13, 10, 7}, {30, 300, 20}};
+        for (int[] s : shapes) {
+            for (boolean transA : new boolean[] {false, true}) {
+                GemmCase one = GemmCase.random(transA, false, s[0], s[1], s[2], 1.0, 0.0, 2, 1, 11);
+                GemmCase scaled = GemmCase.random(transA, false, s[0], s[1], s[2], 0.37, 0.0, 2, 1, 11);
+                double[] f1 = one.runFloat(true);
+                double[] fs = scaled.runFloat(true);
+                double[] d1 = one.runDouble(true);
+                double[] ds = scaled.runDouble(true);
+                for (int i = 0; i < s[0]; i++) {
+                    for (int j = 0; j < s[1]; j++) {
+                        int x = 2 + i * one.ldc() + j;
+                        assertEquals((float) f1[x] * 0.37f, (float) fs[x], "float " + scaled);
+                        assertEquals(d1[x] * 0.37, ds[x], "double " + scaled);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void valuesAroundTheOperandsAreNeverUsed() {
         // NaN before A and B (offset), between their rows (leading dimension), and after them: the
         // kernels read whole vectors past a row (packing, B in place) but must never let those

@@ -366,16 +366,42 @@ public final class ActivationF32 {
     }
 
     /**
-     * The sum of the whole vectors in [from, to) by {@link VectorMathF32#sumLanes}. A method of its
-     * own because rows shorter than a vector skip it: where most rows do, C2 finds the call cold
-     * and does not inline a callee that big, and a call it does not inline must not take a vector
-     * (it would be boxed). Here sumLanes is called on every run, and this call passes an array.
+     * The sum of the whole vectors in [from, to), lanes added in a fixed tree. A method of its own
+     * because rows shorter than a vector skip it: where most rows do, C2 finds the call cold and
+     * does not inline a callee that big, and a call it does not inline must not take a vector (it
+     * would be boxed); this one passes an array.
      */
     private static float sumOfVectors(float[] x, int from, int to) {
         FloatVector sum = FloatVector.zero(S);
         for (int i = from; i < to; i += L) {
             sum = sum.add(FloatVector.fromArray(S, x, i));
         }
-        return VectorMathF32.sumLanes(sum);
+        // The lanes added in a fixed pairwise tree (lane i with i + L/2, then i + L/4, ...), so the
+        // sum has the same bits on every run, JIT tier and thread count (reduceLanes(ADD) leaves
+        // its order open, and the interpreter's differs from C2's). Each step written out under a
+        // constant guard: a halving loop is not a counted loop, its slice offsets stayed variable
+        // and fell back to boxed code. Written here rather than called: a method taking a vector
+        // that was compiled on its own into a large method is not inlined later, and every call
+        // then boxed its vector (softmax's row sums, 96 bytes per row, in 2 of about 30 test runs).
+        FloatVector zero = FloatVector.zero(S);
+        if (L >= 64) {
+            sum = sum.add(sum.slice(32, zero));
+        }
+        if (L >= 32) {
+            sum = sum.add(sum.slice(16, zero));
+        }
+        if (L >= 16) {
+            sum = sum.add(sum.slice(8, zero));
+        }
+        if (L >= 8) {
+            sum = sum.add(sum.slice(4, zero));
+        }
+        if (L >= 4) {
+            sum = sum.add(sum.slice(2, zero));
+        }
+        if (L >= 2) {
+            sum = sum.add(sum.slice(1, zero));
+        }
+        return sum.lane(0);
     }
 }

@@ -82,7 +82,33 @@ public final class LossF32 {
         if (w == null) {
             weightSum = rows;
         }
-        return (VectorMathF32.sumLanes(total) + rest) / weightSum;
+        // The lanes added in a fixed pairwise tree (lane i with i + L/2, then i + L/4, ...), so the
+        // sum has the same bits on every run, JIT tier and thread count (reduceLanes(ADD) leaves
+        // its order open, and the interpreter's differs from C2's). Each step written out under a
+        // constant guard: a halving loop is not a counted loop, its slice offsets stayed variable
+        // and fell back to boxed code. Written here rather than called: a method taking a vector
+        // that was compiled on its own into a large method is not inlined later, and every call
+        // then boxed its vector (softmax's row sums, 96 bytes per row, in 2 of about 30 test runs).
+        FloatVector zero = FloatVector.zero(S);
+        if (L >= 64) {
+            total = total.add(total.slice(32, zero));
+        }
+        if (L >= 32) {
+            total = total.add(total.slice(16, zero));
+        }
+        if (L >= 16) {
+            total = total.add(total.slice(8, zero));
+        }
+        if (L >= 8) {
+            total = total.add(total.slice(4, zero));
+        }
+        if (L >= 4) {
+            total = total.add(total.slice(2, zero));
+        }
+        if (L >= 2) {
+            total = total.add(total.slice(1, zero));
+        }
+        return (total.lane(0) + rest) / weightSum;
     }
 
     /**

@@ -53,7 +53,34 @@ public final class ReductionF32 {
                 s1 = FloatVector.fromArray(S, t, 0).fma(FloatVector.fromArray(S, t, L), s1);
             }
         }
-        return VectorMathF32.sumLanes(s0.add(s1).add(s2.add(s3)));
+        FloatVector sum = s0.add(s1).add(s2.add(s3));
+        // The lanes added in a fixed pairwise tree (lane i with i + L/2, then i + L/4, ...), so the
+        // sum has the same bits on every run, JIT tier and thread count (reduceLanes(ADD) leaves
+        // its order open, and the interpreter's differs from C2's). Each step written out under a
+        // constant guard: a halving loop is not a counted loop, its slice offsets stayed variable
+        // and fell back to boxed code. Written here rather than called: a method taking a vector
+        // that was compiled on its own into a large method is not inlined later, and every call
+        // then boxed its vector (softmax's row sums, 96 bytes per row, in 2 of about 30 test runs).
+        FloatVector zero = FloatVector.zero(S);
+        if (L >= 64) {
+            sum = sum.add(sum.slice(32, zero));
+        }
+        if (L >= 32) {
+            sum = sum.add(sum.slice(16, zero));
+        }
+        if (L >= 16) {
+            sum = sum.add(sum.slice(8, zero));
+        }
+        if (L >= 8) {
+            sum = sum.add(sum.slice(4, zero));
+        }
+        if (L >= 4) {
+            sum = sum.add(sum.slice(2, zero));
+        }
+        if (L >= 2) {
+            sum = sum.add(sum.slice(1, zero));
+        }
+        return sum.lane(0);
     }
 
     /** {@code max |x[i]|}, 0 for an empty range, NaN if any element is NaN. */

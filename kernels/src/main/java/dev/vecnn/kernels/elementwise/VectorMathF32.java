@@ -304,39 +304,6 @@ public final class VectorMathF32 {
         return expm1(y.neg()).neg();
     }
 
-    /**
-     * The sum of the lanes by a fixed pairwise tree (lane i with lane i + L/2, then i + L/4, ...),
-     * so that a reduction gives the same bits on every run, JIT tier and thread count: the order of
-     * {@code reduceLanes(ADD)} is not specified and differs between the interpreter and C2. Built
-     * from lanewise operations only, it allocates nothing once compiled. The steps are written out,
-     * each guarded by a constant, rather than as a loop halving {@code half}: that loop is not a
-     * counted loop, so C2 did not unroll it, the slice offsets stayed variable and every step fell
-     * back to boxed Java code (the largest source of allocation in a training step).
-     */
-    public static float sumLanes(FloatVector v) {
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector t = v;
-        if (L >= 64) {
-            t = t.add(t.slice(32, zero));
-        }
-        if (L >= 32) {
-            t = t.add(t.slice(16, zero));
-        }
-        if (L >= 16) {
-            t = t.add(t.slice(8, zero));
-        }
-        if (L >= 8) {
-            t = t.add(t.slice(4, zero));
-        }
-        if (L >= 4) {
-            t = t.add(t.slice(2, zero));
-        }
-        if (L >= 2) {
-            t = t.add(t.slice(1, zero));
-        }
-        return t.lane(0);
-    }
-
     /** 2^k for integral k in [1 - BIAS, BIAS], from exponent bits. */
     private static FloatVector pow2(FloatVector k) {
         // k + BIAS + 2^(P-1) has k + BIAS in its low mantissa bits; shifting them into the

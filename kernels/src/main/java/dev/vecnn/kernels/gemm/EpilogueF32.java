@@ -22,6 +22,11 @@ public final class EpilogueF32 {
     static final int BIAS_ACTIVATION = 1;
     /** {@code C = C * act'(Z)} with act' computed from the stored outputs Z. */
     static final int ACTIVATION_DERIVATIVE = 2;
+    /**
+     * {@code C = alpha AB + beta Z}: the product's beta term read from Z instead of C (the weight
+     * gradient {@code (X^T D + alpha W) / n} with Z = W, without copying W into C first).
+     */
+    static final int ADDEND = 3;
 
     int kind;
     float[] bias;
@@ -156,9 +161,14 @@ public final class EpilogueF32 {
         }
     }
 
+    /** Whether the first k panel's beta term reads Z (see {@link #ADDEND}) rather than C. */
+    boolean readsAddend() {
+        return kind == ADDEND;
+    }
+
     /** The scalar form over a whole m x n C: the fallback path and the k = 0 case. */
     void applyScalar(int m, int n, float[] c, int cOff, int ldc) {
-        if (kind == NONE) {
+        if (kind == NONE || kind == ADDEND) {
             return;
         }
         for (int i = 0; i < m; i++) {

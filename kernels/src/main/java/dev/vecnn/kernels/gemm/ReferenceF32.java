@@ -35,6 +35,21 @@ public final class ReferenceF32 {
         }
     }
 
+    /** {@code C = alpha op(A) op(B) + beta Z}: the dot products, then the beta term from Z. */
+    public static void gemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                      float beta, float[] z, int zOff, int ldz, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                // Z's value before C's element is written: Z may be C itself.
+                float addend = beta == 0 ? 0 : beta * z[zOff + i * ldz + j];
+                gemm(transA, transB, 1, 1, k, alpha, a, aOff + (transA ? i : i * lda), lda, b,
+                        bOff + (transB ? j * ldb : j), ldb, 0, c, cOff + i * ldc + j, ldc);
+                c[cOff + i * ldc + j] += addend;
+            }
+        }
+    }
+
     /** {@code C = act(op(A) op(B) + bias)}: the plain product, then the epilogue element by element. */
     public static void gemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
                                           float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

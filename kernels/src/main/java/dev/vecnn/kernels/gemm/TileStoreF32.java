@@ -44,24 +44,27 @@ final class TileStoreF32 {
     /**
      * @param acc   the tile, row-major with row stride {@code width}
      * @param width the tile's row stride: NR, or NRW for the wide last sliver
+     * @param old   where the beta term's values are read: C itself ({@code c, cOff, ldc}), or
+     *              the first k panel's addend Z ({@link EpilogueF32#ADDEND}), from {@code oldOff}
+     *              with rows {@code ldOld} apart
      * @param e     the epilogue, or null when this is not the last k panel
      * @param col0  the column of C where this tile starts (for the bias)
      * @param scratch at least {@code width} elements, for the tile's bias values
      */
     static void store(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c, int cOff,
-                      int ldc, EpilogueF32 e, int col0, float[] scratch) {
+                      int ldc, float[] old, int oldOff, int ldOld, EpilogueF32 e, int col0, float[] scratch) {
         int kind = e == null ? EpilogueF32.NONE : e.kind;
         if (kind == EpilogueF32.BIAS_ACTIVATION && !e.biasInBlocks()) {
             // Other activations are applied by the driver's pass over the finished block of C
             // (EpilogueF32.appliesToBlocks); the bias is added here either way.
             Activation inRegisters = ActivationF32.isPiecewiseLinear(e.activation) ? e.activation : null;
-            combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, biasTile(e, col0, nr, width, scratch),
-                    inRegisters, e.slope);
+            combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, old, oldOff, ldOld,
+                    biasTile(e, col0, nr, width, scratch), inRegisters, e.slope);
             return;
         }
         // No epilogue, or one the driver's pass over the finished block applies whole (the
         // derivative; the bias and activation of tanh, logistic and softplus).
-        combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, null, null, 0);
+        combine(acc, mr, nr, width, alpha, beta, c, cOff, ldc, old, oldOff, ldOld, null, null, 0);
     }
 
     /**
@@ -70,7 +73,8 @@ final class TileStoreF32 {
      * finished in acc and copied.
      */
     private static void combine(float[] acc, int mr, int nr, int width, float alpha, float beta, float[] c,
-                                int cOff, int ldc, float[] bias, Activation act, float slope) {
+                                int cOff, int ldc, float[] old, int oldOff, int ldOld, float[] bias,
+                                Activation act, float slope) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         int fullEnd = nr / L * L;
@@ -83,7 +87,7 @@ final class TileStoreF32 {
                 int at = i * width + j;
                 FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
-                    v = FloatVector.fromArray(S, c, row + j).fma(vb, v);
+                    v = FloatVector.fromArray(S, old, oldOff + i * ldOld + j).fma(vb, v);
                 }
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
@@ -104,19 +108,20 @@ final class TileStoreF32 {
                 boolean fits = row + j + L <= c.length;
                 FloatVector v = FloatVector.fromArray(S, acc, at).mul(va);
                 if (beta != 0) {
-                    // C's old values (inline: a call here is cold and must not pass vectors). A
-                    // masked load whose full vector would cross the end of C takes the JDK's
-                    // per-lane checking path, hundreds of times slower than the intrinsic (the
-                    // last row of a matrix that ends its array), so those few values go through
-                    // acc, whose tile values were read above.
-                    FloatVector old;
-                    if (fits) {
-                        old = FloatVector.fromArray(S, c, row + j, tail);
+                    // The old values (inline: a call here is cold and must not pass vectors). A
+                    // masked load whose full vector would cross the end of its array takes the
+                    // JDK's per-lane checking path, hundreds of times slower than the intrinsic
+                    // (the last row of a matrix that ends its array), so those few values go
+                    // through acc, whose tile values were read above.
+                    int from = oldOff + i * ldOld + j;
+                    FloatVector previous;
+                    if (from + L <= old.length) {
+                        previous = FloatVector.fromArray(S, old, from, tail);
                     } else {
-                        System.arraycopy(c, row + j, acc, at, nr - j);
-                        old = FloatVector.fromArray(S, acc, at);
+                        System.arraycopy(old, from, acc, at, nr - j);
+                        previous = FloatVector.fromArray(S, acc, at);
                     }
-                    v = old.fma(vb, v);
+                    v = previous.fma(vb, v);
                 }
                 if (bias != null) {
                     v = v.add(FloatVector.fromArray(S, bias, j));
@@ -131,6 +136,39 @@ final class TileStoreF32 {
                 } else {
                     v.intoArray(acc, at);
                     System.arraycopy(acc, at, c, row + j, nr - j);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C = alpha * C + beta * old} over a finished block of {@code rows x cols} of C whose
+     * tiles were stored as a plain product: the tile store's rounding ({@code alpha * acc}, then
+     * a fused multiply-add with {@code beta * old}), so the same bits; beta 0 does not read old.
+     * Each row's last partial vector goes element by element with {@code Math.fma}.
+     */
+    static void scaleBlock(float[] c, int cAt, int ldc, float[] old, int oldAt, int ldOld, int rows, int cols,
+                           float alpha, float beta) {
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        int whole = cols / L * L;
+        for (int i = 0; i < rows; i++) {
+            int row = cAt + i * ldc;
+            int from = oldAt + i * ldOld;
+            if (beta == 0) {
+                for (int j = 0; j < whole; j += L) {
+                    FloatVector.fromArray(S, c, row + j).mul(va).intoArray(c, row + j);
+                }
+                for (int j = whole; j < cols; j++) {
+                    c[row + j] = alpha * c[row + j];
+                }
+            } else {
+                for (int j = 0; j < whole; j += L) {
+                    FloatVector v = FloatVector.fromArray(S, c, row + j).mul(va);
+                    FloatVector.fromArray(S, old, from + j).fma(vb, v).intoArray(c, row + j);
+                }
+                for (int j = whole; j < cols; j++) {
+                    c[row + j] = Math.fma(old[from + j], beta, alpha * c[row + j]);
                 }
             }
         }

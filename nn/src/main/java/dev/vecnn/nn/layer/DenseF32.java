@@ -2,7 +2,6 @@ package dev.vecnn.nn.layer;
 
 import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.FusedGemm;
-import dev.vecnn.kernels.Gemm;
 import dev.vecnn.kernels.Reductions;
 
 /**
@@ -150,12 +149,9 @@ public final class DenseF32 {
      */
     void weightGradientRows(float[] input, float[] delta, int rows, float alpha, float scale, int from, int to) {
         int at = weightOffset + from * fanOut;
-        if (alpha != 0) {
-            // The GEMM adds beta * C onto the product: C starts as W, so one call forms the sum.
-            System.arraycopy(params, at, grads, at, (to - from) * fanOut);
-        }
-        Gemm.sgemm(true, false, to - from, fanOut, rows, 1f / scale, input, from, fanIn, delta, 0, fanOut,
-                alpha / scale, grads, at, fanOut);
+        // One product whose beta term reads W where it is (no copy of W into the gradient first).
+        FusedGemm.sgemmPlusScaled(true, false, to - from, fanOut, rows, 1f / scale, input, from, fanIn, delta, 0,
+                fanOut, alpha / scale, params, at, fanOut, grads, at, fanOut);
     }
 
     /** The bias gradient {@code columnSums(delta) / scale} over {@code rows} samples. */
