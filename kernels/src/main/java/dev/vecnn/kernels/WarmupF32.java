@@ -60,14 +60,19 @@ final class WarmupF32 {
 
     /** Round {@code i} over every kernel. */
     private static void round(int i, Operands o) {
+        // An odd depth, then an even one: the row-major kernels take two steps per iteration and
+        // one more for an odd depth, and a warm-up of odd depths only left that branch's other side
+        // a trap; the first real product (MNIST's depths are even) sent the kernel back to tier-3
+        // code for about half a second (-Xlog:deoptimization: unstable_if in tileRows).
+        int depth = o.k + (i & 1);
         for (int t = 0; t < 4; t++) {
             boolean ta = (t & 1) != 0;
             boolean tb = (t & 2) != 0;
-            gemm(ta, tb, o.narrowN, o);
-            gemm(ta, tb, o.oneVectorN, o);
+            gemm(ta, tb, o.narrowN, depth, o);
+            gemm(ta, tb, o.oneVectorN, depth, o);
             // The 6x3v kernels: with calls from only two of the transpose cases C2 compiled
             // one of the three during the warm-up.
-            gemm(ta, tb, o.mergedN, o);
+            gemm(ta, tb, o.mergedN, depth, o);
         }
         tails(o);
         // A given as one array per row (a model predicting from a caller's float[][]). The flat
@@ -76,8 +81,8 @@ final class WarmupF32 {
         // with four it does in some runs, and otherwise on the first real predictions.
         for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.oneVectorN, o.mergedN, o.mergedN,
                 o.mergedN, o.mergedN}) {
-            FusedGemm.sgemmBiasActivation(false, o.m, n, o.k, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU, 0f,
-                    o.c, 0, n);
+            FusedGemm.sgemmBiasActivation(false, o.m, n, depth, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU,
+                    0f, o.c, 0, n);
         }
         // A mostly zero (SparseF32: the indexed kernels over each row tile's nonzero steps), flat
         // and one array per row, for the three sliver kinds.
@@ -85,8 +90,8 @@ final class WarmupF32 {
         // is split into blocks of 144 rows): a branch that never ran is compiled as a trap, and
         // the first real product sends the method back to the interpreter (JFR deoptimizations).
         int m = (i & 1) == 0 ? o.m : o.wholeM;
-        FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.narrowN, o.bias, 0,
-                Activation.RELU, 0f, o.c, 0, o.narrowN);
+        FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, depth, o.a, 0, depth, o.b, 0, o.narrowN, o.bias,
+                0, Activation.RELU, 0f, o.c, 0, o.narrowN);
         // Half zeros, in a pattern whose 12-row unions are dense (relu outputs): the sparse test
         // declines after its sample.
         FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, o.sparseK, o.halfA, 0, o.sparseK, o.sparseB, 0,
@@ -99,8 +104,8 @@ final class WarmupF32 {
         }
         if (i % 8 == 0) {
             // The packed-A path: its vector code is the kernels above, so fewer calls suffice.
-            gemm(false, false, o.wideN, o);
-            gemm(true, false, o.wideN, o);
+            gemm(false, false, o.wideN, depth, o);
+            gemm(true, false, o.wideN, depth, o);
         }
         if (i % 4 == 0) {
             // More rows than the narrow products read B in place for (GemmShapes.readBInPlace), as
@@ -118,9 +123,9 @@ final class WarmupF32 {
         for (Activation act : Activation.values()) {
             // Fresh values each time: repeated derivatives would shrink x into subnormals.
             java.util.Arrays.fill(o.x, 0.1f);
-            FusedGemm.sgemmBiasActivation(false, false, o.m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.narrowN,
+            FusedGemm.sgemmBiasActivation(false, false, o.m, o.narrowN, depth, o.a, 0, depth, o.b, 0, o.narrowN,
                     o.bias, 0, act, 0.01f, o.c, 0, o.narrowN);
-            FusedGemm.sgemmActivationDerivative(false, true, o.m, o.narrowN, o.k, o.a, 0, o.k, o.b, 0, o.k,
+            FusedGemm.sgemmActivationDerivative(false, true, o.m, o.narrowN, depth, o.a, 0, depth, o.b, 0, depth,
                     act, 0.01f, o.z, 0, o.narrowN, o.c, 0, o.narrowN);
             Activations.forward(act, 0.01f, o.x, 0, o.rows * o.cols);
             Activations.derivative(act, 0.01f, o.z, o.x, 0, o.rows * o.cols);
@@ -163,18 +168,20 @@ final class WarmupF32 {
     /**
      * The tail kernel (TailKernelF32) at each width, A transposed in place: 13 rows (a tile read
      * in place and a packed partial one) and 24 rows ending the array (two whole tiles, packed
-     * before the tail reads them). The packed-A case comes with wideN.
+     * before the tail reads them) with B ending its array. The packed-A case comes with wideN.
      */
     private static void tails(Operands o) {
         for (int w = 1; w <= 4; w *= 2) {
             int n = 3 * L + w;
             Gemm.sgemm(true, false, o.m, n, o.k, 1f, o.a, 0, o.m, o.b, 0, n, 0.5f, o.c, 0, n);
-            Gemm.sgemm(true, false, o.wholeM, n, o.k, 1f, o.a, 0, o.wholeM, o.b, 0, n, 0.5f, o.c, 0, n);
+            // B ending its array too: its last steps are packed element by element.
+            Gemm.sgemm(true, false, o.wholeM, n, o.k, 1f, o.transposedEnd, 0, o.wholeM, o.b, o.b.length - o.k * n, n,
+                    0.5f, o.c, 0, n);
         }
     }
 
-    private static void gemm(boolean ta, boolean tb, int n, Operands o) {
-        Gemm.sgemm(ta, tb, o.m, n, o.k, 1f, o.a, 0, ta ? o.m : o.k, o.b, 0, tb ? o.k : n, 0.5f, o.c, 0, n);
+    private static void gemm(boolean ta, boolean tb, int n, int depth, Operands o) {
+        Gemm.sgemm(ta, tb, o.m, n, depth, 1f, o.a, 0, ta ? o.m : depth, o.b, 0, tb ? depth : n, 0.5f, o.c, 0, n);
     }
 
     /** Small operands, allocated once per warm-up; values stay in ranges where nothing overflows. */
@@ -209,11 +216,14 @@ final class WarmupF32 {
         final float[][] sparseRows = splitRows(sparseA, wholeM, sparseK);
         final float[] halfA = alternateZeros(wholeM, sparseK);
         final float[] sparseB = filled(sparseK * wideN, 0.25f);
-        final float[] a = filled(wholeM * k, 0.5f);
+        // Room for the even depth k + 1 of every other round.
+        final float[] a = filled(wholeM * (k + 1), 0.5f);
+        // A transposed 24-row A that ends its array (the tail kernel packs such tiles first).
+        final float[] transposedEnd = filled(k * wholeM, 0.5f);
         final float[] tallA = filled(tallM * k, 0.5f);
         final float[] tallC = new float[tallM * oneVectorN];
-        final float[][] rowsA = rows(m, k, 0.5f);
-        final float[] b = filled(k * wideN, 0.25f);
+        final float[][] rowsA = rows(m, k + 1, 0.5f);
+        final float[] b = filled((k + 1) * wideN, 0.25f);
         final float[] c = new float[m * wideN];
         final float[] z = filled(m * narrowN, 0.5f);
         final float[] x = filled(m * narrowN, 0.1f);

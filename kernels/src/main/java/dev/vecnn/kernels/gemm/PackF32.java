@@ -53,19 +53,32 @@ final class PackF32 {
     private static void packTransposedSliver(float[] a, int src, int lda, int rows, int kc, float[] dst, int base) {
         final int mr = GemmTuning.MR;
         final int l = KernelF32.L;
+        final int span = (mr + l - 1) / l * l;
+        // The steps whose vectors stay inside both arrays come first, counted before the loop
+        // (a test inside it left C2's hoisted range checks failing on real sizes: deoptimized
+        // six times in one MNIST fit).
+        int fast = kc;
+        while (fast > 0 && ((long) src + (long) (fast - 1) * lda + span > a.length
+                || (long) base + (long) (fast - 1) * mr + span > dst.length)) {
+            fast--;
+        }
         FloatVector zero = FloatVector.zero(KernelF32.S);
-        for (int p = 0; p < kc; p++) {
+        for (int p = 0; p < fast; p++) {
             int from = src + p * lda;
             int d = base + p * mr;
-            if (from + mr + l <= a.length && d + mr + l <= dst.length) {
-                for (int v = 0; v < mr; v += l) {
-                    zero.blend(FloatVector.fromArray(KernelF32.S, a, from + v), KernelF32.S.indexInRange(v, rows))
-                            .intoArray(dst, d + v);
-                }
-            } else {
-                for (int r = 0; r < mr; r++) {
-                    dst[d + r] = r < rows ? a[from + r] : 0;
-                }
+            for (int v = 0; v < mr; v += l) {
+                zero.blend(FloatVector.fromArray(KernelF32.S, a, from + v), KernelF32.S.indexInRange(v, rows))
+                        .intoArray(dst, d + v);
+            }
+        }
+        for (int p = fast; p < kc; p++) {
+            int from = src + p * lda;
+            int d = base + p * mr;
+            for (int r = 0; r < rows; r++) {
+                dst[d + r] = a[from + r];
+            }
+            for (int r = rows; r < mr; r++) {
+                dst[d + r] = 0;
             }
         }
     }
