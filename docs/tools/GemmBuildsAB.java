@@ -25,7 +25,8 @@ import java.util.Random;
  * Prints per round and shape each build's GFLOP/s (2mnk / best time), the first build's time over
  * the last one's (above 1: the last is faster) and DIFF when their results differ in any bit. A
  * shape is {@code MxNxK}, optionally followed by {@code xTN}, {@code xNT} or {@code xTT}; one
- * thread.
+ * thread. With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
+ * pixels, so that row-major products take the sparse path.
  */
 public class GemmBuildsAB {
     public static void main(String[] args) throws Throwable {
@@ -73,6 +74,21 @@ public class GemmBuildsAB {
         double[] b = new double[k * n];
         Arrays.setAll(a, i -> random.nextDouble() - 0.5);
         Arrays.setAll(b, i -> random.nextDouble() - 0.5);
+        if (Boolean.getBoolean("mnistLike")) {
+            // Zeros as in MNIST's pixels: half of A's columns zero in every row (a 12-row tile's
+            // nonzero steps are then about half of k), the rest nonzero in 40% of the rows.
+            boolean[] live = new boolean[k];
+            for (int q = 0; q < k; q++) {
+                live[q] = random.nextBoolean();
+            }
+            for (int i = 0; i < m; i++) {
+                for (int q = 0; q < k; q++) {
+                    if (!live[q] || random.nextDouble() >= 0.4) {
+                        a[transA ? q * lda + i : i * lda + q] = 0;
+                    }
+                }
+            }
+        }
         float[] af = toFloat(a);
         float[] bf = toFloat(b);
         Object[] c = new Object[gemm.length];

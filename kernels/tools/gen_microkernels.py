@@ -124,7 +124,6 @@ open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", 
 indexed = [
  tile("tileRows", 2, True, "/** {@link KernelF32#tileRows} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */", indexed=True),
  tile("tileRows1v", 1, True, "/** {@link KernelF32#tileRows1v} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */", indexed=True),
- tile("tileRows3v", 3, True, "/** {@link KernelF32#tileRows3v} over the steps {@code idx[from, to)} only, A's rows KC apart from aOff. */", mr=6, stride="NRW", indexed=True),
 ]
 src = open(os.path.join(HERE, "IndexedKernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(indexed).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "IndexedKernelF32.java"),"w").write(src)

@@ -182,6 +182,10 @@ public final class DriverF32 {
         Buffers buf = BUFFERS.get();
         final int mr = T.mr();
         final int nr = T.nr();
+        // The sparse path keeps plain slivers: its 6-row, three-vector kernel over a tile's nonzero
+        // steps was slower than a one-vector sliver for the last columns (predict_proba on MNIST's
+        // 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without).
+        boolean wideSlivers = !sparse;
         // When every tile reads A in the Columns layout (packed, or transposed in place with the
         // partial rows packed), the last few columns (n mod L, at most L / 4) go to TailKernelF32
         // instead of a sliver that spends a whole vector per row and step on them.
@@ -229,7 +233,7 @@ public final class DriverF32 {
                 // only a last sliver whose full vectors would run past the end of b is packed.
                 boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
                 if (!bDirect) {
-                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, buf.b);
+                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, wideSlivers, buf.b);
                 }
                 if (tailCols > 0) {
                     PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
@@ -261,7 +265,7 @@ public final class DriverF32 {
                         }
                     }
                     for (int jr = 0; jr < nMain; ) {
-                        int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L);
+                        int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
                         int cols = Math.min(width, nMain - jr);
                         float[] bs = buf.b;
                         int bAt = jr * kc;
@@ -274,7 +278,8 @@ public final class DriverF32 {
                                 bAt = first;
                                 bStride = ldb;
                             } else if (ic == i0) {
-                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, buf.b);
+                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
+                                        buf.b);
                                 bAt = 0;
                             } else {
                                 bAt = 0;
@@ -293,12 +298,9 @@ public final class DriverF32 {
                                     float[] out = direct ? c : buf.tile;
                                     int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                     int outStride = direct ? ldc : width;
-                                    if (sparse) {
-                                        sparseWideTile(ir, h, buf, bs, bAt, bStride, out, outAt, outStride);
-                                    } else {
-                                        wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                                buf, bs, bAt, bStride, out, outAt, outStride);
-                                    }
+                                    // (Never sparse: see wideSlivers.)
+                                    wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                            buf, bs, bAt, bStride, out, outAt, outStride);
                                     if (!direct) {
                                         TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
                                                 cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
@@ -469,15 +471,6 @@ public final class DriverF32 {
             IndexedKernelF32.tileRows(from, to, buf.steps, buf.a, ir * GemmTuning.KC, b, bAt, bStride, out, outAt,
                     outStride);
         }
-    }
-
-    /** {@link #wideTile} over the steps of the 12-row tile's union (a superset of each half's). */
-    private static void sparseWideTile(int ir, int h, Buffers buf, float[] b, int bAt, int width, float[] out,
-                                       int outAt, int outStride) {
-        int from = ir / T.mr() * (T.kc() + KernelF32.L);
-        int to = from + buf.stepCount[ir / T.mr()];
-        IndexedKernelF32.tileRows3v(from, to, buf.steps, buf.a, (ir + h) * GemmTuning.KC, b, bAt, width, out, outAt,
-                outStride);
     }
 
     /** {@link #tile} with A given as one array per row (see KernelF32). */

@@ -56,9 +56,9 @@ final class GemmShapes {
      * {@code nr} and fits it, so that no one-vector sliver follows (see {@link GemmTuning#MR_WIDE}).
      * Slivers before the last are always {@code nr} wide.
      */
-    static int sliverWidth(int remaining, int nr, int lanes) {
+    static int sliverWidth(int remaining, int nr, int lanes, boolean wideAllowed) {
         int wide = GemmTuning.NR_VECTORS_WIDE * lanes;
-        return remaining > nr && remaining <= wide ? wide : nr;
+        return wideAllowed && remaining > nr && remaining <= wide ? wide : nr;
     }
 
     static int ceilDiv(int x, int y) {

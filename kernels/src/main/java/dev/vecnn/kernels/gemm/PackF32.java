@@ -89,9 +89,9 @@ final class PackF32 {
      * {@link GemmShapes#sliverWidth} says so): sliver {@code jr} starts at {@code jr * kc}.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
-                      int nr, float[] dst) {
+                      int nr, boolean wideAllowed, float[] dst) {
         for (int jr = 0; jr < nc; ) {
-            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L);
+            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, wideAllowed);
             int cols = Math.min(width, nc - jr);
             int base = jr * kc;
             if (transB) {
