@@ -1,4 +1,5 @@
-"""Writes gemm/KernelF32.java from KernelF32.java.tmpl: the hand-unrolled micro-kernels.
+"""Writes gemm/KernelF32.java, IndexedKernelF32.java and TailKernelF32.java from their .tmpl files:
+the hand-unrolled micro-kernels.
 
 Run it after changing the template or MR (python3 kernels/tools/gen_microkernels.py); the output
 is committed as source, so the build never needs Python. The double kernels are generated from
@@ -127,3 +128,40 @@ indexed = [
 ]
 src = open(os.path.join(HERE, "IndexedKernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(indexed).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "IndexedKernelF32.java"),"w").write(src)
+
+
+def tail(name, vectors, spread, offsets):
+    """TailKernelF32's loop for two tiles of `vectors` vectors each (A's rows at the given offsets
+    from each tile's step), the rows spread by the constant shuffle `spread` (None: one row per lane)."""
+    accs = [f"c{t}{v}" for t in range(2) for v in range(vectors)]
+    body = []
+    for t in range(2):
+        for v in range(vectors):
+            at = f"q{t + 1}" + (f" + {offsets[v]}" if offsets[v] != "0" else "")
+            shuffle = f".rearrange({spread})" if spread else ""
+            body.append(f"            c{t}{v} = FloatVector.fromArray(S, a, {at}){shuffle}.fma(b, c{t}{v});")
+    # Tile t's vectors at PACKED + (3 t + v) L.
+    spill = [f"        c{t}{v}.intoArray(out, PACKED" + (f" + {3 * t + v} * L" if 3 * t + v else "") + ");"
+             for t in range(2) for v in range(vectors)]
+    return f"""    private static void {name}(int kc, float[] a, int at1, int at2, int stride, float[] bt, float[] out) {{
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector {", ".join(c + " = zero" for c in accs)};
+        for (int p = 0; p < kc; p++) {{
+            FloatVector b = FloatVector.fromArray(S, bt, p * L);
+            int q1 = at1 + p * stride;
+            int q2 = at2 + p * stride;
+{chr(10).join(body)}
+        }}
+{chr(10).join(spill)}
+    }}
+"""
+
+tails = [
+ tail("oneVector", 1, None, ["0"]),
+ tail("twoVectors", 2, None, ["0", "L"]),
+ tail("twoVectorsSpread2", 2, "SPREAD2", ["0", "L / 2"]),
+ tail("threeVectorsSpread2", 3, "SPREAD2", ["0", "L / 2", "L"]),
+ tail("threeVectorsSpread4", 3, "SPREAD4", ["0", "L / 4", "L / 2"]),
+]
+src = open(os.path.join(HERE, "TailKernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(tails).rstrip() + "\n")
+open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "TailKernelF32.java"),"w").write(src)

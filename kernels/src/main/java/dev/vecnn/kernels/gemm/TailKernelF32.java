@@ -97,7 +97,8 @@ final class TailKernelF32 {
     }
 
     // One method per vector count and spread, their loop bodies written out with the shuffle as a
-    // constant (a shuffle passed in as a value measured 0.64x). Rows per vector: L / w.
+    // constant (a shuffle passed in as a value measured 0.64x). Rows per vector: L / w. Generated
+    // by kernels/tools/gen_microkernels.py from TailKernelF32.java.tmpl.
 
     private static void oneVector(int kc, float[] a, int at1, int at2, int stride, float[] bt, float[] out) {
         FloatVector zero = FloatVector.zero(S);
