@@ -2,8 +2,9 @@
 """The two MNIST runs of dev.vecnn.nn.examples.MnistMain, with scikit-learn, for comparison.
 
 Reads the same bundled 10,000 digits (rows 0-7999 train, 8000-9999 test, pixels / 255) and prints
-scikit-learn's verbose lines and the same summary line per run:
+scikit-learn's verbose lines and the same summary lines per run:
     test accuracy: 0.XXXX  epochs: N  seconds/epoch: S
+    epoch seconds: median M  first F  slowest W
 and, after the second run, the time of predict_proba on the 2000 test rows.
 Usage: python3 bench/sklearn_mnist.py [float32]   (from the repository root; needs numpy, sklearn).
 Not part of the build or the tests.
@@ -32,15 +33,47 @@ def read_idx(name):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+class EpochClock:
+    """sys.stdout during a fit, passing everything on, with the time at which each epoch's verbose
+    line ("Iteration N, loss = ...") was written: the time between two such lines is one epoch,
+    as MnistMain's EpochClock measures vecnn's."""
+
+    def __init__(self, target):
+        self.target = target
+        self.start = time.perf_counter()
+        self.ends = []
+
+    def write(self, text):
+        if text.startswith("Iteration"):
+            self.ends.append(time.perf_counter())
+        return self.target.write(text)
+
+    def flush(self):
+        self.target.flush()
+
+    def epoch_seconds(self):
+        starts = [self.start] + self.ends[:-1]
+        return [end - begin for begin, end in zip(starts, self.ends)]
+
+
 def run(params, x_train, y_train, x_test, y_test):
     clf = MLPClassifier(**params)
+    clock = EpochClock(sys.stdout)
+    sys.stdout = clock
     start = time.perf_counter()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        clf.fit(x_train, y_train)
-    seconds = time.perf_counter() - start
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            clf.fit(x_train, y_train)
+    finally:
+        seconds = time.perf_counter() - start
+        sys.stdout = clock.target
     accuracy = clf.score(x_test, y_test)
     print("test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f" % (accuracy, clf.n_iter_, seconds / clf.n_iter_))
+    epochs = clock.epoch_seconds()
+    if epochs:
+        print("epoch seconds: median %.4f  first %.4f  slowest %.4f"
+              % (float(np.median(epochs)), epochs[0], max(epochs)))
     return clf
 
 

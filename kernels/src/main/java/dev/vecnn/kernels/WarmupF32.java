@@ -35,11 +35,19 @@ final class WarmupF32 {
      * kind that is large enough to be split over the threads.
      */
     static void rounds(int count) {
-        Operands o = new Operands();
-        for (int i = 0; i < count; i++) {
-            round(i, o);
-        }
-        large(o);
+        // The rounds run on every thread a kernel may run on, each its share on its own operands:
+        // a training step on two threads calls the kernels inside parallel parts, on the workers
+        // too, and with the warm-up on the calling thread alone the workers' first real calls
+        // found their per-thread buffers missing (ThreadLocal.get's other branch), which sent
+        // the compiled driver and reductions back to the interpreter in the first fit.
+        int threads = Parallel.threads();
+        Parallel.run(threads, part -> {
+            Operands o = new Operands();
+            for (int i = 0; i < count / threads; i++) {
+                round(i, o);
+            }
+        });
+        large(new Operands());
     }
 
     /**

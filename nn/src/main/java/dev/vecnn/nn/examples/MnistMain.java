@@ -7,6 +7,8 @@ import dev.vecnn.nn.MLPParams;
 import dev.vecnn.nn.Solver;
 import dev.vecnn.nn.data.Dataset;
 import dev.vecnn.nn.data.Datasets;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -17,8 +19,10 @@ import java.util.Locale;
  * <li>sgd, identity activation, max_iter=10, alpha=1e-5, hidden (100, 50), random_state=1;
  * <li>scikit-learn's defaults (adam, relu, (100,), up to 200 epochs), random_state=1.
  * </ol>
- * The kernels are warmed up first (timed on a line of its own), so seconds/epoch is the steady
- * state. {@code bench/sklearn_mnist.py} runs the same two with scikit-learn. Pass {@code float32} as an
+ * The kernels are warmed up first (timed on a line of its own). seconds/epoch is the fit's time
+ * over its epochs; a second line gives the median epoch (timed between the verbose lines), which
+ * leaves out the first epochs' share of the JIT compiling the training loop and the odd epoch
+ * slowed by other work on the machine, and the first and slowest epochs. {@code bench/sklearn_mnist.py} runs the same two with scikit-learn. Pass {@code float32} as an
  * argument to train on float inputs instead of double. After the second run it times
  * {@code predictProba} on the 2000 test rows.
  */
@@ -87,6 +91,8 @@ public final class MnistMain {
     private static MLPClassifier<Integer> run(MLPParams params, Dataset train, Dataset test, boolean float32) {
         MLPClassifier<Integer> clf = new MLPClassifier<>(params);
         Integer[] yTrain = train.boxedLabels();
+        EpochClock clock = new EpochClock(System.out);
+        clf.verboseOutput(new PrintStream(clock, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
         if (float32) {
             clf.fit(train.xRowsFloat(), yTrain);
@@ -98,6 +104,11 @@ public final class MnistMain {
                 : clf.score(test.xRows(), test.boxedLabels());
         System.out.println(String.format(Locale.ROOT, "test accuracy: %.4f  epochs: %d  seconds/epoch: %.3f",
                 accuracy, clf.nIter(), seconds / clf.nIter()));
+        double[] epochs = clock.epochSeconds();
+        if (epochs.length > 0) {
+            System.out.println(String.format(Locale.ROOT, "epoch seconds: median %.4f  first %.4f  slowest %.4f",
+                    EpochClock.median(epochs), epochs[0], java.util.Arrays.stream(epochs).max().getAsDouble()));
+        }
         return clf;
     }
 }
