@@ -6,6 +6,7 @@
  */
 module dev.vecnn.kernels {
     requires static jdk.incubator.vector;
+    requires java.management;
 
     exports dev.vecnn.kernels;
 }

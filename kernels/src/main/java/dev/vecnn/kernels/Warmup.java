@@ -44,6 +44,60 @@ public final class Warmup {
         once(DOUBLES_DONE, WarmupF64::rounds);
     }
 
+    /**
+     * {@link #forFloat()}, then more rounds until the JIT has finished compiling what they
+     * started (see {@link #untilCompiled}): for benchmarks that time the steady state.
+     */
+    public static void forFloatUntilCompiled() {
+        forFloat();
+        untilCompiled(WarmupF32::rounds);
+    }
+
+    /** {@link #forDouble()}, then more rounds until the JIT has finished; see {@link #forFloatUntilCompiled()}. */
+    public static void forDoubleUntilCompiled() {
+        forDouble();
+        untilCompiled(WarmupF64::rounds);
+    }
+
+    /**
+     * Runs batches of {@link #SETTLE_ROUNDS} rounds until one passes with the JIT's total
+     * compilation time (all compiler threads) grown by less than {@link #SETTLE_COMPILE_MILLIS},
+     * or for at most {@link #SETTLE_MAX_NANOS}. The fixed rounds of {@link #forDouble()} end with
+     * compilations still queued: after them a few kernels were still C1 code (Adam's update,
+     * parts of softmax and of the log-loss, a packing routine), and the first MNIST epoch of a fit
+     * took 467 ms against 47 for the later ones (session 13, PrintCompilation). In a fit that
+     * compile work overlaps the training (on the other core, with one thread); a benchmark that
+     * reports seconds per epoch would count it in its first epochs.
+     */
+    private static void untilCompiled(IntConsumer rounds) {
+        if (!VectorSupport.enabled()) {
+            return;
+        }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + SETTLE_MAX_NANOS;
+        synchronized (Warmup.class) {
+            long before = jit.getTotalCompilationTime();
+            while (System.nanoTime() < deadline) {
+                rounds.accept(SETTLE_ROUNDS);
+                long after = jit.getTotalCompilationTime();
+                if (after - before < SETTLE_COMPILE_MILLIS) {
+                    return;
+                }
+                before = after;
+            }
+        }
+    }
+
+    /** Rounds per batch of {@link #untilCompiled}. */
+    static final int SETTLE_ROUNDS = 200;
+    /** Compile time (ms, all compiler threads) below which a batch counts as settled. */
+    static final long SETTLE_COMPILE_MILLIS = 5;
+    /** The longest {@link #untilCompiled} waits. */
+    static final long SETTLE_MAX_NANOS = 10_000_000_000L;
+
     private static void once(AtomicBoolean done, IntConsumer rounds) {
         if (done.get() || !VectorSupport.enabled()) {
             return;

@@ -83,6 +83,16 @@ final class WarmupF32 {
             gemm(ta, tb, o.mergedN, depth, o);
         }
         tails(o);
+        // A layer's weight gradient (X^T D + alpha W) / n: transposed A read in place, a beta term
+        // from another array, alpha and beta applied per finished block (TileStoreF32.scaleBlock).
+        // Never called here before session 13: scaleBlock ran interpreted through the first epoch.
+        // The three sliver kinds, the wide one with a partial width (MNIST's 100 columns in double).
+        for (int rows : new int[] {o.m, o.wholeM}) {
+            for (int n : new int[] {o.narrowN, o.oneVectorN, o.mergedN}) {
+                FusedGemm.sgemmPlusScaled(true, false, rows, n, depth, 0.5f, o.a, 0, rows, o.b, 0, n, 0.25f, o.z, 0,
+                        n, o.c, 0, n);
+            }
+        }
         // A given as one array per row (a model predicting from a caller's float[][]). The flat
         // kernels get calls from every transpose case, these only from here: with one call a
         // round C2 never compiled the two-vector kernel during the warm-up (PrintCompilation);
@@ -158,6 +168,9 @@ final class WarmupF32 {
         }
         Reductions.columnSums(o.x, o.rows, o.cols, o.bias);
         Reductions.columnSums(o.columns, o.rows, o.cols, o.bias);
+        // Sums into an array exactly as long as a row (a layer's bias gradient): the last partial
+        // vector is stored through a scratch array, a branch the call above never takes.
+        Reductions.columnSums(o.columns, o.rows, o.cols, o.columnOut);
         // The updates take whole arrays: every other round arrays of whole vectors (see above).
         boolean whole = (i & 1) == 1;
         float[] w = whole ? o.wholeW : o.w;
@@ -233,9 +246,10 @@ final class WarmupF32 {
         final float[][] rowsA = rows(m, k + 1, 0.5f);
         final float[] b = filled((k + 1) * wideN, 0.25f);
         final float[] c = new float[m * wideN];
-        final float[] z = filled(m * narrowN, 0.5f);
+        final float[] z = filled(wholeM * narrowN, 0.5f);
         final float[] x = filled(m * narrowN, 0.1f);
         final float[] columns = filled(rows * cols, 0.1f);
+        final float[] columnOut = new float[cols];
         final float[] p = filled(m * narrowN, 0.3f);
         final float[] y = filled(m * narrowN, 1f);
         final float[] bias = filled(narrowN, 0.1f);

@@ -292,9 +292,11 @@ public final class DriverF32 {
                                 for (int h = 0; h < rows; h += KernelF32.MRW) {
                                     int row = ic + ir + h;
                                     int halfRows = Math.min(KernelF32.MRW, rows - h);
-                                    boolean direct = plain && halfRows == KernelF32.MRW && (cols == width
-                                            || packedRows && jr == 0 && cols == nc
-                                            && spillsWholeVectors(row, halfRows, width, ldc, i1));
+                                    // Non-short-circuit operators: no branch for the JIT to
+                                    // speculate on (an unseen side was a trap in the first fit).
+                                    boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
+                                            | packedRows & jr == 0 & cols == nc
+                                            & spillsWholeVectors(row, halfRows, width, ldc, i1));
                                     float[] out = direct ? c : buf.tile;
                                     int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                     int outStride = direct ? ldc : width;
@@ -310,9 +312,9 @@ public final class DriverF32 {
                                 continue;
                             }
                             int row = ic + ir;
-                            boolean direct = plain && rows == mr && (cols == nr
-                                    || packedRows && jr == 0 && cols == nc
-                                    && spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc, i1));
+                            boolean direct = plain & rows == mr & (cols == nr
+                                    | packedRows & jr == 0 & cols == nc
+                                    & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc, i1));
                             float[] out = direct ? c : buf.tile;
                             int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                             int outStride = direct ? ldc : nr;

@@ -43,9 +43,9 @@ public final class MnistMain {
         // out of seconds/epoch and shows it on its own line.
         long warmStart = System.nanoTime();
         if (float32) {
-            Warmup.forFloat();
+            Warmup.forFloatUntilCompiled();
         } else {
-            Warmup.forDouble();
+            Warmup.forDoubleUntilCompiled();
         }
         System.out.println(String.format(Locale.ROOT, "kernel warm-up (JIT, once per JVM): %.2f s",
                 (System.nanoTime() - warmStart) / 1e9));
