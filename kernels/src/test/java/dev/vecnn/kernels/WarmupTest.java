@@ -27,6 +27,19 @@ class WarmupTest {
         assertEquals(threads, Gemm.threads());
     }
 
+    @Test
+    void waitingForTheCompilerChangesNoResult() {
+        int threads = Gemm.threads();
+        float[] floatBefore = floatWork();
+        long start = System.nanoTime();
+        Warmup.forFloatUntilCompiled();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertArrayEquals(floatBefore, floatWork());
+        assertEquals(threads, Gemm.threads());
+        // Bounded by Warmup.SETTLE_MAX_NANOS after the fixed rounds (which took 3-5 s here).
+        org.junit.jupiter.api.Assertions.assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+
     /** A forward layer, a softmax, a loss delta and an Adam step on fixed random data. */
     private static float[] floatWork() {
         Random r = new Random(7);
