@@ -1,5 +1,7 @@
 package dev.vecnn.kernels;
 
+import dev.vecnn.kernels.elementwise.RowCopyF32;
+import dev.vecnn.kernels.elementwise.RowCopyF64;
 import dev.vecnn.kernels.gemm.Workers;
 
 /**
@@ -123,13 +125,22 @@ public final class Rows {
         return (int) Math.max(1, Math.min(Workers.available(), Math.min(count, elements / PARALLEL_MIN_ELEMENTS)));
     }
 
+    // Several rows side by side on the vector path (RowCopyF32 says why), one copy per row otherwise.
     private static void copy(float[] src, int width, int[] index, int from, int i0, int i1, float[] dst) {
+        if (VectorSupport.enabled()) {
+            RowCopyF32.gather(src, width, index, from, i0, i1, dst);
+            return;
+        }
         for (int i = i0; i < i1; i++) {
             System.arraycopy(src, index[from + i] * width, dst, i * width, width);
         }
     }
 
     private static void copy(double[] src, int width, int[] index, int from, int i0, int i1, double[] dst) {
+        if (VectorSupport.enabled()) {
+            RowCopyF64.gather(src, width, index, from, i0, i1, dst);
+            return;
+        }
         for (int i = i0; i < i1; i++) {
             System.arraycopy(src, index[from + i] * width, dst, i * width, width);
         }

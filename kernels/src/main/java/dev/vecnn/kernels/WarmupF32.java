@@ -114,6 +114,8 @@ final class WarmupF32 {
         // declines after its sample.
         FusedGemm.sgemmBiasActivation(false, false, m, o.narrowN, o.sparseK, o.halfA, 0, o.sparseK, o.sparseB, 0,
                 o.narrowN, o.bias, 0, Activation.RELU, 0f, o.c, 0, o.narrowN);
+        // A mini-batch's gather (Rows, RowCopyF32): groups of eight rows, single rows, a tail of columns.
+        Rows.gather(o.sparseA, o.sparseK, o.reversed, 0, m, o.gathered);
         for (int n : new int[] {o.narrowN, o.oneVectorN, o.mergedN}) {
             FusedGemm.sgemmBiasActivation(false, false, m, n, o.sparseK, o.sparseA, 0, o.sparseK, o.sparseB, 0, n,
                     o.bias, 0, Activation.RELU, 0f, o.c, 0, n);
@@ -237,6 +239,9 @@ final class WarmupF32 {
         final float[][] sparseRows = splitRows(sparseA, wholeM, sparseK);
         final float[] halfA = alternateZeros(wholeM, sparseK);
         final float[] sparseB = filled(sparseK * wideN, 0.25f);
+        // The rows of sparseA last to first, and where Rows.gather copies them.
+        final int[] reversed = reversed(wholeM);
+        final float[] gathered = new float[wholeM * sparseK];
         // Room for the even depth k + 1 of every other round.
         final float[] a = filled(wholeM * (k + 1), 0.5f);
         // A transposed 24-row A that ends its array (the tail kernel packs such tiles first).
@@ -280,6 +285,14 @@ final class WarmupF32 {
             float[][] out = new float[count][];
             for (int i = 0; i < count; i++) {
                 out[i] = filled(length, value);
+            }
+            return out;
+        }
+
+        private static int[] reversed(int count) {
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = count - 1 - i;
             }
             return out;
         }

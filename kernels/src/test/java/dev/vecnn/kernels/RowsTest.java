@@ -77,8 +77,11 @@ class RowsTest {
     void gathersTheIndexedRowsOnAnyThreadCount() {
         int previous = Gemm.threads();
         try {
-            // 0 rows, one short row, and a gather large enough to be split (2^15 elements and more).
-            int[][] shapes = {{0, 7}, {1, 1}, {5, 3}, {200, 784}, {173, 389}};
+            // 0 rows, one short row, and a gather large enough to be split (2^15 elements and more);
+            // around the vector path's group of eight rows and the vector lengths 8 and 16 (widths
+            // with and without a tail of columns).
+            int[][] shapes = {{0, 7}, {1, 1}, {5, 3}, {200, 784}, {173, 389}, {8, 16}, {9, 17}, {17, 15},
+                    {16, 8}, {23, 33}, {8, 1}, {7, 64}};
             for (int[] shape : shapes) {
                 int count = shape[0];
                 int width = shape[1];
@@ -102,12 +105,23 @@ class RowsTest {
                 float[] srcF = GemmCase.toFloat(src);
                 for (int threads : new int[] {1, 2, 3}) {
                     Gemm.setThreads(threads);
-                    double[] got = new double[count * width];
+                    // dst longer than the rows: what lies past them is left alone.
+                    double[] got = new double[count * width + 5];
+                    java.util.Arrays.fill(got, -7);
                     Rows.gather(src, width, index, from, count, got);
-                    assertArrayEquals(want, got, count + "x" + width + ", threads " + threads);
-                    float[] gotF = new float[count * width];
+                    assertArrayEquals(want, java.util.Arrays.copyOf(got, count * width),
+                            count + "x" + width + ", threads " + threads);
+                    for (int i = count * width; i < got.length; i++) {
+                        assertEquals(-7, got[i], "past the rows, " + count + "x" + width);
+                    }
+                    float[] gotF = new float[count * width + 5];
+                    java.util.Arrays.fill(gotF, -7);
                     Rows.gather(srcF, width, index, from, count, gotF);
-                    assertArrayEquals(GemmCase.toFloat(want), gotF, count + "x" + width + " float, threads " + threads);
+                    assertArrayEquals(GemmCase.toFloat(want), java.util.Arrays.copyOf(gotF, count * width),
+                            count + "x" + width + " float, threads " + threads);
+                    for (int i = count * width; i < gotF.length; i++) {
+                        assertEquals(-7, gotF[i], "past the rows, float " + count + "x" + width);
+                    }
                 }
             }
         } finally {
