@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link Reductions} against the scalar twins. A sum of n products in any order is within
@@ -58,6 +59,52 @@ class ReductionsTest {
         Reductions.columnSums(md, rows, n, outD);
         ReductionScalarF64.columnSums(md, rows, n, wantD);
         assertArrayEquals(wantD, outD);
+    }
+
+    /**
+     * maxAbs on values whose ordering is the hard part: signed zeros, subnormals, infinities and
+     * NaNs (also negative ones and other payloads) anywhere, including the scalar tail. The result
+     * has the twin's bits, or is a NaN exactly when the twin's is.
+     */
+    @Property(tries = 300)
+    void maxAbsOfSpecialValuesMatchesTwin(@ForAll("length") int n, @ForAll @IntRange(max = 3) int off,
+                                          @ForAll @IntRange(max = 1000) int seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        float[] fSpecial = {-0f, 0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0xffc00001),
+                Float.intBitsToFloat(0x7f800001)};
+        double[] dSpecial = {-0d, 0d, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+                Double.longBitsToDouble(0xfff8000000000001L), Double.longBitsToDouble(0x7ff0000000000001L)};
+        // How far up the list of special values this case goes: often only zeros and subnormals.
+        int upTo = 1 + rnd.nextInt(fSpecial.length);
+        float[] f = new float[off + n];
+        double[] d = new double[off + n];
+        for (int i = 0; i < f.length; i++) {
+            if (rnd.nextInt(4) == 0) {
+                int k = rnd.nextInt(upTo);
+                f[i] = fSpecial[k];
+                d[i] = dSpecial[k];
+            } else {
+                d[i] = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4);
+                f[i] = (float) d[i];
+            }
+        }
+        float wantF = ReductionScalarF32.maxAbs(f, off, n);
+        float gotF = Reductions.maxAbs(f, off, n);
+        if (Float.isNaN(wantF)) {
+            assertTrue(Float.isNaN(gotF), "float: " + gotF);
+        } else {
+            assertEquals(Float.floatToRawIntBits(wantF), Float.floatToRawIntBits(gotF), "float " + wantF + " " + gotF);
+        }
+        double wantD = ReductionScalarF64.maxAbs(d, off, n);
+        double gotD = Reductions.maxAbs(d, off, n);
+        if (Double.isNaN(wantD)) {
+            assertTrue(Double.isNaN(gotD), "double: " + gotD);
+        } else {
+            assertEquals(Double.doubleToRawLongBits(wantD), Double.doubleToRawLongBits(gotD),
+                    "double " + wantD + " " + gotD);
+        }
     }
 
     private static double bound(int n, boolean asFloat) {

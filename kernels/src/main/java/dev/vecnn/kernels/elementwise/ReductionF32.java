@@ -83,26 +83,12 @@ public final class ReductionF32 {
         return sum.lane(0);
     }
 
-    /** {@code max |x[i]|}, 0 for an empty range, NaN if any element is NaN. */
+    /**
+     * {@code max |x[i]|}, 0 for an empty range, NaN if any element is NaN: an integer maximum of
+     * the magnitudes' bits ({@link MaxAbsBits} says why), exact like the floating-point one.
+     */
     public static float maxAbs(float[] x, int off, int len) {
-        FloatVector m0 = FloatVector.zero(S);
-        FloatVector m1 = m0;
-        int i = 0;
-        for (; i <= len - 2 * L; i += 2 * L) {
-            m0 = m0.max(FloatVector.fromArray(S, x, off + i).abs());
-            m1 = m1.max(FloatVector.fromArray(S, x, off + i + L).abs());
-        }
-        for (; i <= len - L; i += L) {
-            m0 = m0.max(FloatVector.fromArray(S, x, off + i).abs());
-        }
-        if (i < len) {
-            FloatVector tail = off + i + L <= x.length
-                    ? FloatVector.fromArray(S, x, off + i, S.indexInRange(i, len))
-                    : FloatVector.fromArray(S, TailF32.copy(x, off + i, len - i), 0);
-            m1 = m1.max(tail.abs());
-        }
-        // Max is exact and order-free; reduceLanes(MAX) loses no bits.
-        return m0.max(m1).reduceLanes(VectorOperators.MAX);
+        return MaxAbsBits.maxAbs(x, off, len);
     }
 
     /**
