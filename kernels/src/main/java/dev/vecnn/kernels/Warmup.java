@@ -21,11 +21,12 @@ public final class Warmup {
      * several vectors per call, so this reaches the JIT's last-tier thresholds (calls plus loop
      * iterations) for all of them. The rounds take both sides of the branches real products take
      * (whole and partial tiles, sparse and dense inputs, ranges that end their arrays), since the
-     * JIT compiles a branch that never ran as a trap back into slow code. Not done: running more
-     * rounds until the JIT's compile time stops growing. It left every kernel compiled before
-     * the first fit (whose first MNIST epoch then took 42-58 ms against 150-170 without), but
-     * made the warm-up 1.5-2 s longer; on one thread that compile work otherwise overlaps the fit
-     * on the second core, and the main job's wall time grew by 1-1.5 s.
+     * JIT compiles a branch that never ran as a trap back into slow code. The fixed rounds do not
+     * wait for the compilations they queue: waiting left every kernel compiled before the first
+     * fit (whose first MNIST epoch then took 42-58 ms against 150-170 without), but made the
+     * warm-up 1.5-2 s longer, and on one thread that compile work otherwise overlaps the fit on
+     * the second core. Benchmarks that time the steady state wait with
+     * {@link #forFloatUntilCompiled()} / {@link #forDoubleUntilCompiled()}.
      */
     static final int ROUNDS = 2500;
     private static final AtomicBoolean FLOATS_DONE = new AtomicBoolean();
