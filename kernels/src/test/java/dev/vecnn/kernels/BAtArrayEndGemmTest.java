@@ -1,0 +1,67 @@
+package dev.vecnn.kernels;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/**
+ * A narrow product reads row-major B in place with whole vectors per step; when the last steps'
+ * loads would run past the end of b (B allocated to its exact size, the common case in a
+ * benchmark) the driver reads a zero-padded copy of B's panel instead. The result must have the
+ * bits of the same product on a B followed by other values, and B must not change.
+ */
+class BAtArrayEndGemmTest {
+    @Provide
+    Arbitrary<Integer> columns() {
+        // One sliver and less, around a vector (8 double / 16 float lanes), two and three vectors.
+        return Arbitraries.of(1, 2, 7, 8, 9, 10, 15, 16, 17, 31, 32, 33, 47, 48, 50, 64, 100);
+    }
+
+    @Provide
+    Arbitrary<Integer> depth() {
+        return Arbitraries.oneOf(Arbitraries.of(1, 2, 3, 50, 100), Arbitraries.integers().between(1, 120));
+    }
+
+    @Property(tries = 150)
+    void sameBitsAsBWithRoomAfterIt(@ForAll @IntRange(min = 1, max = 260) int m, @ForAll("columns") int n,
+                                    @ForAll("depth") int k, @ForAll @IntRange(max = 3) int bOffset,
+                                    @ForAll @IntRange(max = 1000) int seed) {
+        Random rnd = new Random(seed);
+        double[] a = new double[m * k];
+        double[] exact = new double[bOffset + k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < exact.length; i++) {
+            exact[i] = rnd.nextGaussian();
+        }
+        // The same B with values after it (they must not matter).
+        double[] roomy = Arrays.copyOf(exact, exact.length + 64);
+        Arrays.fill(roomy, exact.length, roomy.length, Double.NaN);
+        double[] before = exact.clone();
+        double[] cExact = new double[m * n];
+        double[] cRoomy = new double[m * n];
+        Gemm.dgemm(false, false, m, n, k, 1.0, a, 0, k, exact, bOffset, n, 0.0, cExact, 0, n);
+        Gemm.dgemm(false, false, m, n, k, 1.0, a, 0, k, roomy, bOffset, n, 0.0, cRoomy, 0, n);
+        assertArrayEquals(cRoomy, cExact, m + "x" + n + "x" + k + " double");
+        assertArrayEquals(before, exact, "b changed");
+
+        float[] af = GemmCase.toFloat(a);
+        float[] exactF = GemmCase.toFloat(exact);
+        float[] roomyF = Arrays.copyOf(exactF, exactF.length + 64);
+        Arrays.fill(roomyF, exactF.length, roomyF.length, Float.NaN);
+        float[] cExactF = new float[m * n];
+        float[] cRoomyF = new float[m * n];
+        Gemm.sgemm(false, false, m, n, k, 1f, af, 0, k, exactF, bOffset, n, 0f, cExactF, 0, n);
+        Gemm.sgemm(false, false, m, n, k, 1f, af, 0, k, roomyF, bOffset, n, 0f, cRoomyF, 0, n);
+        assertArrayEquals(cRoomyF, cExactF, m + "x" + n + "x" + k + " float");
+    }
+}
