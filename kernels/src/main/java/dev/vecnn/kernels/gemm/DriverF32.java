@@ -243,8 +243,11 @@ public final class DriverF32 {
                 int bPanelAt = bOff + pc * ldb + jc;
                 if (bDirect) {
                     // Every sliver's loads end before this: a sliver reads at most three vectors.
+                    // Not when B's rows are much wider than the panel (a narrow column block of a
+                    // wide B): the copy would move far more than packing the slivers does.
                     long reach = (long) (kc - 1) * ldb + nMain + 3L * KernelF32.L;
-                    if (bPanelAt + reach > b.length && reach <= buf.b.length) {
+                    long packed = (long) kc * (nMain + 3L * KernelF32.L);
+                    if (bPanelAt + reach > b.length && reach <= buf.b.length && reach <= 2 * packed) {
                         int copied = (int) Math.min(reach, b.length - bPanelAt);
                         System.arraycopy(b, bPanelAt, buf.b, 0, copied);
                         java.util.Arrays.fill(buf.b, copied, (int) reach, 0f);
