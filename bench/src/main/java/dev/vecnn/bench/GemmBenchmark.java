@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GemmBenchmark {
-    /** vecnn, openblas, netlib, ejml or naive. */
-    @Param({"vecnn", "openblas", "netlib", "ejml", "naive"})
+    /** vecnn, openblas, openblas-cpu, netlib, ejml or naive. */
+    @Param({"vecnn", "openblas", "openblas-cpu", "netlib", "ejml", "naive"})
     public String impl;
 
     /** {@code MxNxK}: C is m x n, the inner dimension is k. */

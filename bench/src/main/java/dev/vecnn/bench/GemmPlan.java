@@ -50,7 +50,18 @@ final class GemmPlan {
         }
     }
 
+    /** The plan where openblas-cpu, when selected, runs wherever openblas does. */
     static GemmPlan of(Selection selection, boolean quick, Optional<String> openBlasMissing) {
+        return of(selection, quick, openBlasMissing, Optional.empty());
+    }
+
+    /**
+     * The plan for the selection. {@code openBlasMissing}: why OpenBLAS cannot run, if so;
+     * {@code openBlasCpuLeftOut}: why openblas-cpu adds nothing here (see
+     * {@link OpenBlasKernelSet#redundancy}), if so.
+     */
+    static GemmPlan of(Selection selection, boolean quick, Optional<String> openBlasMissing,
+                       Optional<String> openBlasCpuLeftOut) {
         Set<String> notes = new LinkedHashSet<>();
         List<Workload> workloads = workloads(selection, quick, notes);
         List<BenchCase> cases = new ArrayList<>();
@@ -58,7 +69,7 @@ final class GemmPlan {
             for (int threads : selection.threads().orElse(THREADS)) {
                 for (Precision precision : selection.precisions().orElse(List.of(Precision.values()))) {
                     for (Peer peer : selection.peers().orElse(List.of(Peer.values()))) {
-                        String reason = leftOut(peer, workload.shape(), threads, openBlasMissing);
+                        String reason = leftOut(peer, workload.shape(), threads, openBlasMissing, openBlasCpuLeftOut);
                         if (reason == null) {
                             cases.add(new BenchCase(peer, workload, precision, threads));
                         } else {
@@ -72,12 +83,19 @@ final class GemmPlan {
     }
 
     /** Why this combination is not run, or null when it is. */
-    static String leftOut(Peer peer, GemmShape shape, int threads, Optional<String> openBlasMissing) {
+    static String leftOut(Peer peer, GemmShape shape, int threads, Optional<String> openBlasMissing,
+                          Optional<String> openBlasCpuLeftOut) {
         if (threads != 1 && !peer.multiThreaded) {
             return "netlib, ejml and naive are single-threaded: run at threads = 1 only.";
         }
         if (peer == Peer.OPENBLAS && openBlasMissing.isPresent()) {
             return "openblas skipped: " + openBlasMissing.get();
+        }
+        if (peer == Peer.OPENBLAS_CPU && openBlasMissing.isPresent()) {
+            return "openblas-cpu skipped: " + openBlasMissing.get();
+        }
+        if (peer == Peer.OPENBLAS_CPU && openBlasCpuLeftOut.isPresent()) {
+            return openBlasCpuLeftOut.get();
         }
         if (peer == Peer.NAIVE && shape.multiplyAdds() >= NAIVE_LIMIT) {
             return "naive skipped from 1024^3 multiply-adds on: one product takes seconds; 512 already places it.";

@@ -49,7 +49,11 @@ final class GemmSuite {
             throw new IllegalArgumentException("gemm runs GemmBenchmark only; narrow it with -p NAME=V1,V2, not "
                     + user.getIncludes());
         }
-        GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()));
+        Optional<String> openBlasCpuLeftOut = OpenBlas.available()
+                ? OpenBlasKernelSet.redundancy(OpenBlasKernelSet.forThisCpu(), OpenBlas.coreName())
+                : Optional.empty();
+        GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()),
+                openBlasCpuLeftOut);
         if (plan.cases.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: " + String.join(" ", plan.notes));
         }

@@ -21,7 +21,7 @@ final class GemmTable {
             + " ± JMH error (99.9% confidence half-width of the mean). vecnn/X = vecnn median / X median,"
             + " above 1 when vecnn is faster. '-' not run (see notes), 'failed' = the fork failed"
             + " (see its JMH output).";
-    private static final List<Peer> RATIO_PEERS = List.of(Peer.OPENBLAS, Peer.NETLIB, Peer.EJML);
+    private static final List<Peer> RATIO_PEERS = List.of(Peer.OPENBLAS, Peer.OPENBLAS_CPU, Peer.NETLIB, Peer.EJML);
 
     record Row(Workload workload, Precision precision, int threads) {
     }

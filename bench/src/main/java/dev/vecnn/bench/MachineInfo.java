@@ -26,6 +26,8 @@ final class MachineInfo {
                 : "module absent in the runner JVM (forks get it from the flags)"));
         lines.add("vecnn: default threads " + Gemm.threads());
         lines.add("OpenBLAS: " + (OpenBlas.available() ? OpenBlas.describe() : OpenBlas.unavailableReason()));
+        lines.add("OpenBLAS kernel set for this CPU's flags (row openblas-cpu): "
+                + OpenBlasKernelSet.forThisCpu().orElse("none (below AVX2 and FMA)"));
         lines.add("netlib: " + netlib());
         if (CleanEnvironment.removed() != null) {
             lines.add("environment: removed " + CleanEnvironment.removed() + " (they override OpenBLAS's CPU detection)");

@@ -92,10 +92,19 @@ final class OpenBlas {
         require();
         try {
             String config = cString((MemorySegment) HANDLES.getConfig.invokeExact());
-            String core = cString((MemorySegment) HANDLES.getCorename.invokeExact());
-            return config.trim() + ", core " + core.trim();
+            return config.trim() + ", core " + coreName();
         } catch (Throwable t) {
             throw new IllegalStateException("openblas_get_config failed", t);
+        }
+    }
+
+    /** The kernel set the library runs on this CPU ({@code openblas_get_corename}), e.g. "Haswell". */
+    static String coreName() {
+        require();
+        try {
+            return cString((MemorySegment) HANDLES.getCorename.invokeExact()).trim();
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_get_corename failed", t);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 enum Peer {
     VECNN("vecnn", true),
     OPENBLAS("openblas", true),
+    /** OpenBLAS with the kernel set this CPU's instruction set calls for (see OpenBlasKernelSet). */
+    OPENBLAS_CPU("openblas-cpu", true),
     NETLIB("netlib", false),
     EJML("ejml", false),
     NAIVE("naive", false);
@@ -42,6 +44,11 @@ enum Peer {
         return switch (this) {
             case VECNN -> VecnnGemm.open(problem, threads);
             case OPENBLAS -> OpenBlasGemm.open(problem, threads);
+            case OPENBLAS_CPU -> {
+                OpenBlasKernelSet.select(OpenBlasKernelSet.forThisCpu().orElseThrow(() -> new IllegalStateException(
+                        "openblas-cpu: no OpenBLAS kernel set matches this CPU's flags (AVX2 and FMA at least)")));
+                yield OpenBlasGemm.open(problem, threads);
+            }
             case NETLIB -> NetlibGemm.open(problem);
             case EJML -> EjmlGemm.open(problem);
             case NAIVE -> NaiveGemm.open(problem);
