@@ -61,7 +61,9 @@ final class CleanEnvironment {
         command.addAll(jvmArgs);
         // Also brings back the manifest's Enable-Native-Access, which a restart through -cp loses.
         command.addAll(missing);
-        command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
+        if (!set.isEmpty()) {
+            command.add("-D" + REMOVED_PROPERTY + "=" + String.join(", ", set));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
