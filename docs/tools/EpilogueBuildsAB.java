@@ -12,8 +12,10 @@ import java.util.Random;
  * more builds of vecnn's kernels in one JVM, each in a class loader of its own: per round, every
  * build's plain float product and fused product of the same shape are called in turn (best of
  * many calls each), after that build's {@code Warmup.forFloat()} (which every fit runs first).
- * Also a pass of the activation alone over 10,000 floats. Prints, per build, the plain and fused
- * microseconds, the epilogue's share {@code fused / plain - 1} and the pass time. JMH's forks on
+ * Also the unfused form (the plain product, then a bias pass and the activation's pass over C, as
+ * a library without epilogues does) and a pass of the activation alone over 10,000 floats. Prints,
+ * per build, the plain / fused / separate microseconds, the epilogue's share
+ * {@code fused / plain - 1}, {@code separate / fused} and the pass time. JMH's forks on
  * this shared machine differ by more than these costs (docs/results.md), interleaved calls in one
  * JVM do not. Not needed to build or test vecnn.
  *
@@ -53,6 +55,8 @@ public class EpilogueBuildsAB {
                     float[] c = new float[m * n];
                     long plain = Long.MAX_VALUE;
                     long fused = Long.MAX_VALUE;
+                    long separate = Long.MAX_VALUE;
+                    float[] s = new float[m * n];
                     for (int i = 0; i < calls; i++) {
                         long t0 = System.nanoTime();
                         b.gemm.invokeExact(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
@@ -60,8 +64,18 @@ public class EpilogueBuildsAB {
                         b.fused.invokeExact(false, false, m, n, k, a, 0, k, w, 0, n, bias, 0, b.activation[act], 0f,
                                 c, 0, n);
                         long t2 = System.nanoTime();
+                        long t3 = System.nanoTime();
+                        b.gemm.invokeExact(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, s, 0, n);
+                        for (int r = 0; r < m; r++) {
+                            for (int j = 0; j < n; j++) {
+                                s[r * n + j] += bias[j];
+                            }
+                        }
+                        b.forward.invokeExact(b.activation[act], s, 0, s.length);
+                        long t4 = System.nanoTime();
                         plain = Math.min(plain, t1 - t0);
                         fused = Math.min(fused, t2 - t1);
+                        separate = Math.min(separate, t4 - t3);
                     }
                     results[v] = c;
                     long passBest = Long.MAX_VALUE;
@@ -71,8 +85,9 @@ public class EpilogueBuildsAB {
                         b.forward.invokeExact(b.activation[act], x, 0, x.length);
                         passBest = Math.min(passBest, System.nanoTime() - t0);
                     }
-                    line.append(String.format(" %s %.2f/%.2f us +%.1f%% pass %.2f us;", v == 0 ? "A" : "B" + v,
-                            plain / 1e3, fused / 1e3, 100.0 * (fused - plain) / plain, passBest / 1e3));
+                    line.append(String.format(" %s %.2f/%.2f/%.2f us +%.1f%% sep/fused %.2f pass %.2f us;",
+                            v == 0 ? "A" : "B" + v, plain / 1e3, fused / 1e3, separate / 1e3,
+                            100.0 * (fused - plain) / plain, (double) separate / fused, passBest / 1e3));
                 }
                 for (int v = 1; v < builds.length; v++) {
                     if (!Arrays.equals(results[0], results[v])) {

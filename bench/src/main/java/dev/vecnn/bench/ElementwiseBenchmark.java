@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.Activations;
+import dev.vecnn.kernels.Gemm;
 import dev.vecnn.kernels.Reductions;
 import dev.vecnn.kernels.Updates;
 import dev.vecnn.kernels.VectorSupport;
@@ -34,6 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * or {@code lanewise} (for exp/tanh only: the Vector API's own {@code lanewise(EXP/TANH)}).
  * The score is operations per second; GB/s = score * bytes per op, with bytes per op from
  * {@link #bytesMoved}. Each state checks its vector result once against the twin in setup.
+ *
+ * <p>One thread for every impl: the facade splits arrays of {@code Updates.PARALLEL_MIN_ELEMENTS}
+ * or more over {@code Gemm.threads()}, which before session 14 left at its default (both cores)
+ * ran the vector Adam of the L3 and DRAM sizes on two threads against one-thread twin and roofline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -79,6 +84,7 @@ public class ElementwiseBenchmark {
         if (!VectorSupport.enabled()) {
             throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
         }
+        Gemm.setThreads(1);
         int n = (int) (size / 4 / arrays(kernel));
         Random rnd = new Random(1);
         p = new float[n];
