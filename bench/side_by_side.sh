@@ -8,6 +8,10 @@
 # over vecnn's). Alternating keeps both in the same minutes of a machine whose speed drifts.
 # Usage, from anywhere: bench/side_by_side.sh [rounds]   (default 2). Needs /usr/bin/python3 with
 # numpy and scikit-learn (Debian: python3-sklearn); not part of the build or the tests.
+# SKLEARN_OPENBLAS_CORETYPE=NAME hands OPENBLAS_CORETYPE=NAME to scikit-learn's side only: where
+# OpenBLAS does not know the CPU and falls back to old kernels (Debian's 0.3.21 runs Prescott's SSE3
+# kernels on a 5th-generation Xeon), scikit-learn then runs with the kernel set the CPU calls for
+# (docs/results.md, session 14). The BLAS core each round ran is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
@@ -29,8 +33,13 @@ for round in $(seq "$rounds"); do
             fi
             read -r vs vm vp < <(VECNN_THREADS=$threads mvn -q -o -pl nn package -DskipTests -Pmnist \
                 "-Dmnist.args=$args" 2>/dev/null | summary)
-            read -r ss sm sp < <(OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads \
-                /usr/bin/python3 bench/sklearn_mnist.py $args 2>/dev/null | summary)
+            sk_env=(OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads)
+            if [ -n "${SKLEARN_OPENBLAS_CORETYPE:-}" ]; then
+                sk_env+=(OPENBLAS_CORETYPE="$SKLEARN_OPENBLAS_CORETYPE")
+            fi
+            sk_out=$(env "${sk_env[@]}" /usr/bin/python3 bench/sklearn_mnist.py $args 2>/dev/null)
+            echo "$sk_out" | grep -m1 '^BLAS:' || true
+            read -r ss sm sp < <(echo "$sk_out" | summary)
             awk -v d="$dtype" -v t="$threads" -v vs="$vs" -v vm="$vm" -v vp="$vp" -v ss="$ss" -v sm="$sm" \
                 -v sp="$sp" 'BEGIN {
                 printf "%s %dT | vecnn: %s s/epoch, median %s, %s ms | scikit-learn: %s s/epoch, median %s, %s ms",

@@ -94,8 +94,21 @@ def time_predict_proba(clf, x_test):
     print("predict_proba on %d rows: %.2f ms (median of %d)" % (x_test.shape[0], times[len(times) // 2], len(times)))
 
 
+def blas_line():
+    """The BLAS numpy calls and the kernel set it runs (threadpoolctl, a scikit-learn dependency)."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "BLAS: unknown (no threadpoolctl)"
+    infos = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+    return "BLAS: " + "; ".join("%s %s, core %s, %s threads" % (i.get("internal_api"), i.get("version"),
+                                                             i.get("architecture"), i.get("num_threads"))
+                                for i in infos)
+
+
 def main():
     dtype = np.float32 if len(sys.argv) > 1 and sys.argv[1] == "float32" else np.float64
+    print(blas_line())
     images = read_idx("images-idx3-ubyte.gz")
     labels = read_idx("labels-idx1-ubyte.gz").astype(int)
     x = (images.reshape(images.shape[0], -1) / 255.0).astype(dtype)
