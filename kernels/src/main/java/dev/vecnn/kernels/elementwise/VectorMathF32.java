@@ -90,14 +90,14 @@ public final class VectorMathF32 {
 
     /**
      * e^-a for a >= 0 (logistic's and softplus' e^-|x|), with the bits of {@code exp(-a)}. While
-     * every lane is at most {@code -NORMAL_EXP_LO}, 2^n (n = round(-a / ln2)) and the result are normal, so one power of
-     * two gives exactly what exp's two-step scaling gives, without exp's clamping; a vector with a
-     * lane beyond it (or +infinity) is scaled in exp's two steps. That rare branch calls none of
-     * our methods: it used to call exp, which C2 did not inline where it found the branch cold, and
-     * once the branch had been reached every vector of the loop was boxed (29 KB per 64 x 19
-     * double logistic pass; KernelAllocationTest). Clamping the argument first, as exp does, cost
-     * the fused logistic epilogue 3 points (one more operation on every vector's chain), hence the
-     * blend below instead.
+     * every lane is at most {@code -NORMAL_EXP_LO}, 2^n (n = round(-a / ln2)) and the result are
+     * normal, so one power of two gives exactly what exp's two-step scaling gives, without exp's
+     * clamping; a vector with a lane beyond it (or +infinity) is scaled in exp's two steps. That
+     * rare branch calls none of our methods: it used to call exp, which C2 did not inline where it
+     * found the branch cold, and once the branch had been reached every vector of the loop was
+     * boxed (29 KB per 64 x 19 double logistic pass; KernelAllocationTest). Clamping the argument
+     * first, as exp does, cost the fused logistic epilogue 3 points (one more operation on every
+     * vector's chain), hence the blend below instead.
      *
      * <p>Two operations fewer per vector than exp(-a) written out, same bits: no negation of a
      * (the reduction works on {@code s = -r}, each rounding the negative of exp's, and the
@@ -307,7 +307,8 @@ public final class VectorMathF32 {
         // With e = e^-|x| <= 1 nothing overflows: 1 / (1 + e) for x >= 0, e / (1 + e) below, so
         // that tiny results (down to subnormals) keep their relative accuracy; one division, so
         // e / (1 + e) is rounded once (it was e * (1 / (1 + e)): two roundings, one more step).
-        // (-|x| as x with its sign bit set, one operation, made some compiled loops box vectors.)
+        // e^-|x| from |x| itself (expOfNegated): no negation on the chain. (Negating by setting
+        // the sign bit, one operation, had made some compiled loops box vectors, session 9.)
         FloatVector e = expOfNegated(x.abs());
         return FloatVector.broadcast(S, 1).blend(e, x.lt(0)).div(e.add(1));
     }
