@@ -24,6 +24,9 @@ import java.util.Random;
  *       /tmp/before-classes,/tmp/after-classes 3000 logistic,tanh 200x50x100
  * </pre>
  * The shape is {@code MxNxK} (200x50x100: the 784-100-50-10 network's second layer at batch 200).
+ * {@code MxNxKxNT} times the backward delta instead: {@code C = (D W^T) * act'(Z)} with D m x k,
+ * W stored n x k and Z the layer's stored outputs (200x100x50xNT: the delta into the 100-unit
+ * layer), against the plain NT product and the product followed by the derivative's pass.
  */
 public class EpilogueBuildsAB {
     public static void main(String[] args) throws Throwable {
@@ -34,8 +37,9 @@ public class EpilogueBuildsAB {
         String[] dirs = args[0].split(",");
         int calls = Integer.parseInt(args[1]);
         String[] activations = args[2].split(",");
-        int[] mnk = Arrays.stream(args[3].split("x")).mapToInt(Integer::parseInt).toArray();
-        int m = mnk[0], n = mnk[1], k = mnk[2];
+        String[] parts = args[3].split("x");
+        boolean backward = parts.length == 4 && parts[3].equals("NT");
+        int m = Integer.parseInt(parts[0]), n = Integer.parseInt(parts[1]), k = Integer.parseInt(parts[2]);
         Build[] builds = new Build[dirs.length];
         for (int v = 0; v < dirs.length; v++) {
             builds[v] = new Build(dirs[v], activations);
@@ -44,6 +48,11 @@ public class EpilogueBuildsAB {
         float[] a = fill(rnd, m * k, 1f);
         float[] w = fill(rnd, k * n, 0.2f);
         float[] bias = fill(rnd, n, 0.5f);
+        // Stored outputs for the derivative: in (0, 1), a tenth of them 0 (relu's inactive units).
+        float[] z = fill(rnd, m * n, 1f);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = i % 10 == 0 ? 0f : Math.abs(z[i]);
+        }
         float[] pass = fill(rnd, 10_000, 6f);
         float[][] results = new float[dirs.length][];
         for (int round = 0; round < 5; round++) {
@@ -58,20 +67,30 @@ public class EpilogueBuildsAB {
                     long separate = Long.MAX_VALUE;
                     float[] s = new float[m * n];
                     for (int i = 0; i < calls; i++) {
+                        int ldb = backward ? k : n;
                         long t0 = System.nanoTime();
-                        b.gemm.invokeExact(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
+                        b.gemm.invokeExact(false, backward, m, n, k, 1f, a, 0, k, w, 0, ldb, 0f, c, 0, n);
                         long t1 = System.nanoTime();
-                        b.fused.invokeExact(false, false, m, n, k, a, 0, k, w, 0, n, bias, 0, b.activation[act], 0f,
-                                c, 0, n);
+                        if (backward) {
+                            b.derivativeFused.invokeExact(false, true, m, n, k, a, 0, k, w, 0, k, b.activation[act],
+                                    0f, z, 0, n, c, 0, n);
+                        } else {
+                            b.fused.invokeExact(false, false, m, n, k, a, 0, k, w, 0, n, bias, 0, b.activation[act],
+                                    0f, c, 0, n);
+                        }
                         long t2 = System.nanoTime();
                         long t3 = System.nanoTime();
-                        b.gemm.invokeExact(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, s, 0, n);
-                        for (int r = 0; r < m; r++) {
-                            for (int j = 0; j < n; j++) {
-                                s[r * n + j] += bias[j];
+                        b.gemm.invokeExact(false, backward, m, n, k, 1f, a, 0, k, w, 0, ldb, 0f, s, 0, n);
+                        if (backward) {
+                            b.derivative.invokeExact(b.activation[act], 0f, z, s, 0, s.length);
+                        } else {
+                            for (int r = 0; r < m; r++) {
+                                for (int j = 0; j < n; j++) {
+                                    s[r * n + j] += bias[j];
+                                }
                             }
+                            b.forward.invokeExact(b.activation[act], s, 0, s.length);
                         }
-                        b.forward.invokeExact(b.activation[act], s, 0, s.length);
                         long t4 = System.nanoTime();
                         plain = Math.min(plain, t1 - t0);
                         fused = Math.min(fused, t2 - t1);
@@ -113,6 +132,8 @@ public class EpilogueBuildsAB {
         final MethodHandle gemm;
         final MethodHandle fused;
         final MethodHandle forward;
+        final MethodHandle derivativeFused;
+        final MethodHandle derivative;
         final Object[] activation;
 
         Build(String dir, String[] names) throws Throwable {
@@ -137,9 +158,21 @@ public class EpilogueBuildsAB {
                     .asType(MethodType.methodType(void.class, boolean.class, boolean.class, int.class, int.class,
                             int.class, float[].class, int.class, int.class, float[].class, int.class, int.class,
                             float[].class, int.class, Object.class, float.class, float[].class, int.class, int.class));
-            forward = lookup.unreflect(loader.loadClass("dev.vecnn.kernels.Activations").getMethod("forward", act,
-                    float[].class, int.class, int.class))
+            Class<?> activations = loader.loadClass("dev.vecnn.kernels.Activations");
+            forward = lookup.unreflect(activations.getMethod("forward", act, float[].class, int.class, int.class))
                     .asType(MethodType.methodType(void.class, Object.class, float[].class, int.class, int.class));
+            derivativeFused = lookup.unreflect(fusedApi.getMethod("sgemmActivationDerivative", boolean.class,
+                    boolean.class, int.class, int.class, int.class, float[].class, int.class, int.class, float[].class,
+                    int.class, int.class, act, float.class, float[].class, int.class, int.class, float[].class,
+                    int.class, int.class))
+                    .asType(MethodType.methodType(void.class, boolean.class, boolean.class, int.class, int.class,
+                            int.class, float[].class, int.class, int.class, float[].class, int.class, int.class,
+                            Object.class, float.class, float[].class, int.class, int.class, float[].class, int.class,
+                            int.class));
+            derivative = lookup.unreflect(activations.getMethod("derivative", act, float.class, float[].class,
+                    float[].class, int.class, int.class))
+                    .asType(MethodType.methodType(void.class, Object.class, float.class, float[].class, float[].class,
+                            int.class, int.class));
         }
     }
 }
