@@ -89,7 +89,8 @@ final class OpenBlasKernelSet {
     static Optional<String> redundancy(Optional<String> wanted, String detected) {
         if (wanted.isEmpty()) {
             return Optional.of("openblas-cpu skipped: no OpenBLAS kernel set matches this CPU's flags"
-                    + " (AVX2 and FMA at least); openblas uses its own choice, " + detected + ".");
+                    + " (AVX2 and FMA at least, read from /proc/cpuinfo); openblas uses its own choice, "
+                    + detected + ".");
         }
         if (wanted.get().equalsIgnoreCase(detected)) {
             return Optional.of("openblas-cpu skipped: OpenBLAS's own detection already picks " + detected
