@@ -169,9 +169,10 @@ public final class DriverF32 {
     }
 
     /**
-     * Computes rows [i0, i1) and columns [j0, j1) of C. B is always packed; A is read in place
-     * when the product has few column tiles to amortize packing over (then only a partial last
-     * sliver of rows is packed), else packed block by block. A is {@code a} from {@code aOff}
+     * Computes rows [i0, i1) and columns [j0, j1) of C. B is packed (or, for a narrow product,
+     * read in place); A is read in place when the product has few column tiles to amortize
+     * packing over (then only a partial last sliver of rows is copied), else copied block by
+     * block: a row-major A as rows, a transposed one into the Columns layout. A is {@code a} from {@code aOff}
      * with leading dimension {@code lda}, or, when {@code aRows} is not null (never transposed),
      * one array per row from column {@code aOff}.
      */
@@ -186,12 +187,12 @@ public final class DriverF32 {
         // steps was slower than a one-vector sliver for the last columns (predict_proba on MNIST's
         // 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without).
         boolean wideSlivers = !sparse;
-        // When every tile reads A in the Columns layout (packed, or transposed in place with the
-        // partial rows packed), the last few columns (n mod L, at most L / 4) go to TailKernelF32
-        // instead of a sliver that spends a whole vector per row and step on them.
+        // When every tile reads A in the Columns layout (a transposed A, in place or packed), the
+        // last few columns (n mod L, at most L / 4) go to TailKernelF32 instead of a sliver that
+        // spends a whole vector per row and step on them. A row-major A is packed as rows.
         // Not when that would leave one vector of columns to the slivers (double n = 10 as 8 + 2):
         // the one-vector kernel's broadcast per multiply-add costs what the wasted lanes did.
-        boolean columnsA = !directA || transA;
+        boolean columnsA = transA;
         int tailWidth = tailEnabled && columnsA && j1 - j0 <= T.nc() ? TailKernelF32.width(j1 - j0) : 0;
         int tailCols = tailWidth == 0 ? 0 : (j1 - j0) % KernelF32.L;
         int mainCols = j1 - j0 - tailCols;
@@ -262,18 +263,19 @@ public final class DriverF32 {
                     int mc = Math.min(T.mc(), i1 - ic);
                     // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
                     // the layout the in-place kernel expects, so each product keeps one kernel family hot.
+                    // A row-major A is packed as plain row copies (kc apart) for the Rows kernels: a
+                    // scatter into the Columns layout, one element at a time, took 7.9% of a float
+                    // 1024^3 product (JFR, session 14); the copies gain 2-8% there (same bits).
                     int full = directA ? mc / mr * mr : 0;
-                    boolean rowMajorA = directA && !transA;
+                    boolean rowMajorA = !transA;
                     // The sparse path copies its rows while it finds their steps (SparseF32.union).
                     if (full < mc && !sparse) {
-                        if (aRows != null && directA) {
+                        if (aRows != null) {
                             PackF32.copyRowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
-                        } else if (aRows != null) {
-                            PackF32.packARowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
                         } else if (rowMajorA) {
                             PackF32.copyRows(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                         } else {
-                            PackF32.packA(transA, a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                            PackF32.packTransposedA(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                         }
                     }
                     if (sparse) {
@@ -342,8 +344,8 @@ public final class DriverF32 {
                             if (sparse) {
                                 sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
                             } else if (ir >= full) {
-                                tile(rowMajorA, cols, kc, buf.a, rowMajorA ? 0 : (ir - full) * kc,
-                                        rowMajorA ? kc : mr, bs, bAt, bStride, out, outAt, outStride);
+                                tile(rowMajorA, cols, kc, buf.a, (ir - full) * kc, rowMajorA ? kc : mr, bs, bAt,
+                                        bStride, out, outAt, outStride);
                             } else if (aRows != null) {
                                 tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt, outStride);
                             } else if (transA) {
@@ -400,7 +402,7 @@ public final class DriverF32 {
             at2 = two ? at1 + mr : at1;
             stride = lda;
             if (!TailKernelF32.fits(kc, tailWidth, a, at2, lda)) {
-                PackF32.packA(true, a, aOff, lda, ic + ir, two ? 2 * mr : mr, pc, kc, buf.aTail);
+                PackF32.packTransposedA(a, aOff, lda, ic + ir, two ? 2 * mr : mr, pc, kc, buf.aTail);
                 src = buf.aTail;
                 at1 = 0;
                 at2 = two ? mr * kc : 0;

@@ -6,11 +6,13 @@ import jdk.incubator.vector.VectorMask;
 /**
  * Copies blocks of A and B into the contiguous, zero-padded slivers that {@link KernelF32} reads.
  *
- * <p>A is {@code m x k} and B is {@code k x n} as the product sees them; a transposed operand is
- * read through its stored layout, so every transpose case packs to the same format:
+ * <p>A is {@code m x k} and B is {@code k x n} as the product sees them:
  * <ul>
- *   <li>A block {@code [i0, i0+mc) x [p0, p0+kc)}: slivers of {@code MR} rows, each stored as
- *       {@code kc} groups of {@code MR} values; rows past the block are zero.</li>
+ *   <li>A block {@code [i0, i0+mc) x [p0, p0+kc)} of a transposed A: slivers of {@code MR} rows,
+ *       each stored as {@code kc} groups of {@code MR} values (the Columns layout); rows past the
+ *       block are zero. A row-major A is copied row by row instead ({@link #copyRows}, the Rows
+ *       layout): scattering it into groups, one element at a time, cost more than the layout
+ *       saved (session 14).</li>
  *   <li>B panel {@code [p0, p0+kc) x [j0, j0+nc)}: slivers of {@code NR} columns, each stored as
  *       {@code kc} groups of {@code NR} values; columns past the panel are zero as far as the
  *       kernel reads them (one vector for a sliver of at most one vector of columns).</li>
@@ -20,21 +22,11 @@ final class PackF32 {
     private PackF32() {
     }
 
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
-                      float[] dst) {
+    /** Rows {@code [i0, i0+mc)} x steps {@code [p0, p0+kc)} of a transposed A, in the Columns layout. */
+    static void packTransposedA(float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] dst) {
         final int mr = GemmTuning.MR;
         for (int ir = 0; ir < mc; ir += mr) {
-            int rows = Math.min(mr, mc - ir);
-            int base = ir * kc;
-            if (transA) {
-                packTransposedSliver(a, aOff + p0 * lda + i0 + ir, lda, rows, kc, dst, base);
-            } else {
-                // A(i, p) = a[i * lda + p]: walk each row once, scattering with stride MR.
-                for (int r = 0; r < rows; r++) {
-                    scatterRow(a, aOff + (i0 + ir + r) * lda + p0, kc, dst, base + r);
-                }
-                zeroRowsFrom(rows, kc, dst, base);
-            }
+            packTransposedSliver(a, aOff + p0 * lda + i0 + ir, lda, Math.min(mr, mc - ir), kc, dst, ir * kc);
         }
     }
 
@@ -214,27 +206,15 @@ final class PackF32 {
 
     /**
      * Copies rows {@code [i0, i0+rows)} x columns {@code [p0, p0+kc)} of a row-major A into
-     * {@code dst} with row stride kc, zero-filling the rows up to MR: the layout
-     * {@link KernelF32#tileRows} reads in place, for the partial last sliver of rows.
+     * {@code dst} with row stride kc, zero-filling up to the next whole sliver of MR rows: the
+     * layout {@link KernelF32#tileRows} reads A in place with, for a whole block of rows or the
+     * partial last sliver of an A read in place.
      */
     static void copyRows(float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(a, aOff + (i0 + r) * lda + p0, dst, r * kc, kc);
         }
-        java.util.Arrays.fill(dst, rows * kc, GemmTuning.MR * kc, 0);
-    }
-
-    /** {@link #packA} for an A given as one array per row ({@code A(i, p) = rows[i][col + p]}). */
-    static void packARowArrays(float[][] rows, int col, int i0, int mc, int p0, int kc, float[] dst) {
-        final int mr = GemmTuning.MR;
-        for (int ir = 0; ir < mc; ir += mr) {
-            int count = Math.min(mr, mc - ir);
-            int base = ir * kc;
-            for (int r = 0; r < count; r++) {
-                scatterRow(rows[i0 + ir + r], col + p0, kc, dst, base + r);
-            }
-            zeroRowsFrom(count, kc, dst, base);
-        }
+        java.util.Arrays.fill(dst, rows * kc, wholeSlivers(rows) * kc, 0);
     }
 
     /** {@link #copyRows} for an A given as one array per row ({@code A(i, p) = rows[i][col + p]}). */
@@ -242,24 +222,12 @@ final class PackF32 {
         for (int r = 0; r < count; r++) {
             System.arraycopy(rows[i0 + r], col + p0, dst, r * kc, kc);
         }
-        java.util.Arrays.fill(dst, count * kc, GemmTuning.MR * kc, 0);
+        java.util.Arrays.fill(dst, count * kc, wholeSlivers(count) * kc, 0);
     }
 
-    /** One row's {@code kc} values from {@code src[at]} into a packed sliver at {@code d}, stride MR. */
-    private static void scatterRow(float[] src, int at, int kc, float[] dst, int d) {
+    /** {@code rows} rounded up to a multiple of MR (at least MR). */
+    private static int wholeSlivers(int rows) {
         final int mr = GemmTuning.MR;
-        for (int p = 0; p < kc; p++) {
-            dst[d + p * mr] = src[at + p];
-        }
-    }
-
-    /** Zeroes rows {@code [rows, MR)} of the packed sliver at {@code base}. */
-    private static void zeroRowsFrom(int rows, int kc, float[] dst, int base) {
-        final int mr = GemmTuning.MR;
-        for (int r = rows; r < mr; r++) {
-            for (int p = 0; p < kc; p++) {
-                dst[base + p * mr + r] = 0;
-            }
-        }
+        return Math.max(mr, (rows + mr - 1) / mr * mr);
     }
 }
