@@ -82,7 +82,27 @@ final class PackF32 {
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       int nr, boolean wideAllowed, float[] dst) {
-        for (int jr = 0; jr < nc; ) {
+        int jr = 0;
+        if (!transB) {
+            // The leading full slivers of a row-major B, step by step: each step's row of B is read
+            // once, front to back, and its runs go to the slivers. Sliver by sliver, each read a
+            // column strip of B, rows ldb apart: 7.9% of a float 1024^3 product (JFR, session 14).
+            int full = 0;
+            while (nc - full >= nr && GemmShapes.sliverWidth(nc - full, nr, KernelF32.L, wideAllowed) == nr) {
+                full += nr;
+            }
+            for (int p = 0; p < kc; p++) {
+                int from = bOff + (p0 + p) * ldb + j0;
+                for (int j = 0; j < full; j += nr) {
+                    int to = j * kc + p * nr;
+                    for (int v = 0; v < nr; v += KernelF32.L) {
+                        FloatVector.fromArray(KernelF32.S, b, from + j + v).intoArray(dst, to + v);
+                    }
+                }
+            }
+            jr = full;
+        }
+        while (jr < nc) {
             int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, wideAllowed);
             int cols = Math.min(width, nc - jr);
             int base = jr * kc;
