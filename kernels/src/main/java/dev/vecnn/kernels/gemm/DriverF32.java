@@ -15,7 +15,7 @@ import dev.vecnn.kernels.Activation;
  * <p>Internal: arguments were validated by {@code dev.vecnn.kernels.Gemm}.
  */
 public final class DriverF32 {
-    private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L);
+    private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L, Float.BYTES);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     // Tests turn the sparse path and the tail kernel off to compare their bits with the slivers'.
     static volatile boolean sparseEnabled = true;
@@ -286,82 +286,90 @@ public final class DriverF32 {
                                     buf.steps, at, buf.stepBits, buf.a, ir * GemmTuning.KC);
                         }
                     }
-                    for (int jr = 0; jr < nMain; ) {
-                        int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
-                        int cols = Math.min(width, nMain - jr);
-                        float[] bs = buf.b;
-                        int bAt = jr * kc;
-                        int bStride = width;
-                        if (bDirect) {
-                            int read = cols <= KernelF32.L ? KernelF32.L : width;
-                            int first = bPanelAt + jr;
-                            if ((long) first + (long) (kc - 1) * ldb + read <= bPanel.length) {
-                                bs = bPanel;
-                                bAt = first;
-                                bStride = ldb;
-                            } else if (ic == i0) {
-                                // Only when the panel was too large to copy (bPanel is b then).
-                                PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
-                                        buf.b);
-                                bAt = 0;
-                            } else {
-                                bAt = 0;
-                            }
-                        }
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int rows = Math.min(mr, mc - ir);
-                            if (width > nr) {
-                                // The wide last sliver: the 12-row tile as two 6-row halves.
-                                for (int h = 0; h < rows; h += KernelF32.MRW) {
-                                    int row = ic + ir + h;
-                                    int halfRows = Math.min(KernelF32.MRW, rows - h);
-                                    // Non-short-circuit operators: no branch for the JIT to
-                                    // speculate on (an unseen side was a trap in the first fit).
-                                    boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
-                                            | packedRows & jr == 0 & cols == nc
-                                            & spillsWholeVectors(row, halfRows, width, ldc, i1));
-                                    float[] out = direct ? c : buf.tile;
-                                    int outAt = direct ? cOff + row * ldc + jc + jr : 0;
-                                    int outStride = direct ? ldc : width;
-                                    // (Never sparse: see wideSlivers.)
-                                    wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                            buf, bs, bAt, bStride, out, outAt, outStride);
-                                    if (!direct) {
-                                        TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
-                                                cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
-                                                buf.ldOld, last, jc + jr, buf.biasTile);
-                                    }
+                    // A copied A: row tiles outer, so each tile's rows stay in L1 while every sliver of
+                    // the L2-resident B block goes by (see GemmTuning.B_BLOCK_BYTES). A read in place
+                    // (a narrow product, small B): slivers outer, all row tiles in one pass.
+                    int rowStep = directA ? mc : mr;
+                    for (int ir0 = 0; ir0 < mc; ir0 += rowStep) {
+                        for (int jr = 0; jr < nMain; ) {
+                            int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
+                            int cols = Math.min(width, nMain - jr);
+                            float[] bs = buf.b;
+                            int bAt = jr * kc;
+                            int bStride = width;
+                            if (bDirect) {
+                                int read = cols <= KernelF32.L ? KernelF32.L : width;
+                                int first = bPanelAt + jr;
+                                if ((long) first + (long) (kc - 1) * ldb + read <= bPanel.length) {
+                                    bs = bPanel;
+                                    bAt = first;
+                                    bStride = ldb;
+                                } else if (ic == i0 && ir0 == 0) {
+                                    // Only when the panel was too large to copy (bPanel is b then).
+                                    PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
+                                            buf.b);
+                                    bAt = 0;
+                                } else {
+                                    bAt = 0;
                                 }
-                                continue;
                             }
-                            int row = ic + ir;
-                            boolean direct = plain & rows == mr & (cols == nr
-                                    | packedRows & jr == 0 & cols == nc
-                                    & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc, i1));
-                            float[] out = direct ? c : buf.tile;
-                            int outAt = direct ? cOff + row * ldc + jc + jr : 0;
-                            int outStride = direct ? ldc : nr;
-                            if (sparse) {
-                                sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
-                            } else if (ir >= full) {
-                                tile(rowMajorA, cols, kc, buf.a, (ir - full) * kc, rowMajorA ? kc : mr, bs, bAt,
-                                        bStride, out, outAt, outStride);
-                            } else if (aRows != null) {
-                                tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt, outStride);
-                            } else if (transA) {
-                                tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
-                                        outStride);
-                            } else {
-                                tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
-                                        outStride);
+                            for (int ir = ir0; ir < Math.min(mc, ir0 + rowStep); ir += mr) {
+                                int rows = Math.min(mr, mc - ir);
+                                if (width > nr) {
+                                    // The wide last sliver: the 12-row tile as two 6-row halves.
+                                    for (int h = 0; h < rows; h += KernelF32.MRW) {
+                                        int row = ic + ir + h;
+                                        int halfRows = Math.min(KernelF32.MRW, rows - h);
+                                        // Non-short-circuit operators: no branch for the JIT to
+                                        // speculate on (an unseen side was a trap in the first fit).
+                                        boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
+                                                | packedRows & jr == 0 & cols == nc
+                                                & spillsWholeVectors(row, halfRows, width, ldc, i1));
+                                        float[] out = direct ? c : buf.tile;
+                                        int outAt = direct ? cOff + row * ldc + jc + jr : 0;
+                                        int outStride = direct ? ldc : width;
+                                        // (Never sparse: see wideSlivers.)
+                                        wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                                buf, bs, bAt, bStride, out, outAt, outStride);
+                                        if (!direct) {
+                                            TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
+                                                    cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
+                                                    buf.ldOld, last, jc + jr, buf.biasTile);
+                                        }
+                                    }
+                                    continue;
+                                }
+                                int row = ic + ir;
+                                boolean direct = plain & rows == mr & (cols == nr
+                                        | packedRows & jr == 0 & cols == nc
+                                        & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc,
+                                        i1));
+                                float[] out = direct ? c : buf.tile;
+                                int outAt = direct ? cOff + row * ldc + jc + jr : 0;
+                                int outStride = direct ? ldc : nr;
+                                if (sparse) {
+                                    sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
+                                } else if (ir >= full) {
+                                    tile(rowMajorA, cols, kc, buf.a, (ir - full) * kc, rowMajorA ? kc : mr, bs, bAt,
+                                            bStride, out, outAt, outStride);
+                                } else if (aRows != null) {
+                                    tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt,
+                                            outStride);
+                                } else if (transA) {
+                                    tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
+                                            outStride);
+                                } else {
+                                    tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
+                                            outStride);
+                                }
+                                if (!direct) {
+                                    TileStoreF32.store(buf.tile, rows, cols, nr, tileAlpha, tileBeta,
+                                            c, cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
+                                            buf.ldOld, last, jc + jr, buf.biasTile);
+                                }
                             }
-                            if (!direct) {
-                                TileStoreF32.store(buf.tile, rows, cols, nr, tileAlpha, tileBeta,
-                                        c, cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
-                                        buf.ldOld, last, jc + jr, buf.biasTile);
-                            }
+                            jr += width;
                         }
-                        jr += width;
                     }
                     for (int ir = 0; tailCols > 0 && ir < mc; ) {
                         ir += tailTiles(ir, mc, full, kc, pc, ic, jc + nMain, tailWidth, tailCols, a, aOff, lda,

@@ -4,14 +4,16 @@ package dev.vecnn.kernels.gemm;
  * Every GEMM tuning constant, in one place.
  *
  * <p>Block sizes follow BLIS: a micro-tile of {@code MR} rows by {@code NR} columns is held in
- * registers; a {@code KC x NR} sliver of packed B is streamed to it while a {@code MC x KC} block of
- * packed A stays in L2; a {@code KC x NC} panel of packed B stays in L3. They are chosen for the
- * machine this was tuned on (AMD Zen 5, 512-bit vectors, 48 KiB L1d, 1 MiB L2, 32 MiB L3):
+ * registers; a {@code KC x NR} sliver of packed B streams to it from a {@code KC x NC} block of B
+ * kept in L2, while the tile's {@code MR x KC} rows of A stay in L1 (a copied A, whose row tiles
+ * are the outer loop; an A read in place keeps the slivers outer, its B is small). Chosen on AMD
+ * Zen 5 (48 KiB L1d, 1 MiB L2) and, for NC and the loop order, an Intel Xeon of the 5th
+ * generation (48 KiB L1d, 2 MiB L2), both with 512-bit vectors:
  *
  * <pre>
- * precision  lanes  MR  NR (=2 vectors)  KC   MC   NC     B sliver KCxNR   A block MCxKC
- * float       16    12       32          512  144  3072   64 KiB (L2)      288 KiB (L2)
- * double       8    12       16          512  144  3072   64 KiB (L2)      576 KiB (L2)
+ * precision  lanes  MR  NR (=2 vectors)  KC   MC   NC    B sliver KCxNR   A tile MRxKC   B block KCxNC
+ * float       16    12       32          512  144  512   64 KiB           24 KiB (L1)    1 MiB (L2)
+ * double       8    12       16          512  144  256   64 KiB           48 KiB (L1)    1 MiB (L2)
  * </pre>
  *
  * The B sliver is larger than BLIS's rule (L1) asks: measured, the deeper panel wins (see KC).
@@ -47,7 +49,13 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread
     // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).
     static final int KC = 512;
     static final int MC = 144;
-    static final int NC = 3072;
+    // NC: B's columns per block, KC x NC of packed B kept in L2 (1 MiB: float 512, double 256
+    // columns) while the row tiles of a copied A go by, each tile's A (12 x KC, 24 KiB in float) in
+    // L1 across the block's slivers. With every B sliver streamed past each row tile from L2, the
+    // broadcast operand, read 12 times per step, stays in L1 (BLIS keeps its broadcast operand
+    // there too). Session 14, on the Xeon (one JVM): float 1024^3, 2048^3 +3-7% against slivers
+    // outer with the 6 MiB panel of NC = 3072 in L3; with NC = 3072 and row tiles outer, 0.83x.
+    static final int B_BLOCK_BYTES = 1 << 20;
     // Handing work to a parked worker costs tens of microseconds; a share must take longer than
     // that (2^21 multiply-adds is about 20 us at this core's 200 GFLOP/s float peak).
     static final long MIN_FLOPS_PER_THREAD = 1L << 21;
@@ -76,10 +84,10 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread
     static final int SPARSE_MIN_DEPTH = 64;
     static final int SPARSE_SAMPLE_TILES = 4;
 
-    /** The tuning for a vector species with {@code lanes} elements per vector. */
-    static GemmTuning forLanes(int lanes) {
+    /** The tuning for a vector species with {@code lanes} elements of {@code bytes} bytes each. */
+    static GemmTuning forLanes(int lanes, int bytes) {
         int nr = NR_VECTORS * lanes;
-        return new GemmTuning(MR, nr, KC, MC, roundDown(NC, nr), MIN_FLOPS_PER_THREAD,
+        return new GemmTuning(MR, nr, KC, MC, roundDown(B_BLOCK_BYTES / (KC * bytes), nr), MIN_FLOPS_PER_THREAD,
                 DIRECT_A_MAX_COLUMN_TILES * nr);
     }
 
