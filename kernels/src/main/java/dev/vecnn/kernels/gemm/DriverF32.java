@@ -172,9 +172,9 @@ public final class DriverF32 {
      * Computes rows [i0, i1) and columns [j0, j1) of C. B is packed (or, for a narrow product,
      * read in place); A is read in place when the product has few column tiles to amortize
      * packing over (then only a partial last sliver of rows is copied), else copied block by
-     * block: a row-major A as rows, a transposed one into the Columns layout. A is {@code a} from {@code aOff}
-     * with leading dimension {@code lda}, or, when {@code aRows} is not null (never transposed),
-     * one array per row from column {@code aOff}.
+     * block: a row-major A as rows, a transposed one into the Columns layout. A is {@code a} from
+     * {@code aOff} with leading dimension {@code lda}, or, when {@code aRows} is not null (never
+     * transposed), one array per row from column {@code aOff}.
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1,
                               int k, int kcMax, boolean directA, boolean sparse, float alpha, float[] a, int aOff, int lda,
