@@ -61,14 +61,14 @@ public class GemmBuildsAB {
     }
 
     private static String time(String shape, boolean f64, int calls, MethodHandle[] gemm) throws Throwable {
-        String[] p = shape.split("x");
-        int m = Integer.parseInt(p[0]);
-        int n = Integer.parseInt(p[1]);
-        int k = Integer.parseInt(p[2]);
-        boolean transA = p.length > 3 && p[3].charAt(0) == 'T';
-        boolean transB = p.length > 3 && p[3].charAt(1) == 'T';
-        int lda = transA ? m : k;
-        int ldb = transB ? k : n;
+        ProductShape s = ProductShape.parse(shape);
+        int m = s.m();
+        int n = s.n();
+        int k = s.k();
+        boolean transA = s.transA();
+        boolean transB = s.transB();
+        int lda = s.lda();
+        int ldb = s.ldb();
         Random random = new Random(42);
         double[] a = new double[m * k];
         double[] b = new double[k * n];

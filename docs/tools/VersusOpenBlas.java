@@ -71,14 +71,14 @@ public class VersusOpenBlas {
 
     private static String time(String shape, boolean f64, int calls, Method vecnn, MethodHandle cblas)
             throws Throwable {
-        String[] parts = shape.split("x");
-        int m = Integer.parseInt(parts[0]);
-        int n = Integer.parseInt(parts[1]);
-        int k = Integer.parseInt(parts[2]);
-        boolean ta = parts.length > 3 && parts[3].charAt(0) == 'T';
-        boolean tb = parts.length > 3 && parts[3].charAt(1) == 'T';
-        int lda = ta ? m : k;
-        int ldb = tb ? k : n;
+        ProductShape s = ProductShape.parse(shape);
+        int m = s.m();
+        int n = s.n();
+        int k = s.k();
+        boolean ta = s.transA();
+        boolean tb = s.transB();
+        int lda = s.lda();
+        int ldb = s.ldb();
         Random rnd = new Random(1);
         double[] a = rnd.doubles((long) m * k, -1, 1).toArray();
         double[] b = rnd.doubles((long) k * n, -1, 1).toArray();
