@@ -227,8 +227,8 @@ final class PackF32 {
     /**
      * Copies rows {@code [i0, i0+rows)} x columns {@code [p0, p0+kc)} of a row-major A into
      * {@code dst} with row stride kc, zero-filling up to the next whole sliver of MR rows: the
-     * layout {@link KernelF32#tileRows} reads A in place with, for a whole block of rows or the
-     * partial last sliver of an A read in place.
+     * layout {@link KernelF32#tileRows} reads, for a whole block of a copied A or for the partial
+     * last sliver of an A otherwise read in place.
      */
     static void copyRows(float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst) {
         for (int r = 0; r < rows; r++) {
