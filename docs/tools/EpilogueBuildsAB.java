@@ -15,7 +15,9 @@ import java.util.Random;
  * Also the unfused form (the plain product, then a bias pass and the activation's pass over C, as
  * a library without epilogues does) and a pass of the activation alone over 10,000 floats. Prints,
  * per build, the plain / fused / separate microseconds, the epilogue's share
- * {@code fused / plain - 1}, {@code separate / fused} and the pass time. JMH's forks on
+ * {@code fused / plain - 1}, {@code separate / fused} and the pass time; "paired" gives the same
+ * two ratios as the median over calls of each call's ratio to the call just before it, which
+ * follows this machine's minute-to-minute speed changes better than best-of. JMH's forks on
  * this shared machine differ by more than these costs (docs/results.md), interleaved calls in one
  * JVM do not. Not needed to build or test vecnn.
  *
@@ -66,6 +68,8 @@ public class EpilogueBuildsAB {
                     long fused = Long.MAX_VALUE;
                     long separate = Long.MAX_VALUE;
                     float[] s = new float[m * n];
+                    double[] pairedShare = new double[calls];
+                    double[] pairedSeparate = new double[calls];
                     for (int i = 0; i < calls; i++) {
                         int ldb = backward ? k : n;
                         long t0 = System.nanoTime();
@@ -95,7 +99,11 @@ public class EpilogueBuildsAB {
                         plain = Math.min(plain, t1 - t0);
                         fused = Math.min(fused, t2 - t1);
                         separate = Math.min(separate, t4 - t3);
+                        pairedShare[i] = (double) (t2 - t1) / (t1 - t0);
+                        pairedSeparate[i] = (double) (t4 - t3) / (t2 - t1);
                     }
+                    Arrays.sort(pairedShare);
+                    Arrays.sort(pairedSeparate);
                     results[v] = c;
                     long passBest = Long.MAX_VALUE;
                     for (int i = 0; i < calls; i++) {
@@ -104,9 +112,11 @@ public class EpilogueBuildsAB {
                         b.forward.invokeExact(b.activation[act], x, 0, x.length);
                         passBest = Math.min(passBest, System.nanoTime() - t0);
                     }
-                    line.append(String.format(" %s %.2f/%.2f/%.2f us +%.1f%% sep/fused %.2f pass %.2f us;",
+                    line.append(String.format(
+                            " %s %.2f/%.2f/%.2f us +%.1f%% (paired %+.1f%%) sep/fused %.2f (paired %.2f) pass %.2f us;",
                             v == 0 ? "A" : "B" + v, plain / 1e3, fused / 1e3, separate / 1e3,
-                            100.0 * (fused - plain) / plain, (double) separate / fused, passBest / 1e3));
+                            100.0 * (fused - plain) / plain, 100.0 * (pairedShare[calls / 2] - 1),
+                            (double) separate / fused, pairedSeparate[calls / 2], passBest / 1e3));
                 }
                 for (int v = 1; v < builds.length; v++) {
                     if (!Arrays.equals(results[0], results[v])) {

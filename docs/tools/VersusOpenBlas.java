@@ -19,7 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * vecnn's GEMM against OpenBLAS's in one JVM, the two called in turn (best of many calls each,
- * five rounds), one thread. On a shared machine JMH's forks run at different moments and differ by
+ * five rounds), one thread (or {@code -Dthreads=N} for both). On a shared machine JMH's forks run at different moments and differ by
  * tens of percent (session 14's Xeon: errors of +-50% in single forks); calls interleaved in one
  * process share the machine's state, so their ratio is steadier. A supplement to GemmBenchmark,
  * not a replacement: it runs no JMH harness. Not needed to build or test vecnn.
@@ -42,8 +42,9 @@ public class VersusOpenBlas {
         int calls = Integer.parseInt(args[2]);
         ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(args[0]).toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
+        int threads = Integer.getInteger("threads", 1);
         Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
-        api.getMethod("setThreads", int.class).invoke(null, 1);
+        api.getMethod("setThreads", int.class).invoke(null, threads);
         Class<?> array = f64 ? double[].class : float[].class;
         Class<?> scalar = f64 ? double.class : float.class;
         Method vecnn = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,
@@ -56,10 +57,10 @@ public class VersusOpenBlas {
                 FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, s, ADDRESS,
                         JAVA_INT, ADDRESS, JAVA_INT, s, ADDRESS, JAVA_INT));
         linker.downcallHandle(blas.find("openblas_set_num_threads").orElseThrow(), FunctionDescriptor.ofVoid(JAVA_INT))
-                .invokeExact(1);
+                .invokeExact(threads);
         MemorySegment core = (MemorySegment) linker.downcallHandle(blas.find("openblas_get_corename").orElseThrow(),
                 FunctionDescriptor.of(ADDRESS)).invokeExact();
-        System.out.println("OpenBLAS core " + core.reinterpret(64).getString(0));
+        System.out.println("OpenBLAS core " + core.reinterpret(64).getString(0) + ", " + threads + " thread(s)");
         for (int round = 0; round < 5; round++) {
             StringBuilder line = new StringBuilder();
             for (String shape : Arrays.copyOfRange(args, 3, args.length)) {
