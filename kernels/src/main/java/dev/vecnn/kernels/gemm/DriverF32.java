@@ -25,7 +25,10 @@ public final class DriverF32 {
     private static final class Buffers {
         // Two vectors of slack: TailKernelF32 loads whole vectors from a sliver's last step.
         final float[] a = new float[T.mc() * T.kc() + 2 * KernelF32.L];
-        final float[] b = new float[T.kc() * T.nc()];
+        // A block of B for a copied A, or a narrow product's whole B panel (at most
+        // directAMaxColumns columns, the last sliver up to two vectors wider).
+        final float[] b = new float[Math.max(T.kcCopiedA() * T.nc(),
+                T.kc() * (T.directAMaxColumns() + 2 * KernelF32.L))];
         final float[] tile = new float[T.mr() * T.nr()];
         // B's tail columns, each step's values repeated over a vector (PackF32.packTail).
         final float[] bTail = new float[T.kc() * KernelF32.L];
@@ -57,7 +60,7 @@ public final class DriverF32 {
     private DriverF32() {
     }
 
-    /** The depth of one packed panel (KC): products deeper than this take several k panels. */
+    /** The deepest packed panel (KC): products deeper than this take several k panels. */
     public static int depthBlock() {
         return T.kc();
     }
@@ -141,9 +144,9 @@ public final class DriverF32 {
             return;
         }
         e.prepare(n);
-        int kc = GemmShapes.balancedDepth(k, T);
-        int parts = GemmShapes.parts(m, n, k, threads, T);
         boolean directA = GemmShapes.readAInPlace(n, T);
+        int kc = GemmShapes.balancedDepth(k, directA, T);
+        int parts = GemmShapes.parts(m, n, k, threads, T);
         // Row-major A read in place and mostly zero: each row tile skips its all-zero steps (SparseF32).
         Buffers buf = BUFFERS.get();
         boolean sparse = directA && !transA && sparseEnabled

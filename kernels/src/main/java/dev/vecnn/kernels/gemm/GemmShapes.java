@@ -44,9 +44,12 @@ final class GemmShapes {
         return (int) Math.min(Math.min(threads, tiles), Math.max(1, work / t.minFlopsPerThread()));
     }
 
-    /** The depth of each packed panel: at most KC, and equal panels rather than one thin last one. */
-    static int balancedDepth(int k, GemmTuning t) {
-        int panels = ceilDiv(k, t.kc());
+    /**
+     * The depth of each packed panel: at most the tuning's depth for how A is read (see
+     * {@link GemmTuning#kcCopiedA}), and equal panels rather than one thin last one.
+     */
+    static int balancedDepth(int k, boolean directA, GemmTuning t) {
+        int panels = ceilDiv(k, directA ? t.kc() : t.kcCopiedA());
         return ceilDiv(k, panels);
     }
 

@@ -11,15 +11,19 @@ package dev.vecnn.kernels.gemm;
  * generation (48 KiB L1d, 2 MiB L2), both with 512-bit vectors:
  *
  * <pre>
- * precision  lanes  MR  NR (=2 vectors)  KC   MC   NC    B sliver KCxNR   A tile MRxKC   B block KCxNC
- * float       16    12       32          512  144  512   64 KiB           24 KiB (L1)    1 MiB (L2)
- * double       8    12       16          512  144  256   64 KiB           48 KiB (L1)    1 MiB (L2)
+ * precision  lanes  MR  NR (=2 vectors)  KC (copied A / A in place)  MC   NC    A tile MRxKC   B block KCxNC
+ * float       16    12       32          512 / 512                   144  512   24 KiB (L1)    1 MiB (L2)
+ * double       8    12       16          256 / 512                   144  512   24 KiB (L1)    1 MiB (L2)
  * </pre>
  *
- * In double the A tile is all of a 48 KiB L1, so it does not stay there whole; the order still
- * measured 1.01-1.06x at 1024^3 and 2048^3 on one thread (session 14).
+ * A copied A's panels are as deep as lets its row tile take half of L1 ({@link #A_TILE_BYTES}):
+ * in double a 512-deep tile was all of the 48 KiB L1 and the B slivers streaming past evicted it
+ * (256 deep: 1.06-1.09x at double 1024^3, 1.03-1.08x at 512^3, one JVM on the Xeon, session 15).
+ * Products that read A in place (the MLP's) keep {@code KC} = 512 in both precisions: their A is
+ * not held in L1 tile by tile, and 256 cost double 200x100x784 3% there.
  *
- * The B sliver is larger than BLIS's rule (L1) asks: measured, the deeper panel wins (see KC).
+ * The B sliver (KC x NR: 64 KiB, 32 KiB in double's 256-deep panels) is larger than BLIS's rule
+ * (L1) asks: measured, the deeper panel wins (see KC).
  *
  * The micro-kernel keeps {@code MR x 2} accumulators plus two B vectors and one broadcast A value
  * in registers: 27 of the 32 vector registers of AVX-512. {@code KC} is the same element count in
@@ -28,13 +32,16 @@ package dev.vecnn.kernels.gemm;
  *
  * @param mr rows of the register tile
  * @param nr columns of the register tile (a multiple of the lane count)
- * @param kc depth of one packed panel
+ * @param kc depth of one packed panel when A is read in place, and the deepest any panel is
+ *           (the packing buffers are sized by it)
+ * @param kcCopiedA depth of one panel when A is copied block by block: its row tile MR x kcCopiedA
+ *           fills at most {@link #A_TILE_BYTES}
  * @param mc rows of one packed A block (a multiple of mr)
  * @param nc columns of one packed B panel (a multiple of nr)
  * @param minFlopsPerThread a thread is only given work of at least this many multiply-adds
  * @param directAMaxColumns up to this many columns of C, A is read in place rather than packed
  */
-record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread,
+record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long minFlopsPerThread,
                   int directAMaxColumns) {
 
     static final int MR = 12;
@@ -51,9 +58,12 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread
     // in L1; it streams from L2 at 2 loads per 24 FMAs. Interleaved A/B at k >= 512: +3.5-9%;
     // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).
     static final int KC = 512;
+    // A copied A's row tile, MR rows of its panel depth, takes at most half of the 48 KiB L1, the
+    // rest being for the B sliver streaming by: float 12 x 512, double 12 x 256 (see the table).
+    static final int A_TILE_BYTES = 24 << 10;
     static final int MC = 144;
-    // NC: B's columns per block, KC x NC of packed B kept in L2 (1 MiB: float 512, double 256
-    // columns) while the row tiles of a copied A go by, each tile's A (12 x KC, 24 KiB in float) in
+    // NC: B's columns per block, a panel's depth x NC of packed B kept in L2 (1 MiB: 512 columns in
+    // both precisions, double's panels being half as deep) while the row tiles of a copied A go by, each tile's A (12 x KC, 24 KiB in float) in
     // L1 across the block's slivers. With every B sliver streamed past each row tile from L2, the
     // broadcast operand, read 12 times per step, stays in L1 (BLIS keeps its broadcast operand
     // there too). Session 14, on the Xeon (one JVM): float 1024^3, 2048^3 +3-7% against slivers
@@ -90,8 +100,9 @@ record GemmTuning(int mr, int nr, int kc, int mc, int nc, long minFlopsPerThread
     /** The tuning for a vector species with {@code lanes} elements of {@code bytes} bytes each. */
     static GemmTuning forLanes(int lanes, int bytes) {
         int nr = NR_VECTORS * lanes;
-        int nc = roundDown(B_BLOCK_BYTES / (KC * bytes), nr);
-        return new GemmTuning(MR, nr, KC, MC, nc, MIN_FLOPS_PER_THREAD, DIRECT_A_MAX_COLUMN_TILES * nr);
+        int kcCopiedA = Math.min(KC, A_TILE_BYTES / (MR * bytes));
+        int nc = roundDown(B_BLOCK_BYTES / (kcCopiedA * bytes), nr);
+        return new GemmTuning(MR, nr, KC, kcCopiedA, MC, nc, MIN_FLOPS_PER_THREAD, DIRECT_A_MAX_COLUMN_TILES * nr);
     }
 
     private static int roundDown(int value, int multiple) {
