@@ -25,7 +25,7 @@ import java.util.Random;
  * Prints per round and shape each build's GFLOP/s (2mnk / best time), the first build's time over
  * the last one's (above 1: the last is faster) and DIFF when their results differ in any bit. A
  * shape is {@code MxNxK}, optionally followed by {@code xTN}, {@code xNT} or {@code xTT}; one
- * thread. With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
+ * thread, or {@code -Dthreads=N} (the builds' worker pools then take turns). With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
  * pixels, so that row-major products take the sparse path.
  */
 public class GemmBuildsAB {
@@ -43,7 +43,7 @@ public class GemmBuildsAB {
             ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(dirs[v]).toUri().toURL()},
                     ClassLoader.getPlatformClassLoader());
             Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
-            api.getMethod("setThreads", int.class).invoke(null, 1);
+            api.getMethod("setThreads", int.class).invoke(null, Integer.getInteger("threads", 1));
             Class<?> array = f64 ? double[].class : float[].class;
             Class<?> scalar = f64 ? double.class : float.class;
             Method m = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * loop over a block of B's columns kept in L2 (512 columns, GemmTuning): here with several such
  * blocks and a ragged last one (a wide or partial last sliver, tail columns of a transposed A),
  * two k panels (three in double, whose copied-A panels are 256 deep), a partial last row tile, and
- * an epilogue whose pass runs per block.
+ * an epilogue whose pass runs per block. C with more row tiles than column tiles (600 rows) is
+ * split over the threads by rows, each packing the blocks of B for its own.
  * Each product is checked against the scalar reference within the GemmTolerance bound, and must
  * give the same bits on 1, 2 and 3 threads.
  */
@@ -21,7 +22,8 @@ class WideBlockGemmTest {
     @CsvSource({
             "157, 1100, 530, false, false", "157, 1100, 530, true, false", "157, 1100, 530, false, true",
             "157, 551, 530, true, true", "29, 1061, 17, false, false", "29, 547, 17, true, true",
-            "301, 1027, 600, false, false", "301, 519, 600, false, true"})
+            "301, 1027, 600, false, false", "301, 519, 600, false, true", "600, 1100, 530, false, false",
+            "600, 1100, 530, true, true"})
     void matchesTheReferenceOnAnyThreadCount(int m, int n, int k, boolean transA, boolean f64) {
         Random rnd = new Random(m * 31L + n * 7L + k);
         double[] a = new double[m * k];
@@ -76,7 +78,7 @@ class WideBlockGemmTest {
 
     /** The fused bias + tanh over blocks narrower than C's rows: the bits of product, bias, tanh. */
     @ParameterizedTest(name = "{0}x{1}x{2}")
-    @CsvSource({"157, 1100, 530", "40, 600, 33"})
+    @CsvSource({"157, 1100, 530", "40, 600, 33", "600, 700, 300"})
     void epilogueOverBlocksNarrowerThanTheRows(int m, int n, int k) {
         Random rnd = new Random(n);
         float[] a = new float[m * k];
