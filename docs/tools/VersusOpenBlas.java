@@ -45,6 +45,8 @@ public class VersusOpenBlas {
         int threads = Integer.getInteger("threads", 1);
         Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
         api.getMethod("setThreads", int.class).invoke(null, threads);
+        // Warmed up until the JIT is done (Warmup), so that no round times code it has not compiled yet.
+        loader.loadClass("dev.vecnn.kernels.Warmup").getMethod(f64 ? "forDoubleUntilCompiled" : "forFloatUntilCompiled").invoke(null);
         Class<?> array = f64 ? double[].class : float[].class;
         Class<?> scalar = f64 ? double.class : float.class;
         Method vecnn = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,

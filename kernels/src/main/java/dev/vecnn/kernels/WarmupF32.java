@@ -190,13 +190,18 @@ final class WarmupF32 {
 
     /**
      * The tail kernel (TailKernelF32) at each width, A transposed in place: 13 rows (a tile read
-     * in place and a packed partial one) and 24 rows ending the array (two whole tiles, packed
-     * before the tail reads them) with B ending its array. The packed-A case comes with wideN.
+     * in place and a packed partial one), the same ending its array (the whole tile packed alone
+     * before the tail reads it), and 24 rows ending the array (two whole tiles, packed together)
+     * with B ending its array. The packed-A case comes with wideN. Without the lone packed tile,
+     * float 100x50x200 TN (a 784-100-50-10 network's weight gradient) sprang a trap in
+     * DriverF32.tailTiles on its first call after the warm-up, and in some runs its first 200
+     * calls ran at 7 GFLOP/s instead of 90 while C2 compiled it again (session 15).
      */
     private static void tails(Operands o) {
         for (int w = 1; w <= 4; w *= 2) {
             int n = 3 * L + w;
             Gemm.sgemm(true, false, o.m, n, o.k, 1f, o.a, 0, o.m, o.b, 0, n, 0.5f, o.c, 0, n);
+            Gemm.sgemm(true, false, o.m, n, o.k, 1f, o.transposedEndPartial, 0, o.m, o.b, 0, n, 0.5f, o.c, 0, n);
             // B ending its array too: its last steps are packed element by element.
             Gemm.sgemm(true, false, o.wholeM, n, o.k, 1f, o.transposedEnd, 0, o.wholeM, o.b, o.b.length - o.k * n, n,
                     0.5f, o.c, 0, n);
@@ -246,6 +251,9 @@ final class WarmupF32 {
         final float[] a = filled(wholeM * (k + 1), 0.5f);
         // A transposed 24-row A that ends its array (the tail kernel packs such tiles first).
         final float[] transposedEnd = filled(k * wholeM, 0.5f);
+        // A transposed A of m rows ending its array: its whole tile is packed alone before the tail
+        // reads it, the partial one after it being packed with the block.
+        final float[] transposedEndPartial = filled(k * m, 0.5f);
         final float[] tallA = filled(tallM * k, 0.5f);
         final float[] tallC = new float[tallM * oneVectorN];
         final float[][] rowsA = rows(m, k + 1, 0.5f);
