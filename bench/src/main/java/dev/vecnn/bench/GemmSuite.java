@@ -39,6 +39,7 @@ final class GemmSuite {
     static int run(List<String> args, PrintStream out) throws Exception {
         List<String> rest = new ArrayList<>(args);
         boolean quick = rest.remove(QUICK);
+        int rounds = Rounds.take(rest);
         Options user;
         try {
             user = new CommandLineOptions(rest.toArray(String[]::new));
@@ -61,18 +62,22 @@ final class GemmSuite {
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
         plan.notes.forEach(note -> out.println("note: " + note));
-        out.printf("%d forks, %s: about %.0f min, longer where one product outlasts an iteration%n",
-                plan.cases.size(), timing, Math.ceil(plan.cases.size() * timing.secondsPerCase() / 60));
+        out.printf("%d forks, %s%s: about %.0f min, longer where one product outlasts an iteration%n",
+                plan.cases.size() * rounds, timing, rounds > 1 ? ", " + rounds + " rounds" : "",
+                Math.ceil(rounds * plan.cases.size() * timing.secondsPerCase() / 60));
 
         List<RunResult> results = new ArrayList<>();
-        for (Options options : runs(plan, user, timing)) {
-            try {
-                results.addAll(new Runner(options).run());
-            } catch (RunnerException e) {
-                // One failing run must not cost the rest of the table.
-                out.println("JMH run failed: " + e.getMessage());
+        for (int round = 0; round < rounds; round++) {
+            for (Options options : runs(plan, user, timing)) {
+                try {
+                    results.addAll(new Runner(options).run());
+                } catch (RunnerException e) {
+                    // One failing run must not cost the rest of the table.
+                    out.println("JMH run failed: " + e.getMessage());
+                }
             }
         }
+        results = Rounds.merge(results);
 
         GemmTable table = GemmTable.of(plan, results);
         out.println();

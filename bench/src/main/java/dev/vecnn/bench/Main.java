@@ -7,7 +7,7 @@ import java.util.List;
  * The benchmark runner, main class of {@code benchmarks.jar}.
  *
  * <pre>
- * java --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar benchmarks.jar [gemm] [quick] [JMH options]
+ * java --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar benchmarks.jar [gemm] [quick] [rounds=N] [JMH options]
  * java ... -jar benchmarks.jar jmh [any JMH command line]
  * </pre>
  *
@@ -18,9 +18,11 @@ import java.util.List;
  */
 public final class Main {
     private static final String USAGE = """
-            usage: benchmarks.jar [gemm] [quick] [JMH options]   side-by-side GEMM table (default)
+            usage: benchmarks.jar [gemm] [quick] [rounds=N] [JMH options]   side-by-side GEMM table (default)
                    benchmarks.jar jmh [JMH command line]         plain JMH (e.g. jmh -l, jmh GemmBenchmark -p impl=vecnn)
               quick          smoke run: 2 x 1 s warmup + 3 x 300 ms, square sizes up to 512; indicative numbers only
+              rounds=N       the plan N times over, every case's forks once per round, pooled per case
+                             (with -f 1: peers sample the same stretches of a machine whose speed drifts)
               -p impl=...    vecnn,openblas,netlib,ejml,naive    -p shape=MxNxK,...   (C is MxN, inner K)
               -p trans=...   NN,TN,NT (replaces every shape's)    -p dtype=f32,f64     -p threads=1,2
               other JMH options (-f, -wi, -i, -w, -r, -jvmArgsAppend, ...) apply to every fork
