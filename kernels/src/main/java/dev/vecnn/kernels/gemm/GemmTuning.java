@@ -27,8 +27,9 @@ package dev.vecnn.kernels.gemm;
  *
  * The micro-kernel keeps {@code MR x 2} accumulators plus two B vectors and one broadcast A value
  * in registers: 27 of the 32 vector registers of AVX-512. {@code KC} is the same element count in
- * both precisions because NR halves when the element size doubles. With narrower vectors (AVX2)
- * the same formulas give smaller slivers, which still fit.
+ * both precisions because NR halves when the element size doubles (the B sliver keeps its bytes);
+ * a copied A's depth halves in double instead, so that its row tile keeps its bytes. With
+ * narrower vectors (AVX2) the same formulas give smaller slivers, which still fit.
  *
  * @param mr rows of the register tile
  * @param nr columns of the register tile (a multiple of the lane count)
