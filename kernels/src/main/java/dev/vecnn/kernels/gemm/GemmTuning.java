@@ -18,7 +18,8 @@ package dev.vecnn.kernels.gemm;
  *
  * A copied A's panels are as deep as lets its row tile take half of L1 ({@link #A_TILE_BYTES}):
  * in double a 512-deep tile was all of the 48 KiB L1 and the B slivers streaming past evicted it
- * (256 deep: 1.06-1.09x at double 1024^3, 1.03-1.08x at 512^3, one JVM on the Xeon, session 15).
+ * (256 deep: 1.03-1.07x at double 1024^3, 1.02-1.07x at 512^3, one JVM on the Xeon, the two builds
+ * called in either order, session 15).
  * Products that read A in place (the MLP's) keep {@code KC} = 512 in both precisions: their A is
  * not held in L1 tile by tile, and 256 cost double 200x100x784 3% there.
  *
