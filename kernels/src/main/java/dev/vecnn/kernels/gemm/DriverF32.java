@@ -17,6 +17,8 @@ import dev.vecnn.kernels.Activation;
 public final class DriverF32 {
     private static final GemmTuning T = GemmTuning.forLanes(KernelF32.L, Float.BYTES);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    // Numbers the panels of products run in row chunks, so a thread knows whether its buffers hold one.
+    private static final java.util.concurrent.atomic.AtomicLong PANELS = new java.util.concurrent.atomic.AtomicLong();
     // Tests turn the sparse path and the tail kernel off to compare their bits with the slivers'.
     static volatile boolean sparseEnabled = true;
     static volatile boolean tailEnabled = true;
@@ -50,6 +52,8 @@ public final class DriverF32 {
         // The bias values of one tile (at most NRW of them).
         final float[] biasTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
+        // Which panel of a product run in row chunks b and bTail hold (PANELS), 0: none.
+        long packedPanel;
         // Sparse A (SparseF32): the steps of each row tile of the current MC block, KC + L apart,
         // and how many each tile has.
         final int[] steps = new int[T.mc() / T.mr() * (T.kc() + KernelF32.L)];
@@ -157,6 +161,11 @@ public final class DriverF32 {
             return;
         }
         boolean splitRows = GemmShapes.splitRows(m, n, T);
+        if (splitRows && !directA) {
+            panelsInRowChunks(transA, transB, m, n, k, kc, parts, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c,
+                    cOff, ldc, e);
+            return;
+        }
         int tiles = splitRows ? GemmShapes.ceilDiv(m, T.mr()) : GemmShapes.ceilDiv(n, T.nr());
         Workers.run(parts, part -> {
             int t0 = (int) ((long) tiles * part / parts);
@@ -183,209 +192,279 @@ public final class DriverF32 {
                               int k, int kcMax, boolean directA, boolean sparse, float alpha, float[] a, int aOff, int lda,
                               float[][] aRows, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               EpilogueF32 e) {
-        Buffers buf = BUFFERS.get();
-        final int mr = T.mr();
-        final int nr = T.nr();
         // The sparse path keeps plain slivers: its 6-row, three-vector kernel over a tile's nonzero
         // steps was slower than a one-vector sliver for the last columns (predict_proba on MNIST's
         // 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without).
         boolean wideSlivers = !sparse;
-        // When every tile reads A in the Columns layout (a transposed A, in place or packed), the
-        // last few columns (n mod L, at most L / 4) go to TailKernelF32 instead of a sliver that
-        // spends a whole vector per row and step on them. A row-major A is packed as rows.
-        // Not when that would leave one vector of columns to the slivers (double n = 10 as 8 + 2):
-        // the one-vector kernel's broadcast per multiply-add costs what the wasted lanes did.
-        boolean columnsA = transA;
-        int tailWidth = tailEnabled && columnsA && j1 - j0 <= T.nc() ? TailKernelF32.width(j1 - j0) : 0;
+        int tailWidth = tailWidth(transA, j1 - j0);
         int tailCols = tailWidth == 0 ? 0 : (j1 - j0) % KernelF32.L;
-        int mainCols = j1 - j0 - tailCols;
-        if (mainCols > 0 && mainCols <= KernelF32.L) {
-            tailWidth = 0;
-            tailCols = 0;
-        }
         for (int jc = j0; jc < j1; jc += T.nc()) {
             int nc = Math.min(T.nc(), j1 - jc);
-            // The columns the slivers compute; the tail, if any, follows them.
-            int nMain = nc - tailCols;
             for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                float betaPanel = pc == 0 ? beta : 1;
-                boolean addend = pc == 0 && e.readsAddend();
-                buf.old = addend ? e.z : c;
-                buf.oldOff = addend ? e.zOff : cOff;
-                buf.ldOld = addend ? e.ldz : ldc;
-                EpilogueF32 last = pc + kc == k ? e : null;
-                // A narrow product's first panel with alpha, or with beta on an addend Z (a layer's
-                // weight gradient), stores its tiles as a plain product and applies both in one pass
-                // over each finished block, still in L2: per tile, the tile store's round trip
-                // through its buffer cost 8% of the MNIST weight gradient. The same operations, so
-                // the same bits. Not for beta on C itself (or an addend in C's array): the plain
-                // tiles would overwrite the old values first.
-                boolean scaleInBlocks = pc == 0 && directA && (alpha != 1 || beta != 0)
-                        && (beta == 0 || addend && e.z != c)
-                        && (last == null || !last.needsTileStore());
-                float tileAlpha = scaleInBlocks ? 1 : alpha;
-                float tileBeta = scaleInBlocks ? 0 : betaPanel;
-                // A full tile with nothing left to do to it (alpha 1, beta 0, no bias or activation
-                // for the tile store: the same bits as the store's alpha * acc) goes from the
-                // registers straight to C.
-                boolean plain = tileAlpha == 1 && tileBeta == 0 && (last == null || !last.needsTileStore());
-                // C's rows back to back and one sliver as wide as they are (the 200 x 10 output
-                // layer): a tile's whole vectors may go straight to C too, see spillsWholeVectors.
-                boolean packedRows = plain && ldc == nc && j1 - j0 == nc;
-                // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
-                // only a last sliver whose full vectors would run past the end of b is packed.
-                boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, j1 - j0, T);
-                if (!bDirect) {
-                    PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, wideSlivers, buf.b);
-                }
-                // Where B's panel is read in place: in b, or, when the slivers' whole-vector loads
-                // of the last steps would run past the end of b (a B with nothing after it, as a
-                // benchmark allocates it), in one copy of the panel with zeros after it. Packing
-                // the slivers instead cost 7-11% of 200x10x50 (session 13). Same values, same bits.
-                float[] bPanel = b;
-                int bPanelAt = bOff + pc * ldb + jc;
-                if (bDirect) {
-                    // Every sliver's loads end before this: a sliver reads at most three vectors.
-                    // Not when B's rows are much wider than the panel (a narrow column block of a
-                    // wide B): the copy would move far more than packing the slivers does.
-                    long reach = (long) (kc - 1) * ldb + nMain + 3L * KernelF32.L;
-                    long packed = (long) kc * (nMain + 3L * KernelF32.L);
-                    if (bPanelAt + reach > b.length && reach <= buf.b.length && reach <= 2 * packed) {
-                        int copied = (int) Math.min(reach, b.length - bPanelAt);
-                        System.arraycopy(b, bPanelAt, buf.b, 0, copied);
-                        java.util.Arrays.fill(buf.b, copied, (int) reach, 0f);
-                        bPanel = buf.b;
-                        bPanelAt = 0;
+                panel(transA, transB, i0, i1, j1 - j0, jc, nc, tailCols, tailWidth, pc, Math.min(kcMax, k - pc), k,
+                        directA, sparse, wideSlivers, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e,
+                        null, null);
+            }
+        }
+    }
+
+    /**
+     * The tail kernel's width for a column range of {@code cols} columns, 0 for none: when every
+     * tile reads A in the Columns layout (a transposed A, in place or packed), the last few columns
+     * (n mod L, at most L / 4) go to TailKernelF32 instead of a sliver that spends a whole vector
+     * per row and step on them. A row-major A is packed as rows. Not when that would leave one
+     * vector of columns to the slivers (double n = 10 as 8 + 2): the one-vector kernel's broadcast
+     * per multiply-add costs what the wasted lanes did.
+     */
+    private static int tailWidth(boolean transA, int cols) {
+        int width = tailEnabled && transA && cols <= T.nc() ? TailKernelF32.width(cols) : 0;
+        int tailCols = width == 0 ? 0 : cols % KernelF32.L;
+        int mainCols = cols - tailCols;
+        return mainCols > 0 && mainCols <= KernelF32.L ? 0 : width;
+    }
+
+    /**
+     * A product split by rows over threads that copies A, panel by panel: each k panel of each
+     * block of B's columns is one parallel call over chunks of C's rows ({@link GemmShapes#rowChunks}),
+     * in which every thread packs its own copy of the panel's B (kept in its own L2, as when the
+     * rows were split once for the whole product) and runs its own range of chunks, then takes
+     * what is left of the others' from their ends ({@link Workers#run(int, int, IntConsumer)}).
+     * On equal cores each thread computes the same rows as with one fixed split; when one core
+     * is slowed (another tenant on a shared machine), the other takes over its last chunks at
+     * every panel instead of waiting for it at the end. Every element is computed as by
+     * {@link #block}, so the bits do not depend on the thread count.
+     */
+    private static void panelsInRowChunks(boolean transA, boolean transB, int m, int n, int k, int kcMax, int threads,
+                                     float alpha, float[] a, int aOff, int lda, float[][] aRows, float[] b, int bOff,
+                                     int ldb, float beta, float[] c, int cOff, int ldc, EpilogueF32 e) {
+        final int nr = T.nr();
+        final int tailWidth = tailWidth(transA, n);
+        final int tailCols = tailWidth == 0 ? 0 : n % KernelF32.L;
+        final int tiles = GemmShapes.ceilDiv(m, T.mr());
+        final int chunks = GemmShapes.rowChunks(tiles, threads, T);
+        for (int jc0 = 0; jc0 < n; jc0 += T.nc()) {
+            final int jc = jc0;
+            final int nc = Math.min(T.nc(), n - jc);
+            final int nMain = nc - tailCols;
+            for (int pc0 = 0; pc0 < k; pc0 += kcMax) {
+                final int pc = pc0;
+                final int kc = Math.min(kcMax, k - pc);
+                final long token = PANELS.incrementAndGet();
+                Workers.run(chunks, threads, chunk -> {
+                    Buffers own = BUFFERS.get();
+                    if (own.packedPanel != token) {
+                        // This thread's first chunk of the panel: its own copy of B's block, in its own L2.
+                        PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, true, own.b);
+                        if (tailCols > 0) {
+                            PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, own.bTail);
+                        }
+                        own.packedPanel = token;
                     }
+                    int i0 = (int) ((long) tiles * chunk / chunks) * T.mr();
+                    int i1 = Math.min(m, (int) ((long) tiles * (chunk + 1) / chunks) * T.mr());
+                    panel(transA, transB, i0, i1, n, jc, nc, tailCols, tailWidth, pc, kc, k, false, false, true,
+                            alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e, own.b, own.bTail);
+                });
+            }
+        }
+    }
+
+    /**
+     * One k panel {@code [pc, pc + kc)} of one block of B's columns {@code [jc, jc + nc)} (its last
+     * {@code tailCols} for the tail kernel) over rows [i0, i1) of C, for a part of the product
+     * whose column range is {@code rangeCols} wide (all of C's, or a thread's share of them, of
+     * which this block is one). B's panel is packed here into this thread's buffer unless
+     * {@code packedB} (and {@code packedTail}, for the tail) hold it already
+     * ({@link #panelsInRowChunks}).
+     */
+    private static void panel(boolean transA, boolean transB, int i0, int i1, int rangeCols, int jc, int nc,
+                              int tailCols,
+                              int tailWidth, int pc, int kc, int k, boolean directA, boolean sparse,
+                              boolean wideSlivers, float alpha, float[] a, int aOff, int lda, float[][] aRows,
+                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, EpilogueF32 e,
+                              float[] packedB, float[] packedTail) {
+        Buffers buf = BUFFERS.get();
+        final int mr = T.mr();
+        final int nr = T.nr();
+        float[] bPacked = packedB == null ? buf.b : packedB;
+        float[] bTail = packedTail == null ? buf.bTail : packedTail;
+        // The columns the slivers compute; the tail, if any, follows them.
+        int nMain = nc - tailCols;
+        float betaPanel = pc == 0 ? beta : 1;
+        boolean addend = pc == 0 && e.readsAddend();
+        buf.old = addend ? e.z : c;
+        buf.oldOff = addend ? e.zOff : cOff;
+        buf.ldOld = addend ? e.ldz : ldc;
+        EpilogueF32 last = pc + kc == k ? e : null;
+        // A narrow product's first panel with alpha, or with beta on an addend Z (a layer's
+        // weight gradient), stores its tiles as a plain product and applies both in one pass
+        // over each finished block, still in L2: per tile, the tile store's round trip
+        // through its buffer cost 8% of the MNIST weight gradient. The same operations, so
+        // the same bits. Not for beta on C itself (or an addend in C's array): the plain
+        // tiles would overwrite the old values first.
+        boolean scaleInBlocks = pc == 0 && directA && (alpha != 1 || beta != 0)
+                && (beta == 0 || addend && e.z != c)
+                && (last == null || !last.needsTileStore());
+        float tileAlpha = scaleInBlocks ? 1 : alpha;
+        float tileBeta = scaleInBlocks ? 0 : betaPanel;
+        // A full tile with nothing left to do to it (alpha 1, beta 0, no bias or activation
+        // for the tile store: the same bits as the store's alpha * acc) goes from the
+        // registers straight to C.
+        boolean plain = tileAlpha == 1 && tileBeta == 0 && (last == null || !last.needsTileStore());
+        // C's rows back to back and one sliver as wide as they are (the 200 x 10 output
+        // layer): a tile's whole vectors may go straight to C too, see spillsWholeVectors.
+        boolean packedRows = plain && ldc == nc && rangeCols == nc;
+        // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
+        // only a last sliver whose full vectors would run past the end of b is packed.
+        boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, rangeCols, T);
+        if (!bDirect && packedB == null) {
+            PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, wideSlivers, buf.b);
+        }
+        // Where B's panel is read in place: in b, or, when the slivers' whole-vector loads
+        // of the last steps would run past the end of b (a B with nothing after it, as a
+        // benchmark allocates it), in one copy of the panel with zeros after it. Packing
+        // the slivers instead cost 7-11% of 200x10x50 (session 13). Same values, same bits.
+        float[] bPanel = b;
+        int bPanelAt = bOff + pc * ldb + jc;
+        if (bDirect) {
+            // Every sliver's loads end before this: a sliver reads at most three vectors.
+            // Not when B's rows are much wider than the panel (a narrow column block of a
+            // wide B): the copy would move far more than packing the slivers does.
+            long reach = (long) (kc - 1) * ldb + nMain + 3L * KernelF32.L;
+            long packed = (long) kc * (nMain + 3L * KernelF32.L);
+            if (bPanelAt + reach > b.length && reach <= buf.b.length && reach <= 2 * packed) {
+                int copied = (int) Math.min(reach, b.length - bPanelAt);
+                System.arraycopy(b, bPanelAt, buf.b, 0, copied);
+                java.util.Arrays.fill(buf.b, copied, (int) reach, 0f);
+                bPanel = buf.b;
+                bPanelAt = 0;
+            }
+        }
+        if (tailCols > 0 && packedTail == null) {
+            PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
+        }
+        for (int ic = i0; ic < i1; ic += T.mc()) {
+            int mc = Math.min(T.mc(), i1 - ic);
+            // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
+            // the layout the in-place kernel expects, so each product keeps one kernel family hot.
+            // A row-major A is packed as plain row copies (kc apart) for the Rows kernels: a
+            // scatter into the Columns layout, one element at a time, took 7.9% of a float
+            // 1024^3 product (JFR, session 14); the copies gain 2-8% there (same bits).
+            int full = directA ? mc / mr * mr : 0;
+            boolean rowMajorA = !transA;
+            // The sparse path copies its rows while it finds their steps (SparseF32.union).
+            if (full < mc && !sparse) {
+                if (aRows != null) {
+                    PackF32.copyRowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
+                } else if (rowMajorA) {
+                    PackF32.copyRows(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                } else {
+                    PackF32.packTransposedA(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
                 }
-                if (tailCols > 0) {
-                    PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
+            }
+            if (sparse) {
+                for (int ir = 0; ir < mc; ir += mr) {
+                    int rows = Math.min(mr, mc - ir);
+                    int at = ir / mr * (T.kc() + KernelF32.L);
+                    buf.stepCount[ir / mr] = SparseF32.union(a, aOff, lda, aRows, ic + ir, rows, pc, kc,
+                            buf.steps, at, buf.stepBits, buf.a, ir * GemmTuning.KC);
                 }
-                for (int ic = i0; ic < i1; ic += T.mc()) {
-                    int mc = Math.min(T.mc(), i1 - ic);
-                    // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
-                    // the layout the in-place kernel expects, so each product keeps one kernel family hot.
-                    // A row-major A is packed as plain row copies (kc apart) for the Rows kernels: a
-                    // scatter into the Columns layout, one element at a time, took 7.9% of a float
-                    // 1024^3 product (JFR, session 14); the copies gain 2-8% there (same bits).
-                    int full = directA ? mc / mr * mr : 0;
-                    boolean rowMajorA = !transA;
-                    // The sparse path copies its rows while it finds their steps (SparseF32.union).
-                    if (full < mc && !sparse) {
-                        if (aRows != null) {
-                            PackF32.copyRowArrays(aRows, aOff, ic + full, mc - full, pc, kc, buf.a);
-                        } else if (rowMajorA) {
-                            PackF32.copyRows(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+            }
+            // A copied A: row tiles outer, so each tile's rows stay in L1 while every sliver of
+            // the L2-resident B block goes by (see GemmTuning.B_BLOCK_BYTES). A read in place
+            // (a narrow product, small B): slivers outer, all row tiles in one pass.
+            int rowStep = directA ? mc : mr;
+            for (int ir0 = 0; ir0 < mc; ir0 += rowStep) {
+                for (int jr = 0; jr < nMain; ) {
+                    int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
+                    int cols = Math.min(width, nMain - jr);
+                    float[] bs = bPacked;
+                    int bAt = jr * kc;
+                    int bStride = width;
+                    if (bDirect) {
+                        int read = cols <= KernelF32.L ? KernelF32.L : width;
+                        int first = bPanelAt + jr;
+                        if ((long) first + (long) (kc - 1) * ldb + read <= bPanel.length) {
+                            bs = bPanel;
+                            bAt = first;
+                            bStride = ldb;
+                        } else if (ic == i0 && ir0 == 0) {
+                            // Only when the panel was too large to copy (bPanel is b then).
+                            PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
+                                    buf.b);
+                            bAt = 0;
                         } else {
-                            PackF32.packTransposedA(a, aOff, lda, ic + full, mc - full, pc, kc, buf.a);
+                            bAt = 0;
                         }
                     }
-                    if (sparse) {
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int rows = Math.min(mr, mc - ir);
-                            int at = ir / mr * (T.kc() + KernelF32.L);
-                            buf.stepCount[ir / mr] = SparseF32.union(a, aOff, lda, aRows, ic + ir, rows, pc, kc,
-                                    buf.steps, at, buf.stepBits, buf.a, ir * GemmTuning.KC);
-                        }
-                    }
-                    // A copied A: row tiles outer, so each tile's rows stay in L1 while every sliver of
-                    // the L2-resident B block goes by (see GemmTuning.B_BLOCK_BYTES). A read in place
-                    // (a narrow product, small B): slivers outer, all row tiles in one pass.
-                    int rowStep = directA ? mc : mr;
-                    for (int ir0 = 0; ir0 < mc; ir0 += rowStep) {
-                        for (int jr = 0; jr < nMain; ) {
-                            int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
-                            int cols = Math.min(width, nMain - jr);
-                            float[] bs = buf.b;
-                            int bAt = jr * kc;
-                            int bStride = width;
-                            if (bDirect) {
-                                int read = cols <= KernelF32.L ? KernelF32.L : width;
-                                int first = bPanelAt + jr;
-                                if ((long) first + (long) (kc - 1) * ldb + read <= bPanel.length) {
-                                    bs = bPanel;
-                                    bAt = first;
-                                    bStride = ldb;
-                                } else if (ic == i0 && ir0 == 0) {
-                                    // Only when the panel was too large to copy (bPanel is b then).
-                                    PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
-                                            buf.b);
-                                    bAt = 0;
-                                } else {
-                                    bAt = 0;
-                                }
-                            }
-                            for (int ir = ir0; ir < Math.min(mc, ir0 + rowStep); ir += mr) {
-                                int rows = Math.min(mr, mc - ir);
-                                if (width > nr) {
-                                    // The wide last sliver: the 12-row tile as two 6-row halves.
-                                    for (int h = 0; h < rows; h += KernelF32.MRW) {
-                                        int row = ic + ir + h;
-                                        int halfRows = Math.min(KernelF32.MRW, rows - h);
-                                        // Non-short-circuit operators: no branch for the JIT to
-                                        // speculate on (an unseen side was a trap in the first fit).
-                                        boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
-                                                | packedRows & jr == 0 & cols == nc
-                                                & spillsWholeVectors(row, halfRows, width, ldc, i1));
-                                        float[] out = direct ? c : buf.tile;
-                                        int outAt = direct ? cOff + row * ldc + jc + jr : 0;
-                                        int outStride = direct ? ldc : width;
-                                        // (Never sparse: see wideSlivers.)
-                                        wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                                buf, bs, bAt, bStride, out, outAt, outStride);
-                                        if (!direct) {
-                                            TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
-                                                    cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
-                                                    buf.ldOld, last, jc + jr, buf.biasTile);
-                                        }
-                                    }
-                                    continue;
-                                }
-                                int row = ic + ir;
-                                boolean direct = plain & rows == mr & (cols == nr
+                    for (int ir = ir0; ir < Math.min(mc, ir0 + rowStep); ir += mr) {
+                        int rows = Math.min(mr, mc - ir);
+                        if (width > nr) {
+                            // The wide last sliver: the 12-row tile as two 6-row halves.
+                            for (int h = 0; h < rows; h += KernelF32.MRW) {
+                                int row = ic + ir + h;
+                                int halfRows = Math.min(KernelF32.MRW, rows - h);
+                                // Non-short-circuit operators: no branch for the JIT to
+                                // speculate on (an unseen side was a trap in the first fit).
+                                boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
                                         | packedRows & jr == 0 & cols == nc
-                                        & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc,
-                                        i1));
+                                        & spillsWholeVectors(row, halfRows, width, ldc, i1));
                                 float[] out = direct ? c : buf.tile;
                                 int outAt = direct ? cOff + row * ldc + jc + jr : 0;
-                                int outStride = direct ? ldc : nr;
-                                if (sparse) {
-                                    sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
-                                } else if (ir >= full) {
-                                    tile(rowMajorA, cols, kc, buf.a, (ir - full) * kc, rowMajorA ? kc : mr, bs, bAt,
-                                            bStride, out, outAt, outStride);
-                                } else if (aRows != null) {
-                                    tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt,
-                                            outStride);
-                                } else if (transA) {
-                                    tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
-                                            outStride);
-                                } else {
-                                    tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
-                                            outStride);
-                                }
+                                int outStride = direct ? ldc : width;
+                                // (Never sparse: see wideSlivers.)
+                                wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                        buf, bs, bAt, bStride, out, outAt, outStride);
                                 if (!direct) {
-                                    TileStoreF32.store(buf.tile, rows, cols, nr, tileAlpha, tileBeta,
-                                            c, cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
+                                    TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
+                                            cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
                                             buf.ldOld, last, jc + jr, buf.biasTile);
                                 }
                             }
-                            jr += width;
+                            continue;
+                        }
+                        int row = ic + ir;
+                        boolean direct = plain & rows == mr & (cols == nr
+                                | packedRows & jr == 0 & cols == nc
+                                & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc,
+                                i1));
+                        float[] out = direct ? c : buf.tile;
+                        int outAt = direct ? cOff + row * ldc + jc + jr : 0;
+                        int outStride = direct ? ldc : nr;
+                        if (sparse) {
+                            sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
+                        } else if (ir >= full) {
+                            tile(rowMajorA, cols, kc, buf.a, (ir - full) * kc, rowMajorA ? kc : mr, bs, bAt,
+                                    bStride, out, outAt, outStride);
+                        } else if (aRows != null) {
+                            tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt,
+                                    outStride);
+                        } else if (transA) {
+                            tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
+                                    outStride);
+                        } else {
+                            tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
+                                    outStride);
+                        }
+                        if (!direct) {
+                            TileStoreF32.store(buf.tile, rows, cols, nr, tileAlpha, tileBeta,
+                                    c, cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
+                                    buf.ldOld, last, jc + jr, buf.biasTile);
                         }
                     }
-                    for (int ir = 0; tailCols > 0 && ir < mc; ) {
-                        ir += tailTiles(ir, mc, full, kc, pc, ic, jc + nMain, tailWidth, tailCols, a, aOff, lda,
-                                buf, tileAlpha, tileBeta, c, cOff, ldc, last);
-                    }
-                    if (scaleInBlocks) {
-                        TileStoreF32.scaleBlock(c, cOff + ic * ldc + jc, ldc, buf.old, buf.oldAt(ic, jc), buf.ldOld,
-                                mc, nc, alpha, beta);
-                    }
-                    if (last != null && last.appliesToBlocks()) {
-                        last.applyToBlock(c, cOff + ic * ldc + jc, ldc, ic, jc, mc, nc);
-                    }
+                    jr += width;
                 }
+            }
+            for (int ir = 0; tailCols > 0 && ir < mc; ) {
+                ir += tailTiles(ir, mc, full, kc, pc, ic, jc + nMain, tailWidth, tailCols, a, aOff, lda,
+                        buf, bTail, tileAlpha, tileBeta, c, cOff, ldc, last);
+            }
+            if (scaleInBlocks) {
+                TileStoreF32.scaleBlock(c, cOff + ic * ldc + jc, ldc, buf.old, buf.oldAt(ic, jc), buf.ldOld,
+                        mc, nc, alpha, beta);
+            }
+            if (last != null && last.appliesToBlocks()) {
+                last.applyToBlock(c, cOff + ic * ldc + jc, ldc, ic, jc, mc, nc);
             }
         }
     }
@@ -398,8 +477,8 @@ public final class DriverF32 {
      * Returns how many rows it did: one tile or two.
      */
     private static int tailTiles(int ir, int mc, int full, int kc, int pc, int ic, int col, int tailWidth,
-                                  int tailCols, float[] a, int aOff, int lda, Buffers buf, float alpha, float beta,
-                                  float[] c, int cOff, int ldc, EpilogueF32 last) {
+                                  int tailCols, float[] a, int aOff, int lda, Buffers buf, float[] bTail,
+                                  float alpha, float beta, float[] c, int cOff, int ldc, EpilogueF32 last) {
         final int mr = T.mr();
         int ir2 = ir + mr;
         boolean two = ir2 < mc && (ir2 < full) == (ir < full);
@@ -420,7 +499,7 @@ public final class DriverF32 {
                 stride = mr;
             }
         }
-        TailKernelF32.tiles(kc, tailWidth, src, at1, at2, stride, buf.bTail, buf.tail1, buf.tail2);
+        TailKernelF32.tiles(kc, tailWidth, src, at1, at2, stride, bTail, buf.tail1, buf.tail2);
         TileStoreF32.store(buf.tail1, Math.min(mr, mc - ir), tailCols, KernelF32.L, alpha, beta, c,
                 cOff + (ic + ir) * ldc + col, ldc, buf.old, buf.oldAt(ic + ir, col), buf.ldOld, last, col,
                 buf.biasTile);

@@ -45,6 +45,19 @@ final class GemmShapes {
     }
 
     /**
+     * Into how many chunks of whole row tiles (at most MC rows each) threads that share a packed
+     * block of B cut C's rows: a multiple of the thread count, {@link GemmTuning#ROW_CHUNKS_PER_THREAD}
+     * per thread at least, so that threads of equal speed finish together and a slower one is
+     * left at most a small chunk (MC-row blocks, 1024 rows as seven of 144 and one of 16, kept
+     * one thread waiting for most of a block at every panel).
+     */
+    static int rowChunks(int tiles, int threads, GemmTuning t) {
+        int atMostMc = ceilDiv(tiles, t.mc() / t.mr());
+        int chunks = ceilDiv(Math.max(threads * GemmTuning.ROW_CHUNKS_PER_THREAD, atMostMc), threads) * threads;
+        return Math.min(chunks, Math.max(tiles, atMostMc));
+    }
+
+    /**
      * The depth of each packed panel: at most the tuning's depth for how A is read (see
      * {@link GemmTuning#kcCopiedA}), and equal panels rather than one thin last one.
      */

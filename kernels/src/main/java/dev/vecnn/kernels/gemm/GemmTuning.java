@@ -77,6 +77,9 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     // So a product runs on one thread below two threads' shares (GemmShapes.parts); callers that
     // split their own work use the same line (Parallel.minMultiplyAdds).
     static final long SMALL_FLOPS = 2 * MIN_FLOPS_PER_THREAD;
+    // Threads that share each packed block of B (a product split by rows that copies A) take its
+    // rows in chunks, this many per thread (GemmShapes.rowChunks).
+    static final int ROW_CHUNKS_PER_THREAD = 4;
     // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
     static final int DIRECT_A_MAX_COLUMN_TILES = 8;

@@ -13,11 +13,12 @@ import java.util.function.IntConsumer;
  * reused, never created per call.
  *
  * <p>A job is cut into parts; which thread runs which part never matters for the result, only for
- * the caches. Part 0 is the caller's and part w the w-th worker's, so a product called again with
- * the same shape finds its share of A, B and C in the same core's cache (claiming parts first come,
- * first served moved them between the cores from call to call). A part whose worker has not
- * claimed it by the time the caller is done with its own (a worker descheduled by another
- * process) is run by the caller. Waking a parked thread costs tens of microseconds, about as much as a
+ * the caches. The parts are dealt out as one contiguous range per thread, the caller's first
+ * (with as many parts as threads: part 0 the caller's, part w the w-th worker's), so a product
+ * called again with the same shape finds its share of A, B and C in the same core's cache
+ * (claiming parts first come, first served moved them between the cores from call to call). A
+ * thread done with its range takes the unclaimed parts from the ends of the others' (a worker
+ * descheduled by another process, or a core slowed by another tenant, leaves them). Waking a parked thread costs tens of microseconds, about as much as a
  * mid-sized product takes, so an idle worker first spins for {@link #SPIN_NANOS} before parking:
  * back-to-back products (a training loop) find their workers awake. One job runs at a time; a
  * caller that finds the workers busy (another thread's product) runs its parts itself.
@@ -97,20 +98,32 @@ public final class Workers {
      * Called from inside a part (see {@link #available()}), it runs every part on the calling thread.
      */
     public static void run(int parts, IntConsumer body) {
-        if (parts == 1 || insidePart() || !BUSY.tryLock()) {
+        run(parts, parts, body);
+    }
+
+    /**
+     * Runs {@code body} for parts 0..parts-1 on up to {@code threads} threads and waits for all.
+     * The parts are cut into one contiguous range per thread (the caller's first); each thread
+     * runs its own range in order and then takes the parts nobody has claimed from the ends of
+     * the others' ranges. Threads of equal speed so run the same parts call after call (their
+     * rows of C stay in their caches), and a faster one takes over the last parts of a slower one.
+     */
+    public static void run(int parts, int threads, IntConsumer body) {
+        if (parts == 1 || threads == 1 || insidePart() || !BUSY.tryLock()) {
             for (int part = 0; part < parts; part++) {
                 body.accept(part);
             }
             return;
         }
         try {
-            Job job = new Job(body, parts);
+            Job job = new Job(body, parts, Math.min(parts, threads));
             // Part 0 is claimed before any worker can see the job: a spinning worker that finished
             // its own part before the caller got going would otherwise take the caller's too.
             job.claim(0);
-            ensureWorkers(parts - 1);
+            int helpers = Math.min(parts, threads) - 1;
+            ensureWorkers(helpers);
             current = job;
-            for (int w = 0; w < parts - 1; w++) {
+            for (int w = 0; w < helpers; w++) {
                 LockSupport.unpark(POOL.get(w));
             }
             job.runPart(0);
@@ -131,27 +144,39 @@ public final class Workers {
         }
     }
 
-    /** One parallel call: each part is claimed once, its own thread's first (see the class comment). */
+    /** One parallel call: each part is claimed once, its own thread's range first (see {@link #run(int, int, IntConsumer)}). */
     private static final class Job {
         final IntConsumer body;
         final int parts;
+        final int owners;
         final AtomicIntegerArray claimed;
         final AtomicInteger done = new AtomicInteger();
         volatile RuntimeException failure;
 
-        Job(IntConsumer body, int parts) {
+        Job(IntConsumer body, int parts, int owners) {
             this.body = body;
             this.parts = parts;
+            this.owners = owners;
             this.claimed = new AtomicIntegerArray(parts);
         }
 
-        /** Runs part {@code own} if nobody has claimed it yet, then every part still unclaimed. */
+        /** The first part of thread {@code owner}'s range (of {@code owners}); {@code owners} gives the end. */
+        private int rangeStart(int owner) {
+            return (int) ((long) parts * owner / owners);
+        }
+
+        /** Runs this thread's range {@code own} in order, then what is left of the others', from their ends. */
         void workFrom(int own) {
-            if (own < parts) {
-                runIfUnclaimed(own);
+            if (own < owners) {
+                for (int part = rangeStart(own); part < rangeStart(own + 1); part++) {
+                    runIfUnclaimed(part);
+                }
             }
-            for (int part = 0; part < parts; part++) {
-                runIfUnclaimed(part);
+            for (int i = 1; i <= owners; i++) {
+                int other = (own + i) % owners;
+                for (int part = rangeStart(other + 1) - 1; part >= rangeStart(other); part--) {
+                    runIfUnclaimed(part);
+                }
             }
         }
 
