@@ -234,9 +234,10 @@ public final class DriverF32 {
      * every panel instead of waiting for it at the end. Every element is computed as by
      * {@link #block}, so the bits do not depend on the thread count.
      */
-    private static void panelsInRowChunks(boolean transA, boolean transB, int m, int n, int k, int kcMax, int threads,
-                                     float alpha, float[] a, int aOff, int lda, float[][] aRows, float[] b, int bOff,
-                                     int ldb, float beta, float[] c, int cOff, int ldc, EpilogueF32 e) {
+    private static void panelsInRowChunks(boolean transA, boolean transB, int m, int n, int k, int kcMax,
+                                          int threads, float alpha, float[] a, int aOff, int lda, float[][] aRows,
+                                          float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+                                          EpilogueF32 e) {
         final int nr = T.nr();
         final int tailWidth = tailWidth(transA, n);
         final int tailCols = tailWidth == 0 ? 0 : n % KernelF32.L;
