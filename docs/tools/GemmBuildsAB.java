@@ -1,9 +1,4 @@
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -40,18 +35,7 @@ public class GemmBuildsAB {
         String[] shapes = Arrays.copyOfRange(args, 3, args.length);
         MethodHandle[] gemm = new MethodHandle[dirs.length];
         for (int v = 0; v < dirs.length; v++) {
-            ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(dirs[v]).toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
-            api.getMethod("setThreads", int.class).invoke(null, Integer.getInteger("threads", 1));
-            // Warmed up until the JIT is done (Warmup), so that no round times code it has not compiled yet.
-            loader.loadClass("dev.vecnn.kernels.Warmup").getMethod(f64 ? "forDoubleUntilCompiled" : "forFloatUntilCompiled").invoke(null);
-            Class<?> array = f64 ? double[].class : float[].class;
-            Class<?> scalar = f64 ? double.class : float.class;
-            Method m = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,
-                    int.class, scalar, array, int.class, int.class, array, int.class, int.class, scalar, array,
-                    int.class, int.class);
-            gemm[v] = MethodHandles.publicLookup().unreflect(m);
+            gemm[v] = VecnnBuild.gemm(dirs[v], f64, Integer.getInteger("threads", 1));
         }
         for (int round = 0; round < 5; round++) {
             StringBuilder line = new StringBuilder();

@@ -5,10 +5,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -40,18 +36,8 @@ public class VersusOpenBlas {
         }
         boolean f64 = args[1].equals("f64");
         int calls = Integer.parseInt(args[2]);
-        ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(args[0]).toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
         int threads = Integer.getInteger("threads", 1);
-        Class<?> api = loader.loadClass("dev.vecnn.kernels.Gemm");
-        api.getMethod("setThreads", int.class).invoke(null, threads);
-        // Warmed up until the JIT is done (Warmup), so that no round times code it has not compiled yet.
-        loader.loadClass("dev.vecnn.kernels.Warmup").getMethod(f64 ? "forDoubleUntilCompiled" : "forFloatUntilCompiled").invoke(null);
-        Class<?> array = f64 ? double[].class : float[].class;
-        Class<?> scalar = f64 ? double.class : float.class;
-        Method vecnn = api.getMethod(f64 ? "dgemm" : "sgemm", boolean.class, boolean.class, int.class, int.class,
-                int.class, scalar, array, int.class, int.class, array, int.class, int.class, scalar, array,
-                int.class, int.class);
+        MethodHandle vecnn = VecnnBuild.gemm(args[0], f64, threads);
         Linker linker = Linker.nativeLinker();
         SymbolLookup blas = SymbolLookup.libraryLookup("libopenblas.so.0", Arena.global());
         ValueLayout s = f64 ? JAVA_DOUBLE : JAVA_FLOAT;
@@ -72,7 +58,7 @@ public class VersusOpenBlas {
         }
     }
 
-    private static String time(String shape, boolean f64, int calls, Method vecnn, MethodHandle cblas)
+    private static String time(String shape, boolean f64, int calls, MethodHandle vecnn, MethodHandle cblas)
             throws Throwable {
         ProductShape s = ProductShape.parse(shape);
         int m = s.m();
@@ -113,7 +99,7 @@ public class VersusOpenBlas {
             long bestO = Long.MAX_VALUE;
             for (int i = 0; i < calls; i++) {
                 long t0 = System.nanoTime();
-                vecnn.invoke(null, ta, tb, m, n, k, one, aj, 0, lda, bj, 0, ldb, zero, cj, 0, n);
+                vecnn.invoke(ta, tb, m, n, k, one, aj, 0, lda, bj, 0, ldb, zero, cj, 0, n);
                 long t1 = System.nanoTime();
                 if (f64) {
                     cblas.invokeExact(101, ta ? 112 : 111, tb ? 112 : 111, m, n, k, 1.0, an, lda, bn, ldb, 0.0, cn, n);
