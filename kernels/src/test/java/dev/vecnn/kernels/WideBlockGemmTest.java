@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * blocks and a ragged last one (a wide or partial last sliver, tail columns of a transposed A),
  * two k panels (three in double, whose copied-A panels are 256 deep), a partial last row tile, and
  * an epilogue whose pass runs per block. C with more row tiles than column tiles (600 rows) is
- * split over the threads by rows, each packing the blocks of B for its own.
- * Each product is checked against the scalar reference within the GemmTolerance bound, and must
+ * split over the threads by rows, in chunks taken panel by panel, each thread packing its own
+ * copy of each block of B. Each product is checked against the scalar reference within the GemmTolerance bound, and must
  * give the same bits on 1, 2 and 3 threads.
  */
 class WideBlockGemmTest {
