@@ -279,8 +279,7 @@ public final class DriverF32 {
      * ({@link #panelsInRowChunks}).
      */
     private static void panel(boolean transA, boolean transB, int i0, int i1, int rangeCols, int jc, int nc,
-                              int tailCols,
-                              int tailWidth, int pc, int kc, int k, boolean directA, boolean sparse,
+                              int tailCols, int tailWidth, int pc, int kc, int k, boolean directA, boolean sparse,
                               boolean wideSlivers, float alpha, float[] a, int aOff, int lda, float[][] aRows,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, EpilogueF32 e,
                               float[] packedB, float[] packedTail) {
