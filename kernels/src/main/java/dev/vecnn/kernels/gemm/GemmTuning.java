@@ -65,8 +65,8 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     static final int A_TILE_BYTES = 24 << 10;
     static final int MC = 144;
     // NC: B's columns per block, a panel's depth x NC of packed B kept in L2 (1 MiB: 512 columns in
-    // both precisions, double's panels being half as deep) while the row tiles of a copied A go by, each tile's A (12 x KC, 24 KiB in float) in
-    // L1 across the block's slivers. With every B sliver streamed past each row tile from L2, the
+    // both precisions, double's panels being half as deep) while the row tiles of a copied A go by,
+    // each tile's A (12 x its panel depth, 24 KiB: A_TILE_BYTES) in L1 across the block's slivers. With every B sliver streamed past each row tile from L2, the
     // broadcast operand, read 12 times per step, stays in L1 (BLIS keeps its broadcast operand
     // there too). Session 14, on the Xeon (one JVM): float 1024^3, 2048^3 +3-7% against slivers
     // outer with the 6 MiB panel of NC = 3072 in L3; with NC = 3072 and row tiles outer, 0.83x.
@@ -77,8 +77,8 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     // So a product runs on one thread below two threads' shares (GemmShapes.parts); callers that
     // split their own work use the same line (Parallel.minMultiplyAdds).
     static final long SMALL_FLOPS = 2 * MIN_FLOPS_PER_THREAD;
-    // Threads that share each packed block of B (a product split by rows that copies A) take its
-    // rows in chunks, this many per thread (GemmShapes.rowChunks).
+    // A product split by rows that copies A runs each k panel over chunks of its rows, this many
+    // per thread at least (GemmShapes.rowChunks, DriverF32.panelsInRowChunks).
     static final int ROW_CHUNKS_PER_THREAD = 4;
     // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).

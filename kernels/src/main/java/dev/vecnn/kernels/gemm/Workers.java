@@ -18,10 +18,11 @@ import java.util.function.IntConsumer;
  * called again with the same shape finds its share of A, B and C in the same core's cache
  * (claiming parts first come, first served moved them between the cores from call to call). A
  * thread done with its range takes the unclaimed parts from the ends of the others' (a worker
- * descheduled by another process, or a core slowed by another tenant, leaves them). Waking a parked thread costs tens of microseconds, about as much as a
- * mid-sized product takes, so an idle worker first spins for {@link #SPIN_NANOS} before parking:
- * back-to-back products (a training loop) find their workers awake. One job runs at a time; a
- * caller that finds the workers busy (another thread's product) runs its parts itself.
+ * descheduled by another process, or a core slowed by another tenant, leaves them). Waking a
+ * parked thread costs tens of microseconds, about as much as a mid-sized product takes, so an
+ * idle worker first spins for {@link #SPIN_NANOS} before parking: back-to-back products (a
+ * training loop) find their workers awake. One job runs at a time; a caller that finds the
+ * workers busy (another thread's product) runs its parts itself.
  *
  * <p>The thread count comes from {@link #setThreads(int)}, else the environment variable
  * {@code VECNN_THREADS} (as {@code OPENBLAS_NUM_THREADS} does for OpenBLAS), else the number of
