@@ -47,10 +47,10 @@ final class GemmShapes {
     /**
      * Into how many chunks of whole row tiles (at most MC rows each) a product run panel by panel
      * in row chunks ({@code DriverF32.panelsInRowChunks}) cuts C's rows: a multiple of the thread
-     * count, {@link GemmTuning#ROW_CHUNKS_PER_THREAD} per thread at least, so that threads of equal
-     * speed finish each panel together and a slower one is left at most a small chunk (MC-row
-     * blocks, 1024 rows as seven of 144 and one of 16, kept one thread waiting for most of a block
-     * at every panel).
+     * count, {@link GemmTuning#ROW_CHUNKS_PER_THREAD} per thread at least (but no more chunks than
+     * tiles), so that threads of equal speed finish each panel together and a slower one is left
+     * at most a small chunk (MC-row blocks, 1024 rows as seven of 144 and one of 16, kept one
+     * thread waiting for most of a block at every panel).
      */
     static int rowChunks(int tiles, int threads, GemmTuning t) {
         int atMostMc = ceilDiv(tiles, t.mc() / t.mr());

@@ -78,8 +78,12 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     // split their own work use the same line (Parallel.minMultiplyAdds).
     static final long SMALL_FLOPS = 2 * MIN_FLOPS_PER_THREAD;
     // A product split by rows that copies A runs each k panel over chunks of its rows, this many
-    // per thread at least (GemmShapes.rowChunks, DriverF32.panelsInRowChunks).
-    static final int ROW_CHUNKS_PER_THREAD = 4;
+    // per thread at least, but never less than a row tile (GemmShapes.rowChunks,
+    // DriverF32.panelsInRowChunks): 1024 rows on two threads are 64 chunks of one or two tiles.
+    // Each panel ends when its last chunk does, so small chunks leave the other thread less to
+    // wait for. 32 against 4 (session 16, two threads, one JVM, both call orders, geometric mean
+    // of the two): float and double 1024^3, 2048^3 +2-4%; one tile per chunk gave the same.
+    static final int ROW_CHUNKS_PER_THREAD = 32;
     // 8 column tiles: the double MLP products (7 tiles at n = 100) gained 3-12% over 4; reading A in
     // place for every width lost 2-6% at n = 512 and 1024 (interleaved A/B run, docs/architecture.md).
     static final int DIRECT_A_MAX_COLUMN_TILES = 8;
