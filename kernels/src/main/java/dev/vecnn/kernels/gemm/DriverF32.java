@@ -34,12 +34,12 @@ public final class DriverF32 {
         final float[] tile = new float[T.mr() * T.nr()];
         // B's tail columns, each step's values repeated over a vector (PackF32.packTail).
         final float[] bTail = new float[T.kc() * KernelF32.L];
-        // Two packed 12-row slivers of a transposed A, for tiles read in place whose tail loads
-        // would run past the end of the array (TailKernelF32.fits).
-        final float[] aTail = new float[2 * T.kc() * T.mr() + 2 * KernelF32.L];
         // The tail results of two row tiles (TailKernelF32.tiles).
         final float[] tail1 = new float[TailKernelF32.OUT_LENGTH];
         final float[] tail2 = new float[T.mr() * KernelF32.L];
+        // The tail columns of a whole block of rows, L apart (TailColumnsF32), and its scratch.
+        final float[] tailRows = new float[T.mc() * KernelF32.L + KernelF32.L];
+        final float[] tailScratch = new float[TailColumnsF32.SCRATCH_LENGTH];
         // Where the current k panel's beta term is read (TileStoreF32): C, or in the first panel
         // of an EpilogueF32.ADDEND product its addend Z; rows ldOld apart, row 0 of C at oldOff.
         float[] old;
@@ -340,7 +340,10 @@ public final class DriverF32 {
                 bPanelAt = 0;
             }
         }
-        if (tailCols > 0 && packedTail == null) {
+        // The tail columns of a transposed A read in place take TailColumnsF32 over each whole
+        // block of rows, with B's values broadcast where they are; copied tiles take TailKernelF32.
+        boolean tailInPlace = tailCols > 0 && directA && !sparse;
+        if (tailCols > 0 && packedTail == null && !tailInPlace) {
             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
         }
         for (int ic = i0; ic < i1; ic += T.mc()) {
@@ -455,9 +458,19 @@ public final class DriverF32 {
                     jr += width;
                 }
             }
-            for (int ir = 0; tailCols > 0 && ir < mc; ) {
-                ir += tailTiles(ir, mc, full, kc, pc, ic, jc + nMain, tailWidth, tailCols, a, aOff, lda,
-                        buf, bTail, tileAlpha, tileBeta, c, cOff, ldc, last);
+            if (tailInPlace) {
+                int col = jc + nMain;
+                boolean tb = transB;
+                TailColumnsF32.columns(mc, tailCols, kc, a, aOff + pc * lda + ic, lda, b,
+                        tb ? bOff + col * ldb + pc : bOff + pc * ldb + col, tb ? 1 : ldb, tb ? ldb : 1,
+                        buf.tailRows, buf.tailScratch);
+                TileStoreF32.store(buf.tailRows, mc, tailCols, KernelF32.L, tileAlpha, tileBeta, c,
+                        cOff + ic * ldc + col, ldc, buf.old, buf.oldAt(ic, col), buf.ldOld, last, col,
+                        buf.biasTile);
+            }
+            for (int ir = 0; tailCols > 0 && !tailInPlace && ir < mc; ) {
+                ir += tailTiles(ir, mc, kc, ic, jc + nMain, tailWidth, tailCols, buf, bTail, tileAlpha, tileBeta,
+                        c, cOff, ldc, last);
             }
             if (scaleInBlocks) {
                 TileStoreF32.scaleBlock(c, cOff + ic * ldc + jc, ldc, buf.old, buf.oldAt(ic, jc), buf.ldOld,
@@ -471,34 +484,20 @@ public final class DriverF32 {
 
     /**
      * The tail columns {@code [col, col + tailCols)} of the row tiles at {@code ir} and, when it
-     * exists and reads A the same way, {@code ir + MR} of the block at row {@code ic}: A as the
-     * sliver kernels read it (Columns layout: packed from row {@code full} on, else transposed in
-     * place; in-place tiles whose whole-vector loads would leave {@code a} are packed first).
-     * Returns how many rows it did: one tile or two.
+     * exists, {@code ir + MR} of the block at row {@code ic}, from a copied A (packed in the
+     * Columns layout, MR rows per step; a transposed A read in place takes
+     * {@link TailColumnsF32} instead). Returns how many rows it did: one tile or two.
      */
-    private static int tailTiles(int ir, int mc, int full, int kc, int pc, int ic, int col, int tailWidth,
-                                  int tailCols, float[] a, int aOff, int lda, Buffers buf, float[] bTail,
+    private static int tailTiles(int ir, int mc, int kc, int ic, int col, int tailWidth,
+                                  int tailCols, Buffers buf, float[] bTail,
                                   float alpha, float beta, float[] c, int cOff, int ldc, EpilogueF32 last) {
         final int mr = T.mr();
         int ir2 = ir + mr;
-        boolean two = ir2 < mc && (ir2 < full) == (ir < full);
+        boolean two = ir2 < mc;
         float[] src = buf.a;
-        int at1 = (ir - full) * kc;
-        int at2 = two ? (ir2 - full) * kc : at1;
+        int at1 = ir * kc;
+        int at2 = two ? ir2 * kc : at1;
         int stride = mr;
-        if (ir < full) {
-            src = a;
-            at1 = aOff + pc * lda + ic + ir;
-            at2 = two ? at1 + mr : at1;
-            stride = lda;
-            if (!TailKernelF32.fits(kc, tailWidth, a, at2, lda)) {
-                PackF32.packTransposedA(a, aOff, lda, ic + ir, two ? 2 * mr : mr, pc, kc, buf.aTail);
-                src = buf.aTail;
-                at1 = 0;
-                at2 = two ? mr * kc : 0;
-                stride = mr;
-            }
-        }
         TailKernelF32.tiles(kc, tailWidth, src, at1, at2, stride, bTail, buf.tail1, buf.tail2);
         TileStoreF32.store(buf.tail1, Math.min(mr, mc - ir), tailCols, KernelF32.L, alpha, beta, c,
                 cOff + (ic + ir) * ldc + col, ldc, buf.old, buf.oldAt(ic + ir, col), buf.ldOld, last, col,

@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The last few columns of C (n mod L of them, at most L / 4) for a 12-row tile whose A is in the
- * "Columns" layout (packed, or a transposed A read in place: A(i, p) at {@code a[at + p * stride + i]}).
+ * The last few columns of C (n mod L of them, at most L / 4) for a 12-row tile of a copied A,
+ * packed in the "Columns" layout (A(i, p) at {@code a[at + p * stride + i]}, stride MR). A
+ * transposed A read in place takes {@link TailColumnsF32} instead, over whole blocks of rows.
  *
  * <p>The sliver kernels spend a whole vector per row and step on such columns: n = 50 in float is
  * 48 + 2 columns, and the 2 cost as much as 16. Here each vector holds {@code L / w} rows by
@@ -54,23 +55,13 @@ final class TailKernelF32 {
     }
 
     /**
-     * Whether the vector loads of {@link #tiles} stay inside {@code a}: each step loads whole
-     * vectors from the tile's first row, the last reaching row {@code vectors * L / w}.
-     */
-    static boolean fits(int kc, int w, float[] a, int at, int stride) {
-        int rowsPerVector = L / w;
-        int vectors = (GemmTuning.MR + rowsPerVector - 1) / rowsPerVector;
-        return (long) at + (long) (kc - 1) * stride + (long) (vectors - 1) * rowsPerVector + L <= a.length;
-    }
-
-    /**
      * The tails of two 12-row tiles whose A starts at {@code at1} and {@code at2} (the same offset
      * twice for a single tile): {@code out[i * L + j] = sum_p A_1(i, p) * bt[p * L + j]} for the
      * {@code w} columns, and the second tile's in {@code out2} the same way. {@code bt} holds per step the w values repeated over
      * the vector. Two tiles at once because each element is one chain of dependent multiply-adds:
      * one tile's one to three chains per step left the loop waiting on the FMA latency (the tail of
-     * float 100x50x200 TN took a quarter of the time of its 48 other columns). Both tiles' loads
-     * must stay inside {@code a} ({@link #fits}).
+     * float 100x50x200 TN took a quarter of the time of its 48 other columns). The packed A has
+     * room for the last step's whole-vector loads.
      */
     static void tiles(int kc, int w, float[] a, int at1, int at2, int stride, float[] bt, float[] out,
                       float[] out2) {

@@ -14,16 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The last n mod L columns of a product whose A is in the Columns layout (transposed A, or any A
- * once n is wide enough to pack it) go to {@link TailKernelF32} instead of a sliver. Each element
- * is still one chain of fused multiply-adds in ascending k, so the result must be bit for bit the
- * one with the tail kernel switched off: for plain products with any alpha and beta, the fused
- * forward and backward epilogues, several k panels, partial row tiles, offsets and leading
- * dimensions larger than the rows, and 1 to 3 threads, in both precisions.
+ * The last n mod L columns of a product whose A is in the Columns layout go to a tail kernel
+ * instead of a sliver: {@link TailColumnsF32} for a transposed A read in place (over whole blocks
+ * of rows), {@link TailKernelF32} for a copied A (tile by tile). Each element is still one chain
+ * of fused multiply-adds in ascending k, so the result must be bit for bit the one with the tail
+ * kernels switched off: for plain products with any alpha and beta, the fused forward and
+ * backward epilogues, the weight gradient's scaled addend, several k panels, partial row tiles,
+ * offsets and leading dimensions larger than the rows, and 1 to 3 threads, in both precisions.
  */
 class TailColumnsGemmTest {
     /** What is computed into C. */
-    enum Op { PLAIN, BETA, TANH, RELU, TANH_DERIVATIVE }
+    enum Op { PLAIN, BETA, TANH, RELU, TANH_DERIVATIVE, PLUS_SCALED }
 
     @Provide
     Arbitrary<Integer> rows() {
@@ -95,6 +96,8 @@ class TailColumnsGemmTest {
                             bias, 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
                     case TANH_DERIVATIVE -> DriverF64.gemmActivationDerivative(transA, transB, m, n, k, a, off, lda,
                             b, off, ldb, Activation.TANH, 0, z, 0, n, c, off, ldc, threads);
+                    case PLUS_SCALED -> DriverF64.gemmPlusScaled(transA, transB, m, n, k, 0.005, a, off, lda, b, off,
+                            ldb, 1e-4, z, 0, n, c, off, ldc, threads);
                 }
                 return c;
             }
@@ -110,6 +113,8 @@ class TailColumnsGemmTest {
                         toFloat(bias), 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
                 case TANH_DERIVATIVE -> DriverF32.gemmActivationDerivative(transA, transB, m, n, k, af, off, lda,
                         bf, off, ldb, Activation.TANH, 0, toFloat(z), 0, n, c, off, ldc, threads);
+                case PLUS_SCALED -> DriverF32.gemmPlusScaled(transA, transB, m, n, k, 0.005f, af, off, lda, bf, off,
+                        ldb, 1e-4f, toFloat(z), 0, n, c, off, ldc, threads);
             }
             double[] out = new double[c.length];
             for (int i = 0; i < c.length; i++) {
