@@ -189,13 +189,15 @@ final class WarmupF32 {
     }
 
     /**
-     * The tail kernel (TailKernelF32) at each width, A transposed in place: 13 rows (a tile read
-     * in place and a packed partial one), the same ending its array (the whole tile packed alone
-     * before the tail reads it), and 24 rows ending the array (two whole tiles, packed together)
-     * with B ending its array. The packed-A case comes with wideN. Without the lone packed tile,
-     * float 100x50x200 TN (a 784-100-50-10 network's weight gradient) sprang a trap in
-     * DriverF32.tailTiles on its first call after the warm-up, and in some runs its first 200
-     * calls ran at 7 GFLOP/s instead of 90 while C2 compiled it again (session 15).
+     * The tail columns of a transposed A read in place (TailColumnsF32) at each width: 13 rows
+     * with room after them (every step loaded in place), the same ending its array (the last
+     * steps through the padded copy), and 24 rows ending the array with B ending its array; the
+     * slivers around them take their in-place and packed partial tiles. The tile-by-tile kernel of
+     * a copied A (TailKernelF32) comes with wideN. Why each case matters: in session 15, without
+     * the 13 rows ending their array, float 100x50x200 TN (a 784-100-50-10 network's weight
+     * gradient) sprang a trap in the tail path of the time on its first call after the warm-up,
+     * and in some runs its first 200 calls ran at 7 GFLOP/s instead of 90 while C2 compiled it
+     * again.
      */
     private static void tails(Operands o) {
         for (int w = 1; w <= 4; w *= 2) {

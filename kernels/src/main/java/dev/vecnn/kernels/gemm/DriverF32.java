@@ -211,8 +211,9 @@ public final class DriverF32 {
     /**
      * The tail kernel's width for a column range of {@code cols} columns, 0 for none: when every
      * tile reads A in the Columns layout (a transposed A, in place or packed), the last few columns
-     * (n mod L, at most L / 4) go to TailKernelF32 instead of a sliver that spends a whole vector
-     * per row and step on them. A row-major A is packed as rows. Not when that would leave one
+     * (n mod L, at most L / 4) go to a tail kernel instead of a sliver that spends a whole vector
+     * per row and step on them: TailColumnsF32 over each block of rows of an A read in place,
+     * TailKernelF32 (which uses the width) tile by tile for a copied one. A row-major A is packed as rows. Not when that would leave one
      * vector of columns to the slivers (double n = 10 as 8 + 2): the one-vector kernel's broadcast
      * per multiply-add costs what the wasted lanes did.
      */
