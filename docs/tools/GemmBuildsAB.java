@@ -20,7 +20,9 @@ import java.util.Random;
  * Prints per round and shape each build's GFLOP/s (2mnk / best time), the first build's time over
  * the last one's (above 1: the last is faster) and DIFF when their results differ in any bit. A
  * shape is {@code MxNxK}, optionally followed by {@code xTN}, {@code xNT} or {@code xTT}; one
- * thread, or {@code -Dthreads=N} (the builds' worker pools then take turns). With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
+ * thread, or {@code -Dthreads=N} (the builds' worker pools then take turns), or per build with
+ * {@code dir@N}: {@code /tmp/classes@1,/tmp/classes@2} times one build's two-thread speed-up in
+ * one JVM (the ratio printed is then the speed-up). With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
  * pixels, so that row-major products take the sparse path.
  */
 public class GemmBuildsAB {
@@ -35,7 +37,11 @@ public class GemmBuildsAB {
         String[] shapes = Arrays.copyOfRange(args, 3, args.length);
         MethodHandle[] gemm = new MethodHandle[dirs.length];
         for (int v = 0; v < dirs.length; v++) {
-            gemm[v] = VecnnBuild.gemm(dirs[v], f64, Integer.getInteger("threads", 1));
+            // dir@N: this build on N threads (the same build twice, dir@1,dir@2, times the speed-up).
+            String[] dirAndThreads = dirs[v].split("@");
+            int threads = dirAndThreads.length > 1 ? Integer.parseInt(dirAndThreads[1])
+                    : Integer.getInteger("threads", 1);
+            gemm[v] = VecnnBuild.gemm(dirAndThreads[0], f64, threads);
         }
         for (int round = 0; round < 5; round++) {
             StringBuilder line = new StringBuilder();
