@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed A is read in place (A(i, p) at {@code a[at + p * stride + i]}: C's rows are
  * contiguous in A). Each vector holds L consecutive rows of one column: per step, the block's
  * rows are loaded as whole vectors and multiplied by B's value of that column, broadcast. Four
- * vectors (64 float rows) and two columns per call keep eight independent chains of
- * multiply-adds going, with no shuffle and no packed copy of B's tail.
+ * vectors (64 float rows) and up to four columns per call keep eight or sixteen independent
+ * chains of multiply-adds going, with no shuffle and no packed copy of B's tail.
  *
  * <p>Every element is the chain of fused multiply-adds over p in ascending order from zero, so
  * the bits equal the sliver kernels' (and {@link TailKernelF32}'s).
@@ -22,7 +22,7 @@ final class TailColumnsF32 {
     /** Steps copied at a time where whole-vector loads would leave A (see {@link #columns}). */
     static final int COPIED_STEPS = 8;
     /** Length {@link #columns} needs of its {@code scratch}: the accumulators, then the copied steps. */
-    static final int SCRATCH_LENGTH = 2 * GROUP + COPIED_STEPS * GROUP;
+    static final int SCRATCH_LENGTH = 4 * GROUP + COPIED_STEPS * GROUP;
 
     private TailColumnsF32() {
     }
@@ -43,32 +43,35 @@ final class TailColumnsF32 {
             // Steps [0, direct) load four whole vectors inside a.
             long room = (long) a.length - GROUP - first;
             int direct = room < 0 ? 0 : (int) Math.min(kc, room / stride + 1);
-            for (int j = 0; j < cols; j += 2) {
-                int width = Math.min(2, cols - j);
-                java.util.Arrays.fill(scratch, 0, 2 * GROUP, 0f);
+            for (int j = 0; j < cols; ) {
+                int width = cols - j >= 4 ? 4 : Math.min(2, cols - j);
+                java.util.Arrays.fill(scratch, 0, width * GROUP, 0f);
                 int bj = bAt + j * bNext;
                 run(width, direct, a, first, stride, b, bj, bStep, bNext, scratch);
                 for (int p = direct; p < kc; p += COPIED_STEPS) {
                     int steps = Math.min(COPIED_STEPS, kc - p);
                     for (int s = 0; s < steps; s++) {
-                        int to = 2 * GROUP + s * GROUP;
+                        int to = 4 * GROUP + s * GROUP;
                         System.arraycopy(a, first + (p + s) * stride, scratch, to, n);
                         java.util.Arrays.fill(scratch, to + n, to + GROUP, 0f);
                     }
-                    run(width, steps, scratch, 2 * GROUP, GROUP, b, bj + p * bStep, bStep, bNext, scratch);
+                    run(width, steps, scratch, 4 * GROUP, GROUP, b, bj + p * bStep, bStep, bNext, scratch);
                 }
                 for (int c = 0; c < width; c++) {
                     for (int i = 0; i < n; i++) {
                         out[(r0 + i) * L + j + c] = scratch[c * GROUP + i];
                     }
                 }
+                j += width;
             }
         }
     }
 
     private static void run(int width, int steps, float[] a, int at, int stride, float[] b, int bAt, int bStep,
                             int bNext, float[] acc) {
-        if (width == 2) {
+        if (width == 4) {
+            quad(steps, a, at, stride, b, bAt, bStep, bNext, acc);
+        } else if (width == 2) {
             pair(steps, a, at, stride, b, bAt, bStep, bNext, acc);
         } else {
             single(steps, a, at, stride, b, bAt, bStep, acc);
@@ -112,6 +115,75 @@ final class TailColumnsF32 {
         c11.intoArray(acc, GROUP + L);
         c21.intoArray(acc, GROUP + 2 * L);
         c31.intoArray(acc, GROUP + 3 * L);
+    }
+
+    /**
+     * Four columns of 4L rows, as {@link #pair}: each vector of A loaded once for four
+     * multiply-adds. A's rows come from L2 at every step (a weight gradient's A is the whole
+     * batch), so a pair per call loaded them twice for four columns.
+     */
+    private static void quad(int steps, float[] a, int at, int stride, float[] b, int bAt, int bStep, int bNext,
+                             float[] acc) {
+        FloatVector c00 = FloatVector.fromArray(S, acc, 0);
+        FloatVector c10 = FloatVector.fromArray(S, acc, L);
+        FloatVector c20 = FloatVector.fromArray(S, acc, 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, acc, 3 * L);
+        FloatVector c01 = FloatVector.fromArray(S, acc, GROUP);
+        FloatVector c11 = FloatVector.fromArray(S, acc, GROUP + L);
+        FloatVector c21 = FloatVector.fromArray(S, acc, GROUP + 2 * L);
+        FloatVector c31 = FloatVector.fromArray(S, acc, GROUP + 3 * L);
+        FloatVector c02 = FloatVector.fromArray(S, acc, 2 * GROUP);
+        FloatVector c12 = FloatVector.fromArray(S, acc, 2 * GROUP + L);
+        FloatVector c22 = FloatVector.fromArray(S, acc, 2 * GROUP + 2 * L);
+        FloatVector c32 = FloatVector.fromArray(S, acc, 2 * GROUP + 3 * L);
+        FloatVector c03 = FloatVector.fromArray(S, acc, 3 * GROUP);
+        FloatVector c13 = FloatVector.fromArray(S, acc, 3 * GROUP + L);
+        FloatVector c23 = FloatVector.fromArray(S, acc, 3 * GROUP + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, acc, 3 * GROUP + 3 * L);
+        for (int p = 0; p < steps; p++) {
+            int q = at + p * stride;
+            int bq = bAt + p * bStep;
+            FloatVector a0 = FloatVector.fromArray(S, a, q);
+            FloatVector a1 = FloatVector.fromArray(S, a, q + L);
+            FloatVector a2 = FloatVector.fromArray(S, a, q + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, a, q + 3 * L);
+            FloatVector bv = FloatVector.broadcast(S, b[bq]);
+            c00 = a0.fma(bv, c00);
+            c10 = a1.fma(bv, c10);
+            c20 = a2.fma(bv, c20);
+            c30 = a3.fma(bv, c30);
+            bv = FloatVector.broadcast(S, b[bq + bNext]);
+            c01 = a0.fma(bv, c01);
+            c11 = a1.fma(bv, c11);
+            c21 = a2.fma(bv, c21);
+            c31 = a3.fma(bv, c31);
+            bv = FloatVector.broadcast(S, b[bq + 2 * bNext]);
+            c02 = a0.fma(bv, c02);
+            c12 = a1.fma(bv, c12);
+            c22 = a2.fma(bv, c22);
+            c32 = a3.fma(bv, c32);
+            bv = FloatVector.broadcast(S, b[bq + 3 * bNext]);
+            c03 = a0.fma(bv, c03);
+            c13 = a1.fma(bv, c13);
+            c23 = a2.fma(bv, c23);
+            c33 = a3.fma(bv, c33);
+        }
+        c00.intoArray(acc, 0);
+        c10.intoArray(acc, L);
+        c20.intoArray(acc, 2 * L);
+        c30.intoArray(acc, 3 * L);
+        c01.intoArray(acc, GROUP);
+        c11.intoArray(acc, GROUP + L);
+        c21.intoArray(acc, GROUP + 2 * L);
+        c31.intoArray(acc, GROUP + 3 * L);
+        c02.intoArray(acc, 2 * GROUP);
+        c12.intoArray(acc, 2 * GROUP + L);
+        c22.intoArray(acc, 2 * GROUP + 2 * L);
+        c32.intoArray(acc, 2 * GROUP + 3 * L);
+        c03.intoArray(acc, 3 * GROUP);
+        c13.intoArray(acc, 3 * GROUP + L);
+        c23.intoArray(acc, 3 * GROUP + 2 * L);
+        c33.intoArray(acc, 3 * GROUP + 3 * L);
     }
 
     /** One column of 4L rows, as {@link #pair}. */
