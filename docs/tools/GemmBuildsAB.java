@@ -23,7 +23,9 @@ import java.util.Random;
  * thread, or {@code -Dthreads=N} (the builds' worker pools then take turns), or per build with
  * {@code dir@N}: {@code /tmp/classes@1,/tmp/classes@2} times one build's two-thread speed-up in
  * one JVM (the ratio printed is then the speed-up). With {@code -DmnistLike=true} (before the file name) A is mostly zeros, as MNIST's
- * pixels, so that row-major products take the sparse path.
+ * pixels, so that row-major products take the sparse path. With
+ * {@code -DmnistImages=nn/src/main/resources/dev/vecnn/nn/data/images-idx3-ubyte.gz} A's stored rows
+ * are MNIST's first images (shapes whose A stores 784 columns: 200x100x784, 784x100x200xTN).
  */
 public class GemmBuildsAB {
     public static void main(String[] args) throws Throwable {
@@ -66,7 +68,23 @@ public class GemmBuildsAB {
         double[] b = new double[k * n];
         Arrays.setAll(a, i -> random.nextDouble() - 0.5);
         Arrays.setAll(b, i -> random.nextDouble() - 0.5);
-        if (Boolean.getBoolean("mnistLike")) {
+        String images = System.getProperty("mnistImages");
+        if (images != null) {
+            // A's stored rows are MNIST images (784 pixels each, scaled to [0, 1]): X for
+            // 200x100x784, X^T for 784x100x200xTN (the first layer's weight gradient).
+            int pixels = 784;
+            int samples = transA ? k : m;
+            if ((transA ? m : k) != pixels || lda != pixels) {
+                throw new IllegalArgumentException("-DmnistImages needs 784 pixels as A's stored rows, got " + shape);
+            }
+            try (var in = new java.io.DataInputStream(new java.util.zip.GZIPInputStream(
+                    new java.io.FileInputStream(images)))) {
+                in.skipNBytes(16);
+                for (int i = 0; i < samples * pixels; i++) {
+                    a[i] = in.readUnsignedByte() / 255.0;
+                }
+            }
+        } else if (Boolean.getBoolean("mnistLike")) {
             // Zeros as in MNIST's pixels: half of A's columns zero in every row (a 12-row tile's
             // nonzero steps are then about half of k), the rest nonzero in 40% of the rows.
             boolean[] live = new boolean[k];
