@@ -213,9 +213,10 @@ public final class DriverF32 {
      * tile reads A in the Columns layout (a transposed A, in place or packed), the last few columns
      * (n mod L, at most L / 4) go to a tail kernel instead of a sliver that spends a whole vector
      * per row and step on them: TailColumnsF32 over each block of rows of an A read in place,
-     * TailKernelF32 (which uses the width) tile by tile for a copied one. A row-major A is packed as rows. Not when that would leave one
-     * vector of columns to the slivers (double n = 10 as 8 + 2): the one-vector kernel's broadcast
-     * per multiply-add costs what the wasted lanes did.
+     * TailKernelF32 (which uses the width) tile by tile for a copied one. A row-major A is packed
+     * as rows. Not when that would leave one vector of columns to the slivers (double n = 10 as
+     * 8 + 2): the one-vector kernel's broadcast per multiply-add costs what the wasted lanes did
+     * (with either tail kernel, docs/architecture.md).
      */
     private static int tailWidth(boolean transA, int cols) {
         int width = tailEnabled && transA && cols <= T.nc() ? TailKernelF32.width(cols) : 0;
@@ -343,7 +344,7 @@ public final class DriverF32 {
         }
         // The tail columns of a transposed A read in place take TailColumnsF32 over each whole
         // block of rows, with B's values broadcast where they are; copied tiles take TailKernelF32.
-        boolean tailInPlace = tailCols > 0 && directA && !sparse;
+        boolean tailInPlace = tailCols > 0 && directA;
         if (tailCols > 0 && packedTail == null && !tailInPlace) {
             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
         }
@@ -461,10 +462,9 @@ public final class DriverF32 {
             }
             if (tailInPlace) {
                 int col = jc + nMain;
-                boolean tb = transB;
                 TailColumnsF32.columns(mc, tailCols, kc, a, aOff + pc * lda + ic, lda, b,
-                        tb ? bOff + col * ldb + pc : bOff + pc * ldb + col, tb ? 1 : ldb, tb ? ldb : 1,
-                        buf.tailRows, buf.tailScratch);
+                        transB ? bOff + col * ldb + pc : bOff + pc * ldb + col, transB ? 1 : ldb,
+                        transB ? ldb : 1, buf.tailRows, buf.tailScratch);
                 TileStoreF32.store(buf.tailRows, mc, tailCols, KernelF32.L, tileAlpha, tileBeta, c,
                         cOff + ic * ldc + col, ldc, buf.old, buf.oldAt(ic, col), buf.ldOld, last, col,
                         buf.biasTile);
@@ -495,11 +495,8 @@ public final class DriverF32 {
         final int mr = T.mr();
         int ir2 = ir + mr;
         boolean two = ir2 < mc;
-        float[] src = buf.a;
-        int at1 = ir * kc;
-        int at2 = two ? ir2 * kc : at1;
-        int stride = mr;
-        TailKernelF32.tiles(kc, tailWidth, src, at1, at2, stride, bTail, buf.tail1, buf.tail2);
+        TailKernelF32.tiles(kc, tailWidth, buf.a, ir * kc, two ? ir2 * kc : ir * kc, mr, bTail, buf.tail1,
+                buf.tail2);
         TileStoreF32.store(buf.tail1, Math.min(mr, mc - ir), tailCols, KernelF32.L, alpha, beta, c,
                 cOff + (ic + ir) * ldc + col, ldc, buf.old, buf.oldAt(ic + ir, col), buf.ldOld, last, col,
                 buf.biasTile);
