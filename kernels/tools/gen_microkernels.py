@@ -1,4 +1,5 @@
-"""Writes gemm/KernelF32.java, IndexedKernelF32.java and TailKernelF32.java from their .tmpl files:
+"""Writes gemm/KernelF32.java, IndexedKernelF32.java, TailKernelF32.java and TailColumnsF32.java from
+their .tmpl files:
 the hand-unrolled micro-kernels.
 
 Run it after changing the template or MR (python3 kernels/tools/gen_microkernels.py); the output
@@ -165,3 +166,44 @@ tails = [
 ]
 src = open(os.path.join(HERE, "TailKernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(tails).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "TailKernelF32.java"),"w").write(src)
+
+
+def tail_columns(name, cols, doc):
+    """TailColumnsF32's loop for `cols` columns of four vectors of rows: the accumulators are read
+    from acc (column c's at c * GROUP) and written back, so that the steps may come in parts."""
+    def at(c, v):
+        parts = [p for p in (f"{c} * GROUP" if c > 1 else "GROUP" if c else "", f"{v} * L" if v > 1 else "L" if v else "") if p]
+        return " + ".join(parts) or "0"
+    accs = [(c, v) for c in range(cols) for v in range(4)]
+    load = "\n".join(f"        FloatVector c{v}{c} = FloatVector.fromArray(S, acc, {at(c, v)});" for c, v in accs)
+    body = [f"            FloatVector a{v} = FloatVector.fromArray(S, a, q" + (f" + {v} * L" if v > 1 else " + L" if v else "") + ");" for v in range(4)]
+    for c in range(cols):
+        off = f" + {c} * bNext" if c > 1 else " + bNext" if c else ""
+        body.append(f"            {'FloatVector ' if c == 0 else ''}bv = FloatVector.broadcast(S, b[bq{off}]);")
+        body += [f"            c{v}{c} = a{v}.fma(bv, c{v}{c});" for v in range(4)]
+    store = "\n".join(f"        c{v}{c}.intoArray(acc, {at(c, v)});" for c, v in accs)
+    nl = "\n"
+    return f"""    {doc}
+    private static void {name}(int steps, float[] a, int at, int stride, float[] b, int bAt, int bStep, int bNext,
+{' ' * (25 + len(name))}float[] acc) {{
+{load}
+        for (int p = 0; p < steps; p++) {{
+            int q = at + p * stride;
+            int bq = bAt + p * bStep;
+{nl.join(body)}
+        }}
+{store}
+    }}
+"""
+
+columns = [
+ tail_columns("single", 1, "/** One column of 4L rows: its accumulators in {@code acc} are read and written back. */"),
+ tail_columns("pair", 2, "/** Two columns of 4L rows, as {@link #single} (column c's accumulators at c * GROUP). */"),
+ tail_columns("quad", 4, """/**
+     * Four columns of 4L rows, as {@link #single}: each vector of A loaded once for four
+     * multiply-adds. A's rows come from L2 at every step (a weight gradient's A is the whole
+     * batch), so a pair per call loaded them twice for four columns.
+     */"""),
+]
+src = open(os.path.join(HERE, "TailColumnsF32.java.tmpl")).read().replace('@METHODS@', "\n".join(columns))
+open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "TailColumnsF32.java"), "w").write(src)
