@@ -53,21 +53,20 @@ final class MathConstants {
     static final boolean TANH_RATIONAL_F64 = false;
 
     /**
-     * tanh(x) = x P(x^2) / Q(x^2) on |x| <= TANH_LIMIT, and 1 beyond: a relative minimax fit of
-     * degree (5, 4) in x^2 with P(0) = Q(0) = 1 on [0, 9.02] (Lawson-weighted least squares in 40
-     * digits, 1.7e-9 = 0.03 ulp; {@code docs/tools/fit_tanh.py}), its coefficients rounded to float
-     * and then moved by a few ulps each where that lowered the largest error of the float evaluation
-     * by Horner's rule (5.1 -> 4.8 ulps over every float in [0, 10]; evaluated in pairs, as now,
-     * 5.26). Degree (4, 4) would fit within 0.49 ulp and save one multiply-add, (4, 3) misses by 13.
-     * tanh rounds to 1 in float once
-     * {@code 1 - tanh(x) = 2 e^-2x / (1 + e^-2x)} is below half an ulp of 1 (2^-25), that is above
-     * 13 ln 2 = 9.011, so clamping at 9.02 loses nothing; the fit evaluated at the clamp comes out
-     * at least 1 (tested) and the result is clamped to 1.
+     * tanh(x) = x P(x^2) / Q(x^2) on |x| <= TANH_LIMIT, and +-1 beyond: a relative minimax fit of
+     * degree (4, 4) in x^2 with P(0) = Q(0) = 1 on [0, 8] (Lawson-weighted least squares in 40
+     * digits, 7.9e-9 = 0.13 ulp; {@code docs/tools/fit_tanh.py 8 24 4,4}), its coefficients rounded
+     * to float. Saturating at 8 rather than where tanh rounds to 1 in float (13 ln 2 = 9.011):
+     * 1 - tanh(8) = 2 e^-16 / (1 + e^-16) is 3.8 ulps of 1 (2^-24 each), within the bound, and
+     * the float evaluation of the fit does exceed 1 above 8.149 (the fit of session 9, on [0, 9.02]
+     * with degree (5, 4), had to clamp its result to 1 for that). Over every float in [0, 10] the
+     * evaluation, in pairs as {@code VectorMathF32.tanhRational} does, is within 4.99 ulps (worst
+     * at x = 7.278) and never above 1 ({@code docs/tools/TanhSweep.java}); the degree (5, 4) fit
+     * was within 5.26 ulps, (4, 3) and (3, 4) fit no better than 4.4 and 3.1 ulps.
      */
-    static final double TANH_LIMIT_F32 = 9.02f;
-    static final double[] TANH_P_F32 = {1, 0x1.18413cp-3, 0x1.fbbf06p-9, 0x1.d7af1cp-16, 0x1.08cff6p-25,
-            -0x1.b336dap-37};
-    static final double[] TANH_Q_F32 = {1, 0x1.e175fp-2, 0x1.beb9dp-6, 0x1.9dfe9ep-12, 0x1.5b8898p-20};
+    static final double TANH_LIMIT_F32 = 8;
+    static final double[] TANH_P_F32 = {1, 0x1.136d46p-3, 0x1.d4c4ecp-9, 0x1.70a84ep-16, 0x1.078952p-26};
+    static final double[] TANH_Q_F32 = {1, 0x1.df0bf6p-2, 0x1.acfad4p-6, 0x1.668684p-12, 0x1.cbf2d8p-21};
     /** Unused: double tanh takes the expm1 form (TANH_RATIONAL_F64). */
     static final double TANH_LIMIT_F64 = 0;
     static final double[] TANH_P_F64 = {1};

@@ -109,12 +109,7 @@ public final class VectorMathF32 {
     static FloatVector expOfNegated(FloatVector a) {
         FloatVector t = a.fma(-LOG2E, ROUND_BIASED);
         FloatVector n = t.sub(ROUND_BIASED);
-        FloatVector s = n.fma(FloatVector.broadcast(S, LN2_HI), a);
-        s = n.fma(FloatVector.broadcast(S, LN2_LO), s);
-        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_P_ODD_NEGATED, EXP_P_ODD_NEGATED.length - 1));
-        for (int k = EXP_P_ODD_NEGATED.length - 2; k >= 0; k--) {
-            p = p.fma(s, FloatVector.broadcast(S, coefficient(EXP_P_ODD_NEGATED, k)));
-        }
+        FloatVector p = expOfNegatedReduced(a, n);
         if (a.compare(VectorOperators.GT, -NORMAL_EXP_LO).anyTrue()) {
             // pow2 written out: even a 29-byte call was refused here (its own compiled code,
             // boxing included, counted as too big for a cold call site).
@@ -130,6 +125,20 @@ public final class VectorMathF32 {
         }
         // t's low mantissa bits hold n + BIAS; shifted into the exponent field they are 2^n.
         return p.mul(t.viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats());
+    }
+
+    /**
+     * e^r for {@code -a = n ln2 + r} (n = round(-a / ln2)): the reduction on {@code s = -r} and the
+     * polynomial of -s (see expOfNegated).
+     */
+    private static FloatVector expOfNegatedReduced(FloatVector a, FloatVector n) {
+        FloatVector s = n.fma(FloatVector.broadcast(S, LN2_HI), a);
+        s = n.fma(FloatVector.broadcast(S, LN2_LO), s);
+        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_P_ODD_NEGATED, EXP_P_ODD_NEGATED.length - 1));
+        for (int k = EXP_P_ODD_NEGATED.length - 2; k >= 0; k--) {
+            p = p.fma(s, FloatVector.broadcast(S, coefficient(EXP_P_ODD_NEGATED, k)));
+        }
+        return p;
     }
 
     /** e^(x - n ln2) for n = round(x / ln2): the polynomial on the reduced argument. */
@@ -244,23 +253,25 @@ public final class VectorMathF32 {
     }
 
     /**
-     * {@code x P(x^2) / Q(x^2)} (see {@code MathConstants.TANH_P_F32}), both polynomials evaluated
-     * in pairs ({@link #pairwise}): the loop over a tanh pass is bound by the latency of one
-     * element's chain of dependent operations, not by their number, and pairs cut the nine chained
-     * multiply-adds to four (a 10,000-float pass 1.62 -> 1.55 us in one JVM; see rounded for more).
+     * {@code x P(x^2) / Q(x^2)} (see {@code MathConstants.TANH_P_F32}), and {@code +-1} where
+     * {@code x^2 > TANH_LIMIT^2}. Odd by construction, so x's sign needs no handling: -0 and tiny
+     * x come out as themselves (P(0) = Q(0) = 1), NaN runs through the arithmetic and fails the
+     * comparison, and +-infinity (whose quotient is NaN) and every other large x take the signed
+     * one. Seventeen operations per vector; the form before session 17 took |x|, clamped it,
+     * clamped the result to 1, restored the sign and blended NaN back in (21 operations, and one
+     * more multiply-add in P): a 10,000-float pass 2.53 -> 2.02 us in one JVM. Both polynomials
+     * are evaluated in pairs ({@link #pairwise}): the loop over a tanh pass is bound by the
+     * latency of one element's chain of dependent operations as much as by their number, and
+     * pairs halve the chain of multiply-adds.
      */
     private static FloatVector tanhRational(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector xc = minOfNonNegative(ax, TANH_LIMIT);
-        FloatVector t = xc.mul(xc);
+        FloatVector t = x.mul(x);
         FloatVector t2 = t.mul(t);
-        FloatVector p = pairwise(TANH_P, t, t2);
-        FloatVector q = pairwise(TANH_Q, t, t2);
-        FloatVector r = minOfNonNegative(xc.mul(p).div(q), 1);
-        // P(0) = Q(0) = 1, so a tiny x comes out as itself; the sign goes back in as a bit.
+        FloatVector r = x.mul(pairwise(TANH_P, t, t2)).div(pairwise(TANH_Q, t, t2));
         var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
-        FloatVector signed = r.viewAsIntegralLanes().or(x.viewAsIntegralLanes().and(signBit)).reinterpretAsFloats();
-        return signed.blend(x, x.test(VectorOperators.IS_NAN));
+        var one = FloatVector.broadcast(S, 1f).viewAsIntegralLanes();
+        FloatVector signedOne = x.viewAsIntegralLanes().and(signBit).or(one).reinterpretAsFloats();
+        return r.blend(signedOne, t.compare(VectorOperators.GT, TANH_LIMIT * TANH_LIMIT));
     }
 
     /**
@@ -283,15 +294,6 @@ public final class VectorMathF32 {
         return p;
     }
 
-    /**
-     * min(a, limit) for lanes a >= 0 (or NaN, which comes out as limit): non-negative floats order
-     * like their bit patterns, and an integer min is one instruction where a float min with Java's
-     * NaN rule is several.
-     */
-    private static FloatVector minOfNonNegative(FloatVector a, float limit) {
-        return a.viewAsIntegralLanes().min(FloatVector.broadcast(S, limit).viewAsIntegralLanes()).reinterpretAsFloats();
-    }
-
     /** {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign restored: no cancellation near 0. */
     private static FloatVector tanhFromExpm1(FloatVector x) {
         FloatVector ax = x.abs();
@@ -302,15 +304,42 @@ public final class VectorMathF32 {
         return signed.blend(x, ax.lt(TANH_TINY));
     }
 
-    /** The logistic sigmoid 1 / (1 + e^-x): exactly 0 far below zero (-1000), 1 far above. */
+    /**
+     * The logistic sigmoid 1 / (1 + e^-x): exactly 0 far below zero (-1000), 1 far above.
+     *
+     * <p>While every lane has |x| <= {@code -NORMAL_EXP_LO}, e^-x = p 2^n has a normal power of
+     * two, so {@code 1 + p 2^n} is one fused multiply-add rounded once and the result one
+     * division: no |x|, no choice of numerator. For x < 0 this divides by the large e^-x = e^|x|
+     * rather than forming e^x / (1 + e^x); both keep the relative accuracy, as nothing cancels.
+     * A vector with a lane beyond that range (rare) takes a branch written out in full (a call
+     * there would be cold, not inlined, and would box every vector of the loop, see expOfNegated)
+     * that gives those lanes 2^-n / (2^-n + p) instead, 2^-n built in two normal halves so that a
+     * subnormal result is rounded once; 1 above the range, 0 below exp's. Fifteen operations on the common
+     * path, where {@code (x < 0 ? e : 1) / (1 + e)} with e = e^-|x| (before session 17) took twenty.
+     */
     public static FloatVector logistic(FloatVector x) {
-        // With e = e^-|x| <= 1 nothing overflows: 1 / (1 + e) for x >= 0, e / (1 + e) below, so
-        // that tiny results (down to subnormals) keep their relative accuracy; one division, so
-        // e / (1 + e) is rounded once (it was e * (1 / (1 + e)): two roundings, one more step).
-        // e^-|x| from |x| itself (expOfNegated): no negation on the chain. (Negating by setting
-        // the sign bit, one operation, had made some compiled loops box vectors, session 9.)
-        FloatVector e = expOfNegated(x.abs());
-        return FloatVector.broadcast(S, 1).blend(e, x.lt(0)).div(e.add(1));
+        // The reduction of expOfNegated with x in place of |x|: -x = n ln2 + r, p = e^r.
+        FloatVector t = x.fma(-LOG2E, ROUND_BIASED);
+        FloatVector n = t.sub(ROUND_BIASED);
+        FloatVector p = expOfNegatedReduced(x, n);
+        // t's low mantissa bits hold n + BIAS; shifted into the exponent field they are 2^n.
+        FloatVector pow = t.viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
+        FloatVector one = FloatVector.broadcast(S, 1);
+        FloatVector result = one.div(p.fma(pow, one));
+        VectorMask<Float> wide = x.abs().compare(VectorOperators.GT, -NORMAL_EXP_LO);
+        if (wide.anyTrue()) {
+            FloatVector m = n.neg();
+            FloatVector m1 = m.fma(0.5f, ROUND).sub(ROUND);
+            FloatVector pow1 = m1.add(BIAS + TWO_P1).viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1)
+                    .reinterpretAsFloats();
+            FloatVector pow2 = m.sub(m1).add(BIAS + TWO_P1).viewAsIntegralLanes()
+                    .lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
+            FloatVector inverse = pow1.mul(pow2);
+            // Only the lanes beyond the range: the others keep their bits whatever their neighbours.
+            result = result.blend(inverse.div(inverse.add(p)).blend(one, x.compare(VectorOperators.GT, 0))
+                    .blend(0, x.compare(VectorOperators.LT, EXP_LO)), wide);
+        }
+        return result;
     }
 
     /** softplus(x) = log(1 + e^x), computed as max(x, 0) + log1p(e^-|x|) so it cannot overflow. */

@@ -48,35 +48,45 @@ class VectorMathAccuracyTest {
 
     /**
      * The float tanh is a rational fit whose error peaks where the result is just below 1 (its
-     * worst binade); the whole-range sweep meets that region every 4099th pattern, this one every
-     * 13th, over [1/2, 10] with both signs, and saturation is exactly +-1.
+     * worst binade) and whose float evaluation would exceed 1 a little beyond its saturation
+     * point; the whole-range sweep meets that region every 4099th pattern. Here: every 13th
+     * pattern over [1/2, 4) and every float in [4, 10] (results above 0.9993, the saturation at 8
+     * inside), both signs, each within the bound and never beyond +-1; saturation is exactly +-1.
      */
     @Test
     void floatTanhDenseWhereTheResultIsNearOne() {
-        int from = Float.floatToRawIntBits(0.5f);
-        int to = Float.floatToRawIntBits(10f);
-        float[] x = new float[2 * ((to - from) / 13 + 1)];
-        int n = 0;
-        for (int bits = from; bits < to; bits += 13) {
-            x[n++] = Float.intBitsToFloat(bits);
-            x[n++] = -Float.intBitsToFloat(bits);
-        }
-        float[] got = applyFloat(VectorMathF32::tanh, java.util.Arrays.copyOf(x, n));
-        double bound = ElementwiseTolerance.vectorUlps(Function.TANH, true);
-        for (int k = 0; k < n; k++) {
-            double want = StrictMath.tanh(x[k]);
-            double err = Math.abs(got[k] - want) / Math.ulp((float) want);
-            if (!(err <= bound)) {
-                fail("tanh(" + x[k] + ") = " + got[k] + ", StrictMath " + want + ": " + err + " ulp > " + bound);
-            }
-        }
-        float[] saturated = applyFloat(VectorMathF32::tanh, new float[] {9.02f, 9.5f, 100f, Float.MAX_VALUE, -9.02f, -1e30f});
+        checkTanhNearOne(0.5f, 4f, 13);
+        checkTanhNearOne(4f, 10f, 1);
+        float[] saturated = applyFloat(VectorMathF32::tanh, new float[] {8.000001f, 9.02f, 100f, Float.MAX_VALUE,
+                -8.000001f, -1e30f});
         assertEquals(1f, saturated[0]);
         assertEquals(1f, saturated[1]);
         assertEquals(1f, saturated[2]);
         assertEquals(1f, saturated[3]);
         assertEquals(-1f, saturated[4]);
         assertEquals(-1f, saturated[5]);
+    }
+
+    /** tanh of every {@code step}-th float in [from, to] and of its negative, in chunks. */
+    private static void checkTanhNearOne(float from, float to, int step) {
+        double bound = ElementwiseTolerance.vectorUlps(Function.TANH, true);
+        int last = Float.floatToRawIntBits(to);
+        float[] x = new float[1 << 16];
+        for (int bits = Float.floatToRawIntBits(from); bits <= last; ) {
+            int n = 0;
+            for (; n < x.length && bits <= last; bits += step) {
+                x[n++] = Float.intBitsToFloat(bits);
+                x[n++] = -Float.intBitsToFloat(bits);
+            }
+            float[] got = applyFloat(VectorMathF32::tanh, java.util.Arrays.copyOf(x, n));
+            for (int k = 0; k < n; k++) {
+                double want = StrictMath.tanh(x[k]);
+                double err = Math.abs(got[k] - want) / Math.ulp((float) want);
+                if (!(err <= bound) || Math.abs(got[k]) > 1) {
+                    fail("tanh(" + x[k] + ") = " + got[k] + ", StrictMath " + want + ": " + err + " ulp > " + bound);
+                }
+            }
+        }
     }
 
     @Test
