@@ -61,7 +61,7 @@ final class MathConstants {
      * the float evaluation of the fit does exceed 1 above 8.149 (the fit of session 9, on [0, 9.02]
      * with degree (5, 4), had to clamp its result to 1 for that). Over every float in [0, 10] the
      * evaluation, in pairs as {@code VectorMathF32.tanhRational} does, is within 4.99 ulps (worst
-     * at x = 7.278) and never above 1 ({@code docs/tools/TanhSweep.java}); the degree (5, 4) fit
+     * at x = 7.278) and never above 1 ({@code docs/tools/FloatSweep.java}); the degree (5, 4) fit
      * was within 5.26 ulps, (4, 3) and (3, 4) fit no better than 4.4 and 3.1 ulps.
      */
     static final double TANH_LIMIT_F32 = 8;

@@ -314,8 +314,9 @@ public final class VectorMathF32 {
      * A vector with a lane beyond that range (rare) takes a branch written out in full (a call
      * there would be cold, not inlined, and would box every vector of the loop, see expOfNegated)
      * that gives those lanes 2^-n / (2^-n + p) instead, 2^-n built in two normal halves so that a
-     * subnormal result is rounded once; 1 above the range, 0 below exp's. Fifteen operations on the common
-     * path, where {@code (x < 0 ? e : 1) / (1 + e)} with e = e^-|x| (before session 17) took twenty.
+     * subnormal result is rounded once; 1 above the range, 0 below exp's. Fifteen operations on
+     * the common path, where {@code (x < 0 ? e : 1) / (1 + e)} with e = e^-|x| (before session 17)
+     * took twenty.
      */
     public static FloatVector logistic(FloatVector x) {
         // The reduction of expOfNegated with x in place of |x|: -x = n ln2 + r, p = e^r.
