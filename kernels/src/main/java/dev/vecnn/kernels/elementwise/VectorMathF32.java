@@ -12,10 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Elementary functions on whole vectors, by polynomial approximation: exp, log, tanh, logistic,
  * softplus and the helpers they share.
  *
- * <p>Why not {@code lanewise(VectorOperators.EXP)}: on the machine this was tuned on (JDK 25, AMD
- * Zen 5) the lanewise transcendental operators are not intrinsified and cost as much per element
- * as the scalar {@code Math} loop (see docs/elementwise-results.md); these polynomials run at
- * vector speed.
+ * <p>Why not {@code lanewise(VectorOperators.EXP)}: on the machine this was first tuned on (JDK 25,
+ * AMD Zen 5) the lanewise transcendental operators are not intrinsified and cost as much per
+ * element as the scalar {@code Math} loop; on an Intel Xeon (session 17) the JDK's lanewise TANH
+ * is intrinsified and still half as fast as {@link #tanh} (see docs/elementwise-results.md).
  *
  * <p>Method: exp reduces {@code x = n ln2 + r} with |r| <= ln2/2 (Cody-Waite with a two-part ln 2
  * and fused multiply-adds), evaluates a polynomial of r (MathConstants.EXP_POLY_F32) and scales by {@code 2^n} built
