@@ -59,9 +59,9 @@ public final class VectorMathF32 {
     private static final float SQRT2 = (float) Math.sqrt(2);
     private static final float MIN_NORMAL = Float.MIN_NORMAL;
     private static final float TWO_P = (float) Math.scalb(1.0, P);
-    /** Below this |x|, tanh(x) = x to within half an ulp (x^3/3 < u x). */
-    private static final float TANH_TINY = (float) Math.sqrt(Math.scalb(3.0, -P));
     private static final long[] EXP_C = rounded(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
+    /** EXP_C without its constant term: (e^r - 1) / r = 1 + r/2 + r^2/6 + ... (tanhFromExpm1). */
+    private static final long[] EXPM1_OVER_R = java.util.Arrays.copyOfRange(EXP_C, 1, EXP_C.length);
     private static final long[] EXP_P = rounded(MathConstants.EXP_POLY_F32);
     /** EXP_P with the odd powers' signs flipped: the polynomial of -s (see expOfNegated). */
     private static final long[] EXP_P_ODD_NEGATED = rounded(oddNegated(MathConstants.EXP_POLY_F32));
@@ -294,14 +294,30 @@ public final class VectorMathF32 {
         return p;
     }
 
-    /** {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign restored: no cancellation near 0. */
+    /**
+     * {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign of x put back as a bit: no
+     * cancellation near 0. expm1 written out for an argument that cannot be negative: 2|x| is
+     * clamped at {@code EXPM1_LIMIT} (where tanh is 1 to the last bit) by a compare and a blend,
+     * which leave NaN as it is, instead of expm1's two-sided clamp with Java's min and max rule,
+     * and its polynomial is evaluated in pairs ({@link #pairwise}: a chain of seven multiply-adds
+     * instead of twelve). Tiny x needs no case of its own: e = 2|x| exactly, e + 2 rounds to 2, and
+     * the quotient is |x| (so -0 stays -0). Before session 17 the double tanh took both clamps, a
+     * negation and a blend for the sign and a blend for tiny x.
+     */
     private static FloatVector tanhFromExpm1(FloatVector x) {
         FloatVector ax = x.abs();
-        FloatVector e = expm1(ax.add(ax));
+        FloatVector u = ax.add(ax);
+        u = u.blend(EXPM1_LIMIT, u.compare(VectorOperators.GT, EXPM1_LIMIT));
+        FloatVector n = u.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), u);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector q = pairwise(EXPM1_OVER_R, r, r.mul(r)).mul(r);
+        FloatVector s = pow2(n);
+        // e^u - 1 = s q + (s - 1); s - 1 is exact for the n <= P + 3 that occur.
+        FloatVector e = s.fma(q, s.sub(1));
         FloatVector t = e.div(e.add(2));
-        FloatVector signed = t.blend(t.neg(), x.lt(0));
-        // Tiny |x| (and +-0, subnormals) return x itself, which also keeps the sign of zero.
-        return signed.blend(x, ax.lt(TANH_TINY));
+        var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
+        return t.viewAsIntegralLanes().or(x.viewAsIntegralLanes().and(signBit)).reinterpretAsFloats();
     }
 
     /**
