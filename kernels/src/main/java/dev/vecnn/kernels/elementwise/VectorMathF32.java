@@ -59,9 +59,9 @@ public final class VectorMathF32 {
     private static final float SQRT2 = (float) Math.sqrt(2);
     private static final float MIN_NORMAL = Float.MIN_NORMAL;
     private static final float TWO_P = (float) Math.scalb(1.0, P);
-    private static final long[] EXP_C = rounded(MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32));
-    /** EXP_C without its constant term: (e^r - 1) / r = 1 + r/2 + r^2/6 + ... (tanhFromExpm1). */
-    private static final long[] EXPM1_OVER_R = java.util.Arrays.copyOfRange(EXP_C, 1, EXP_C.length);
+    /** (e^r - 1) / r = 1 + r/2 + r^2/6 + ...: the Taylor coefficients of exp from 1/1! (expm1). */
+    private static final long[] EXPM1_OVER_R = rounded(java.util.Arrays.copyOfRange(
+            MathConstants.expTaylor(MathConstants.EXP_DEGREE_F32), 1, MathConstants.EXP_DEGREE_F32 + 1));
     private static final long[] EXP_P = rounded(MathConstants.EXP_POLY_F32);
     /** EXP_P with the odd powers' signs flipped: the polynomial of -s (see expOfNegated). */
     private static final long[] EXP_P_ODD_NEGATED = rounded(oddNegated(MathConstants.EXP_POLY_F32));
@@ -185,18 +185,22 @@ public final class VectorMathF32 {
 
     /** e^x - 1, accurate near 0; valid for {@code x <= (P + 3) ln2} (larger x are clamped there). */
     static FloatVector expm1(FloatVector x) {
-        FloatVector xc = x.max(-EXPM1_LIMIT).min(EXPM1_LIMIT);
+        return expm1OfClamped(x.max(-EXPM1_LIMIT).min(EXPM1_LIMIT));
+    }
+
+    /**
+     * e^x - 1 for x already within [-EXPM1_LIMIT, EXPM1_LIMIT] (or NaN): {@link #expm1} after its
+     * clamp, and the double tanh after its own one-sided clamp. The polynomial is evaluated in
+     * pairs ({@link #pairwise}): seven chained multiply-adds instead of twelve in double.
+     */
+    private static FloatVector expm1OfClamped(FloatVector xc) {
         FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
         // q = e^r - 1 = r (1 + r/2 + r^2/6 + ...), so its relative error does not grow near 0.
-        FloatVector p = FloatVector.broadcast(S, coefficient(EXP_C, EXP_C.length - 1));
-        for (int k = EXP_C.length - 2; k >= 1; k--) {
-            p = p.fma(r, FloatVector.broadcast(S, coefficient(EXP_C, k)));
-        }
-        FloatVector q = p.mul(r);
+        FloatVector q = pairwise(EXPM1_OVER_R, r, r.mul(r)).mul(r);
         FloatVector s = pow2(n);
-        // e^x - 1 = s q + (s - 1); s - 1 is exact for the |n| <= P that matter.
+        // e^x - 1 = s q + (s - 1); s - 1 is exact for the |n| <= P + 3 that occur.
         return s.fma(q, s.sub(1));
     }
 
@@ -296,11 +300,10 @@ public final class VectorMathF32 {
 
     /**
      * {@code expm1(2|x|) / (expm1(2|x|) + 2)} with the sign of x put back as a bit: no
-     * cancellation near 0. expm1 written out for an argument that cannot be negative: 2|x| is
-     * clamped at {@code EXPM1_LIMIT} (where tanh is 1 to the last bit) by a compare and a blend,
-     * which leave NaN as it is, instead of expm1's two-sided clamp with Java's min and max rule,
-     * and its polynomial is evaluated in pairs ({@link #pairwise}: a chain of seven multiply-adds
-     * instead of twelve). Tiny x needs no case of its own: e = 2|x| exactly, e + 2 rounds to 2, and
+     * cancellation near 0. The argument cannot be negative, so 2|x| is clamped at
+     * {@code EXPM1_LIMIT} (where tanh is 1 to the last bit) by a compare and a blend, which leave
+     * NaN as it is, instead of expm1's two-sided clamp with Java's min and max rule; the rest is
+     * expm1's ({@link #expm1OfClamped}). Tiny x needs no case of its own: e = 2|x| exactly, e + 2 rounds to 2, and
      * the quotient is |x| (so -0 stays -0). Before session 17 the double tanh took both clamps, a
      * negation and a blend for the sign and a blend for tiny x.
      */
@@ -308,13 +311,7 @@ public final class VectorMathF32 {
         FloatVector ax = x.abs();
         FloatVector u = ax.add(ax);
         u = u.blend(EXPM1_LIMIT, u.compare(VectorOperators.GT, EXPM1_LIMIT));
-        FloatVector n = u.fma(LOG2E, ROUND).sub(ROUND);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), u);
-        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector q = pairwise(EXPM1_OVER_R, r, r.mul(r)).mul(r);
-        FloatVector s = pow2(n);
-        // e^u - 1 = s q + (s - 1); s - 1 is exact for the n <= P + 3 that occur.
-        FloatVector e = s.fma(q, s.sub(1));
+        FloatVector e = expm1OfClamped(u);
         FloatVector t = e.div(e.add(2));
         var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
         return t.viewAsIntegralLanes().or(x.viewAsIntegralLanes().and(signBit)).reinterpretAsFloats();
