@@ -117,6 +117,9 @@ methods = [
  tile("tileColumns3v", 3, False, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6, stride="NRW"),
  tile("tileRows3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6, stride="NRW"),
  tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6, stride="NRW"),
+ tile("tileColumns4v", 4, False, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */", mr=6),
+ tile("tileRows4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */", mr=6),
+ tile("tileRowArrays4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
 ]
 src = open(os.path.join(HERE, "KernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(methods).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "KernelF32.java"),"w").write(src)

@@ -77,6 +77,7 @@ final class WarmupF32 {
             boolean ta = (t & 1) != 0;
             boolean tb = (t & 2) != 0;
             gemm(ta, tb, o.narrowN, depth, o);
+            gemm(ta, tb, o.partialN, depth, o);
             gemm(ta, tb, o.oneVectorN, depth, o);
             // The 6x3v kernels: with calls from only two of the transpose cases C2 compiled
             // one of the three during the warm-up.
@@ -86,9 +87,9 @@ final class WarmupF32 {
         // A layer's weight gradient (X^T D + alpha W) / n: transposed A read in place, a beta term
         // from another array, alpha and beta applied per finished block (TileStoreF32.scaleBlock).
         // Never called here before session 13: scaleBlock ran interpreted through the first epoch.
-        // The three sliver kinds, the wide one with a partial width (MNIST's 100 columns in double).
+        // Every sliver kind, the wide ones with a partial width (MNIST's 100 columns in double).
         for (int rows : new int[] {o.m, o.wholeM}) {
-            for (int n : new int[] {o.narrowN, o.oneVectorN, o.mergedN}) {
+            for (int n : new int[] {o.narrowN, o.partialN, o.oneVectorN, o.mergedN}) {
                 FusedGemm.sgemmPlusScaled(true, false, rows, n, depth, 0.5f, o.a, 0, rows, o.b, 0, n, 0.25f, o.z, 0,
                         n, o.c, 0, n);
             }
@@ -97,8 +98,8 @@ final class WarmupF32 {
         // kernels get calls from every transpose case, these only from here: with one call a
         // round C2 never compiled the two-vector kernel during the warm-up (PrintCompilation);
         // with four it does in some runs, and otherwise on the first real predictions.
-        for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.oneVectorN, o.mergedN, o.mergedN,
-                o.mergedN, o.mergedN}) {
+        for (int n : new int[] {o.narrowN, o.narrowN, o.narrowN, o.narrowN, o.partialN, o.oneVectorN, o.mergedN,
+                o.mergedN, o.mergedN, o.mergedN}) {
             FusedGemm.sgemmBiasActivation(false, o.m, n, depth, o.rowsA, 0, o.b, 0, n, o.bias, 0, Activation.RELU,
                     0f, o.c, 0, n);
         }
@@ -223,8 +224,11 @@ final class WarmupF32 {
         // More than two blocks of 144 rows.
         final int tallM = 300;
         final int k = 3;
-        // Two-vector slivers only (2L + L + 1 columns: a full sliver and one of L + 1).
-        final int narrowN = 3 * L + 1;
+        // A full two-vector sliver and a last one of 3L + 1 columns: the 6-row, four-vector kernels
+        // of a product that reads A in place (on the sparse path, two full slivers and one of L + 1).
+        final int narrowN = 5 * L + 1;
+        // A partial two-vector sliver alone (double's n = 10).
+        final int partialN = L + 1;
         final int oneVectorN = L - 1;
         // A last sliver of 2L + 1 columns: the 6-row, three-vector kernels.
         final int mergedN = 2 * L + 1;

@@ -49,7 +49,7 @@ public final class DriverF32 {
         int oldAt(int row, int col) {
             return oldOff + row * ldOld + col;
         }
-        // The bias values of one tile (at most NRW of them).
+        // The bias values of one tile (at most a wide tile's 4L of them).
         final float[] biasTile = new float[T.mr() * T.nr()];
         final EpilogueF32 epilogue = new EpilogueF32();
         // Which panel of a product run in row chunks b and bTail hold (PANELS), 0: none.
@@ -192,17 +192,14 @@ public final class DriverF32 {
                               int k, int kcMax, boolean directA, boolean sparse, float alpha, float[] a, int aOff, int lda,
                               float[][] aRows, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               EpilogueF32 e) {
-        // The sparse path keeps plain slivers: its 6-row, three-vector kernel over a tile's nonzero
-        // steps was slower than a one-vector sliver for the last columns (predict_proba on MNIST's
-        // 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without).
-        boolean wideSlivers = !sparse;
+        int widest = GemmShapes.widestSliver(directA, sparse);
         int tailWidth = tailWidth(transA, j1 - j0);
         int tailCols = tailWidth == 0 ? 0 : (j1 - j0) % KernelF32.L;
         for (int jc = j0; jc < j1; jc += T.nc()) {
             int nc = Math.min(T.nc(), j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 panel(transA, transB, i0, i1, j1 - j0, jc, nc, tailCols, tailWidth, pc, Math.min(kcMax, k - pc), k,
-                        directA, sparse, wideSlivers, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e,
+                        directA, sparse, widest, alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e,
                         null, null);
             }
         }
@@ -257,7 +254,7 @@ public final class DriverF32 {
                     Buffers own = BUFFERS.get();
                     if (own.packedPanel != token) {
                         // This thread's first chunk of the panel: its own copy of B's block, in its own L2.
-                        PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, true, own.b);
+                        PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, GemmTuning.NR_VECTORS_WIDE, own.b);
                         if (tailCols > 0) {
                             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, own.bTail);
                         }
@@ -265,7 +262,8 @@ public final class DriverF32 {
                     }
                     int i0 = (int) ((long) tiles * chunk / chunks) * T.mr();
                     int i1 = Math.min(m, (int) ((long) tiles * (chunk + 1) / chunks) * T.mr());
-                    panel(transA, transB, i0, i1, n, jc, nc, tailCols, tailWidth, pc, kc, k, false, false, true,
+                    panel(transA, transB, i0, i1, n, jc, nc, tailCols, tailWidth, pc, kc, k, false, false,
+                            GemmTuning.NR_VECTORS_WIDE,
                             alpha, a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e, own.b, own.bTail);
                 });
             }
@@ -282,7 +280,7 @@ public final class DriverF32 {
      */
     private static void panel(boolean transA, boolean transB, int i0, int i1, int rangeCols, int jc, int nc,
                               int tailCols, int tailWidth, int pc, int kc, int k, boolean directA, boolean sparse,
-                              boolean wideSlivers, float alpha, float[] a, int aOff, int lda, float[][] aRows,
+                              int widest, float alpha, float[] a, int aOff, int lda, float[][] aRows,
                               float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, EpilogueF32 e,
                               float[] packedB, float[] packedTail) {
         Buffers buf = BUFFERS.get();
@@ -320,7 +318,7 @@ public final class DriverF32 {
         // only a last sliver whose full vectors would run past the end of b is packed.
         boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, rangeCols, T);
         if (!bDirect && packedB == null) {
-            PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, wideSlivers, buf.b);
+            PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, widest, buf.b);
         }
         // Where B's panel is read in place: in b, or, when the slivers' whole-vector loads
         // of the last steps would run past the end of b (a B with nothing after it, as a
@@ -329,7 +327,8 @@ public final class DriverF32 {
         float[] bPanel = b;
         int bPanelAt = bOff + pc * ldb + jc;
         if (bDirect) {
-            // Every sliver's loads end before this: a sliver reads at most three vectors.
+            // Every sliver's loads end before this: a partial last sliver reads at most 2L - 1
+            // columns past the panel.
             // Not when B's rows are much wider than the panel (a narrow column block of a
             // wide B): the copy would move far more than packing the slivers does.
             long reach = (long) (kc - 1) * ldb + nMain + 3L * KernelF32.L;
@@ -381,7 +380,7 @@ public final class DriverF32 {
             int rowStep = directA ? mc : mr;
             for (int ir0 = 0; ir0 < mc; ir0 += rowStep) {
                 for (int jr = 0; jr < nMain; ) {
-                    int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, wideSlivers);
+                    int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, widest);
                     int cols = Math.min(width, nMain - jr);
                     float[] bs = bPacked;
                     int bAt = jr * kc;
@@ -395,7 +394,7 @@ public final class DriverF32 {
                             bStride = ldb;
                         } else if (ic == i0 && ir0 == 0) {
                             // Only when the panel was too large to copy (bPanel is b then).
-                            PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, wideSlivers,
+                            PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, widest,
                                     buf.b);
                             bAt = 0;
                         } else {
@@ -417,9 +416,9 @@ public final class DriverF32 {
                                 float[] out = direct ? c : buf.tile;
                                 int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                 int outStride = direct ? ldc : width;
-                                // (Never sparse: see wideSlivers.)
                                 wideTile(ir, h, full, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
-                                        buf, bs, bAt, bStride, out, outAt, outStride);
+                                        buf, bs, bAt, bStride, out, outAt, outStride,
+                                        width > GemmTuning.NR_VECTORS_WIDE * KernelF32.L);
                                 if (!direct) {
                                     TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
                                             cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
@@ -545,26 +544,49 @@ public final class DriverF32 {
 
     /**
      * Half {@code h} (rows h .. h + MRW - 1) of the 12-row tile at {@code ir} of the block, against
-     * the wide last B sliver at {@code bAt}: A is read where the 12-row tile would read it (packed
-     * partial rows from {@code full} on, else in place), offset by h rows.
+     * the wide last B sliver at {@code bAt} (three vectors, or four when {@code fourVectors}): A is
+     * read where the 12-row tile would read it (packed partial rows from {@code full} on, else in
+     * place), offset by h rows.
      */
     private static void wideTile(int ir, int h, int full, boolean rowMajorA, boolean transA, int kc,
                                  int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
-                                 float[] b, int bAt, int width, float[] out, int outAt, int outStride) {
+                                 float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
+                                 boolean fourVectors) {
         int row = ic + ir + h;
-        if (ir >= full) {
-            if (rowMajorA) {
-                KernelF32.tileRows3v(kc, buf.a, (ir - full + h) * kc, kc, b, bAt, width, out, outAt, outStride);
+        if (ir >= full && rowMajorA) {
+            int at = (ir - full + h) * kc;
+            if (fourVectors) {
+                KernelF32.tileRows4v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
             } else {
-                KernelF32.tileColumns3v(kc, buf.a, (ir - full) * kc + h, T.mr(), b, bAt, width, out, outAt,
-                        outStride);
+                KernelF32.tileRows3v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+            }
+        } else if (ir >= full) {
+            int at = (ir - full) * kc + h;
+            if (fourVectors) {
+                KernelF32.tileColumns4v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileColumns3v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
             }
         } else if (aRows != null) {
-            KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, width, out, outAt, outStride);
+            if (fourVectors) {
+                KernelF32.tileRowArrays4v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+            }
         } else if (transA) {
-            KernelF32.tileColumns3v(kc, a, aOff + pc * lda + row, lda, b, bAt, width, out, outAt, outStride);
+            int at = aOff + pc * lda + row;
+            if (fourVectors) {
+                KernelF32.tileColumns4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileColumns3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+            }
         } else {
-            KernelF32.tileRows3v(kc, a, aOff + row * lda + pc, lda, b, bAt, width, out, outAt, outStride);
+            int at = aOff + row * lda + pc;
+            if (fourVectors) {
+                KernelF32.tileRows4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileRows3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+            }
         }
     }
 

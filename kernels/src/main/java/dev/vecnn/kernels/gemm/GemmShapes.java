@@ -68,14 +68,29 @@ final class GemmShapes {
     }
 
     /**
-     * The width of the B sliver that starts with {@code remaining} columns of the panel left:
-     * {@code nr}, or the wide tile's {@code NR_VECTORS_WIDE * lanes} when the rest is more than
-     * {@code nr} and fits it, so that no one-vector sliver follows (see {@link GemmTuning#MR_WIDE}).
-     * Slivers before the last are always {@code nr} wide.
+     * The widest last sliver, in vectors, that a part of a product may end with: the 6-row kernels
+     * of {@link GemmTuning#NR_VECTORS_WIDE} vectors for every product, and of
+     * {@link GemmTuning#NR_VECTORS_WIDEST} for one that reads A in place (a narrow one); none
+     * ({@link GemmTuning#NR_VECTORS}) on the sparse path, whose 6-row, three-vector kernel over a
+     * tile's nonzero steps was slower than a one-vector sliver for the last columns (predict_proba
+     * on MNIST's 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without). The four-vector
+     * sliver is for narrow products only: at the end of every 512-column block of a copied A it
+     * made float 512^3 and 1024^3 5-9% slower.
      */
-    static int sliverWidth(int remaining, int nr, int lanes, boolean wideAllowed) {
-        int wide = GemmTuning.NR_VECTORS_WIDE * lanes;
-        return wideAllowed && remaining > nr && remaining <= wide ? wide : nr;
+    static int widestSliver(boolean directA, boolean sparse) {
+        return sparse ? GemmTuning.NR_VECTORS : directA ? GemmTuning.NR_VECTORS_WIDEST : GemmTuning.NR_VECTORS_WIDE;
+    }
+
+    /**
+     * The width of the B sliver that starts with {@code remaining} columns of the panel left:
+     * {@code nr}, or, when the rest is more than {@code nr} and fits in {@code widest} vectors, a
+     * last sliver of as many whole vectors as it needs (3 or 4; see {@link GemmTuning#MR_WIDE}),
+     * so that no one-vector sliver or partial two-vector sliver follows. Slivers before the last
+     * are always {@code nr} wide.
+     */
+    static int sliverWidth(int remaining, int nr, int lanes, int widest) {
+        boolean wide = remaining > nr && remaining <= widest * lanes;
+        return wide ? ceilDiv(remaining, lanes) * lanes : nr;
     }
 
     static int ceilDiv(int x, int y) {

@@ -56,6 +56,13 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     // 12-row ones do, packed or in place.
     static final int MR_WIDE = MR / 2;
     static final int NR_VECTORS_WIDE = NR_VECTORS + 1;
+    // A product that reads A in place (a narrow one) also ends in a sliver of 6 rows x 4 vectors
+    // when 2L + 1 .. 4L columns are left (float n = 50 and 64, the 200 x 50 layers): one sliver
+    // instead of two, so A's rows are read once, half the broadcasts per multiply-add, and a sliver
+    // as wide as C's rows goes straight to C (DriverF32.spillsWholeVectors) instead of through the
+    // tile store. One JVM, session 18: float 200x50x100 1.07-1.27x, 200x64x100 1.01-1.19x,
+    // 200x50x10 NT 1.42-1.50x; for a copied A, at the end of every 512-column block, 0.91-0.95x.
+    static final int NR_VECTORS_WIDEST = NR_VECTORS + 2;
     // 512, not 256: fewer k panels (fewer C tile updates and B repacks) beat keeping the B sliver
     // in L1; it streams from L2 at 2 loads per 24 FMAs. Interleaved A/B at k >= 512: +3.5-9%;
     // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).

@@ -993,4 +993,243 @@ final class KernelF32 {
         c51.intoArray(out, outAt + 5 * outStride + 1 * L);
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
+
+    /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */
+    static void tileColumns4v(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                              float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
+
+    /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */
+    static void tileRows4v(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                           float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            bi += bStride;
+        }
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
+
+    /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */
+    static void tileRowArrays4v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            bi += bStride;
+        }
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
 }

@@ -81,14 +81,14 @@ final class PackF32 {
      * {@link GemmShapes#sliverWidth} says so): sliver {@code jr} starts at {@code jr * kc}.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
-                      int nr, boolean wideAllowed, float[] dst) {
+                      int nr, int widest, float[] dst) {
         int jr = 0;
         if (!transB) {
             // The leading full slivers of a row-major B, step by step: each step's row of B is read
             // once, front to back, and its runs go to the slivers. Sliver by sliver, each read a
             // column strip of B, rows ldb apart: 7.9% of a float 1024^3 product (JFR, session 14).
             int full = 0;
-            while (nc - full >= nr && GemmShapes.sliverWidth(nc - full, nr, KernelF32.L, wideAllowed) == nr) {
+            while (nc - full >= nr && GemmShapes.sliverWidth(nc - full, nr, KernelF32.L, widest) == nr) {
                 full += nr;
             }
             for (int p = 0; p < kc; p++) {
@@ -103,7 +103,7 @@ final class PackF32 {
             jr = full;
         }
         while (jr < nc) {
-            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, wideAllowed);
+            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, widest);
             int cols = Math.min(width, nc - jr);
             int base = jr * kc;
             if (transB) {

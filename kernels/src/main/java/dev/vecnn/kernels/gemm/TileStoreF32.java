@@ -43,7 +43,7 @@ final class TileStoreF32 {
 
     /**
      * @param acc   the tile, row-major with row stride {@code width}
-     * @param width the tile's row stride: NR, or NRW for the wide last sliver
+     * @param width the tile's row stride: NR, or 3L or 4L for a wide last sliver
      * @param old   where the beta term's values are read: C itself ({@code c, cOff, ldc}), or
      *              the first k panel's addend Z ({@link EpilogueF32#ADDEND}), from {@code oldOff}
      *              with rows {@code ldOld} apart
