@@ -32,6 +32,8 @@ public final class DriverF32 {
         final float[] b = new float[Math.max(T.kcCopiedA() * T.nc(),
                 T.kc() * (T.directAMaxColumns() + 2 * KernelF32.L))];
         final float[] tile = new float[T.mr() * T.nr()];
+        // Scratch for packing a transposed B by gathers (PackF32.gatherTransposedSliver).
+        final int[] gatherIndex = new int[2 * KernelF32.L];
         // B's tail columns, each step's values repeated over a vector (PackF32.packTail).
         final float[] bTail = new float[T.kc() * KernelF32.L];
         // The tail results of two row tiles (TailKernelF32.tiles).
@@ -254,7 +256,8 @@ public final class DriverF32 {
                     Buffers own = BUFFERS.get();
                     if (own.packedPanel != token) {
                         // This thread's first chunk of the panel: its own copy of B's block, in its own L2.
-                        PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, GemmTuning.NR_VECTORS_WIDE, own.b);
+                        PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, GemmTuning.NR_VECTORS_WIDE, own.b,
+                                own.gatherIndex);
                         if (tailCols > 0) {
                             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, own.bTail);
                         }
@@ -318,7 +321,7 @@ public final class DriverF32 {
         // only a last sliver whose full vectors would run past the end of b is packed.
         boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, rangeCols, T);
         if (!bDirect && packedB == null) {
-            PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, widest, buf.b);
+            PackF32.packB(transB, b, bOff, ldb, pc, kc, jc, nMain, nr, widest, buf.b, buf.gatherIndex);
         }
         // Where B's panel is read in place: in b, or, when the slivers' whole-vector loads
         // of the last steps would run past the end of b (a B with nothing after it, as a
@@ -395,7 +398,7 @@ public final class DriverF32 {
                         } else if (ic == i0 && ir0 == 0) {
                             // Only when the panel was too large to copy (bPanel is b then).
                             PackF32.packB(false, b, bOff, ldb, pc, kc, jc + jr, nMain - jr, nr, widest,
-                                    buf.b);
+                                    buf.b, buf.gatherIndex);
                             bAt = 0;
                         } else {
                             bAt = 0;
