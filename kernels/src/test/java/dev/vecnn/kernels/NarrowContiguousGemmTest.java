@@ -16,9 +16,10 @@ import net.jqwik.api.constraints.IntRange;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A product whose C rows lie back to back ({@code ldc == n}) and are narrower than the kernel's
- * spill (the 200 x 10 output layer) lets full tiles store whole vectors into C, each row's extra
- * lanes landing on the next rows before those are written. The result must be bit for bit the
+ * A product whose C rows lie back to back ({@code ldc == n}) lets the full tiles of its last
+ * sliver store whole vectors into C even when the rows end inside the kernel's spill (the 200 x 10
+ * output layer, or n = 100 as 32 + 32 + 36 columns in float): each row's extra lanes land on the
+ * next rows' first columns before those are written (the slivers run last to first). The result must be bit for bit the
  * one computed into a C with wide rows (where every tile goes through the masked tile store), no
  * element outside the matrix may change (an array that goes on past C, an offset before it), and
  * split over threads no part may write into another's rows.
@@ -54,8 +55,8 @@ class NarrowContiguousGemmTest {
                                                    @ForAll @IntRange(min = 1, max = 3) int threads,
                                                    @ForAll long seed) {
         int lanes = useDouble ? L_DOUBLE : L_FLOAT;
-        // n from 1 up to six vectors: C as one-vector, two-vector or wide sliver, and (above three
-        // vectors) a last sliver after others, whose extra lanes must not go to C.
+        // n from 1 up to six vectors: C as one-vector, two-vector or wide sliver, and (above two
+        // vectors) a last sliver after others, whose extra lanes land on the next row's first sliver.
         int n = Math.max(1, vectors * lanes - lanesShort % lanes);
         check(m, n, k, transA, transB, op, useDouble, cOff, slack, threads, seed);
     }
@@ -64,7 +65,7 @@ class NarrowContiguousGemmTest {
     void partsSplitByRowsDoNotWriteIntoEachOther() {
         // Large enough to be split over threads (at least 2^21 multiply-adds per part).
         for (boolean useDouble : new boolean[] {false, true}) {
-            for (int n : new int[] {1, 10}) {
+            for (int n : new int[] {1, 10, 50, 100}) {
                 for (int threads : new int[] {2, 3}) {
                     check(9001, n, 500, false, false, Op.PLAIN, useDouble, 3, 17, threads, 5);
                     check(4099, n, 700, true, false, Op.TANH, useDouble, 0, 0, threads, 6);

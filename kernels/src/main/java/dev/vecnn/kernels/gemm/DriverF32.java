@@ -350,6 +350,7 @@ public final class DriverF32 {
         if (tailCols > 0 && packedTail == null && !tailInPlace) {
             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
         }
+        int lastStart = GemmShapes.lastSliverStart(nMain, nr, KernelF32.L, widest);
         for (int ic = i0; ic < i1; ic += T.mc()) {
             int mc = Math.min(T.mc(), i1 - ic);
             // Rows [0, full) are read in place when directA; the rest is copied to buf.a in
@@ -382,8 +383,11 @@ public final class DriverF32 {
             // (a narrow product, small B): slivers outer, all row tiles in one pass.
             int rowStep = directA ? mc : mr;
             for (int ir0 = 0; ir0 < mc; ir0 += rowStep) {
-                for (int jr = 0; jr < nMain; ) {
-                    int width = GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, widest);
+                // The slivers last to first: when C's rows lie back to back, the last sliver's
+                // tiles spill whole vectors, whose lanes past n land on the next row's first
+                // columns, and the first sliver, computed after it, overwrites them there.
+                for (int jr = nMain > 0 ? lastStart : -1; jr >= 0; jr -= nr) {
+                    int width = jr == lastStart ? GemmShapes.sliverWidth(nMain - jr, nr, KernelF32.L, widest) : nr;
                     int cols = Math.min(width, nMain - jr);
                     float[] bs = bPacked;
                     int bAt = jr * kc;
@@ -414,8 +418,8 @@ public final class DriverF32 {
                                 // Non-short-circuit operators: no branch for the JIT to
                                 // speculate on (an unseen side was a trap in the first fit).
                                 boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
-                                        | packedRows & jr == 0 & cols == nc
-                                        & spillsWholeVectors(row, halfRows, width, ldc, i1));
+                                        | packedRows & jr + cols == nc
+                                        & spillsWholeVectors(row, halfRows, jr + width, ldc, i1));
                                 float[] out = direct ? c : buf.tile;
                                 int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                 int outStride = direct ? ldc : width;
@@ -432,8 +436,8 @@ public final class DriverF32 {
                         }
                         int row = ic + ir;
                         boolean direct = plain & rows == mr & (cols == nr
-                                | packedRows & jr == 0 & cols == nc
-                                & spillsWholeVectors(row, rows, cols <= KernelF32.L ? KernelF32.L : nr, ldc,
+                                | packedRows & jr + cols == nc
+                                & spillsWholeVectors(row, rows, jr + (cols <= KernelF32.L ? KernelF32.L : nr), ldc,
                                 i1));
                         float[] out = direct ? c : buf.tile;
                         int outAt = direct ? cOff + row * ldc + jc + jr : 0;
@@ -459,7 +463,6 @@ public final class DriverF32 {
                                     buf.ldOld, last, jc + jr, buf.biasTile);
                         }
                     }
-                    jr += width;
                 }
             }
             if (tailInPlace) {

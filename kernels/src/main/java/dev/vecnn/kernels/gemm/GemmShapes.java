@@ -93,6 +93,15 @@ final class GemmShapes {
         return wide ? ceilDiv(remaining, lanes) * lanes : nr;
     }
 
+    /** Where the last sliver of {@code cols} columns starts (every sliver before it is {@code nr} wide). */
+    static int lastSliverStart(int cols, int nr, int lanes, int widest) {
+        int start = 0;
+        while (cols - start > nr && sliverWidth(cols - start, nr, lanes, widest) == nr) {
+            start += nr;
+        }
+        return start;
+    }
+
     static int ceilDiv(int x, int y) {
         return (x + y - 1) / y;
     }

@@ -57,7 +57,7 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     static final int MR_WIDE = MR / 2;
     static final int NR_VECTORS_WIDE = NR_VECTORS + 1;
     // A product that reads A in place (a narrow one) also ends in a sliver of 6 rows x 4 vectors
-    // when 2L + 1 .. 4L columns are left (float n = 50 and 64, the 200 x 50 layers): one sliver
+    // when 3L + 1 .. 4L columns are left (float n = 50 and 64, the 200 x 50 layers): one sliver
     // instead of two, so A's rows are read once, half the broadcasts per multiply-add, and a sliver
     // as wide as C's rows goes straight to C (DriverF32.spillsWholeVectors) instead of through the
     // tile store. One JVM, session 18: float 200x50x100 1.07-1.27x, 200x64x100 1.01-1.19x,

@@ -8,14 +8,15 @@ import jdk.incubator.vector.VectorSpecies;
  * last sliver of at most one vector of columns, by 1 vector ("12x1v") of C, accumulated in vector
  * registers over a depth of {@code kc}; a last sliver of NR + 1 to NR + L columns takes the
  * "6x3v" kernels (MR_WIDE = 6 rows, half a 12-row tile, by 3 vectors) instead of a 12x2v and a
- * 12x1v. The "Columns", "Rows" and "RowArrays" variants differ only
+ * 12x1v, and in a product that reads A in place a last sliver of NR + L + 1 to NR + 2L columns the
+ * "6x4v" kernels instead of two 12x2v. The "Columns", "Rows" and "RowArrays" variants differ only
  * in where A's values come from (packed or transposed, row-major in one array, one array per row).
  *
  * <p>Assumptions: the B sliver holds, for each step {@code p}, full vectors of consecutive
  * columns starting at {@code bOff + p * bStride} (packed by {@link PackF32}: {@code bStride} = NR,
- * or NRW for the 6x3v kernels, zero-padded past the last valid column). A holds {@link GemmTuning#MR} valid rows (the driver
+ * or the wide sliver's 3L or 4L, zero-padded past the last valid column; or B itself, read in place). A holds {@link GemmTuning#MR} valid rows (the driver
  * packs a partial last sliver, zero-padded). The tile goes to {@code out} from {@code outAt}, row-major with
- * row stride {@code outStride}: the driver's tile buffer (stride NR, or NRW for the 6x3v kernels),
+ * row stride {@code outStride}: the driver's tile buffer (stride NR, or the wide sliver's width),
  * which {@link TileStoreF32} then writes to C, or C itself when a full tile needs nothing more
  * (alpha 1, beta 0, no bias).
  *
