@@ -194,7 +194,8 @@ public final class DriverF32 {
                               int k, int kcMax, boolean directA, boolean sparse, float alpha, float[] a, int aOff, int lda,
                               float[][] aRows, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
                               EpilogueF32 e) {
-        int widest = GemmShapes.widestSliver(directA, sparse);
+        long widestSliverBytes = (long) kcMax * GemmTuning.NR_VECTORS_WIDEST * KernelF32.L * Float.BYTES;
+        int widest = GemmShapes.widestSliver(directA, sparse, widestSliverBytes);
         int tailWidth = tailWidth(transA, j1 - j0);
         int tailCols = tailWidth == 0 ? 0 : (j1 - j0) % KernelF32.L;
         for (int jc = j0; jc < j1; jc += T.nc()) {

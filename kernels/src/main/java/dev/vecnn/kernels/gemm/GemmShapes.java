@@ -70,15 +70,20 @@ final class GemmShapes {
     /**
      * The widest last sliver, in vectors, that a part of a product may end with: the 6-row kernels
      * of {@link GemmTuning#NR_VECTORS_WIDE} vectors for every product, and of
-     * {@link GemmTuning#NR_VECTORS_WIDEST} for one that reads A in place (a narrow one); none
-     * ({@link GemmTuning#NR_VECTORS}) on the sparse path, whose 6-row, three-vector kernel over a
-     * tile's nonzero steps was slower than a one-vector sliver for the last columns (predict_proba
-     * on MNIST's 2000 rows, float: 1.54-1.56 ms with it, 1.40-1.50 without). The four-vector
-     * sliver is for narrow products only: at the end of every 512-column block of a copied A it
-     * made float 512^3 and 1024^3 5-9% slower.
+     * {@link GemmTuning#NR_VECTORS_WIDEST} for one that reads A in place (a narrow one) while such a
+     * sliver of B, {@code widestSliverBytes} over the panel's depth, fits
+     * {@link GemmTuning#WIDEST_SLIVER_MAX_BYTES}; none ({@link GemmTuning#NR_VECTORS}) on the sparse
+     * path, whose 6-row, three-vector kernel over a tile's nonzero steps was slower than a
+     * one-vector sliver for the last columns (predict_proba on MNIST's 2000 rows, float: 1.54-1.56
+     * ms with it, 1.40-1.50 without). The four-vector sliver is for narrow products only: at the end
+     * of every 512-column block of a copied A it made float 512^3 and 1024^3 5-9% slower.
      */
-    static int widestSliver(boolean directA, boolean sparse) {
-        return sparse ? GemmTuning.NR_VECTORS : directA ? GemmTuning.NR_VECTORS_WIDEST : GemmTuning.NR_VECTORS_WIDE;
+    static int widestSliver(boolean directA, boolean sparse, long widestSliverBytes) {
+        if (sparse) {
+            return GemmTuning.NR_VECTORS;
+        }
+        return directA && widestSliverBytes <= GemmTuning.WIDEST_SLIVER_MAX_BYTES ? GemmTuning.NR_VECTORS_WIDEST
+                : GemmTuning.NR_VECTORS_WIDE;
     }
 
     /**

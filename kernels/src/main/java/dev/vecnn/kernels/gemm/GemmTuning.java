@@ -63,6 +63,11 @@ record GemmTuning(int mr, int nr, int kc, int kcCopiedA, int mc, int nc, long mi
     // tile store. One JVM, session 18: float 200x50x100 1.07-1.27x, 200x64x100 1.01-1.19x,
     // 200x50x10 NT 1.42-1.50x; for a copied A, at the end of every 512-column block, 0.91-0.95x.
     static final int NR_VECTORS_WIDEST = NR_VECTORS + 2;
+    // ... while its sliver of B (the panel's depth x 4L values) fits in two thirds of the 48 KiB L1
+    // with A's rows beside it: at depth 200 (51 KiB in float) the sliver streamed from L2 at four
+    // loads per step, and two two-vector slivers were faster (float 784x100x200 TN 1.01-1.03x,
+    // 200x64x200 1.07-1.09x, 200x50x200 1.03x; one JVM, both orders). Depth 100 (25 KiB) keeps it.
+    static final int WIDEST_SLIVER_MAX_BYTES = 32 << 10;
     // 512, not 256: fewer k panels (fewer C tile updates and B repacks) beat keeping the B sliver
     // in L1; it streams from L2 at 2 loads per 24 FMAs. Interleaved A/B at k >= 512: +3.5-9%;
     // 768 and 1024 lost up to 40% on float 200x100x784 (docs/architecture.md).
