@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every kernel with vector math (fused forward and backward GEMMs for each activation, the plain
+ * Every kernel with vector math (fused forward and backward GEMMs for each activation, plain
+ * products with a four-vector sliver and a transposed B, the plain
  * activation passes, each loss, softmax) allocates nothing once compiled, with all of them hot in
  * one JVM and both precisions: the case where C2 has the most to inline. A call C2 refuses to
  * inline boxes the vectors it passes (see the kernels' CompileRoots); before the transcendental loops were
@@ -102,6 +103,22 @@ class KernelAllocationTest {
             kernels.put("double derivative " + act, () -> Activations.derivative(act, 0, z, c, 0, c.length));
             kernels.put("float derivative " + act, () -> Activations.derivative(act, 0, zf, cf, 0, cf.length));
         }
+        // A last sliver of four vectors (51 float and 27 double columns with AVX-512's 16 and 8
+        // lanes) and a transposed B (its slivers packed by gathers).
+        int wideF = 51;
+        int wideD = 27;
+        float[] bWideF = toFloat(uniform(r, k * wideF));
+        double[] bWideD = uniform(r, k * wideD);
+        float[] cWideF = new float[m * wideF];
+        double[] cWideD = new double[m * wideD];
+        kernels.put("float product, four-vector sliver", () -> Gemm.sgemm(false, false, m, wideF, k, 1f, af, 0, k,
+                bWideF, 0, wideF, 0f, cWideF, 0, wideF));
+        kernels.put("double product, four-vector sliver", () -> Gemm.dgemm(false, false, m, wideD, k, 1, a, 0, k,
+                bWideD, 0, wideD, 0, cWideD, 0, wideD));
+        kernels.put("float product, transposed B", () -> Gemm.sgemm(false, true, m, wideF, k, 1f, af, 0, k,
+                bWideF, 0, k, 0f, cWideF, 0, wideF));
+        kernels.put("double product, transposed B", () -> Gemm.dgemm(false, true, m, wideD, k, 1, a, 0, k,
+                bWideD, 0, k, 0, cWideD, 0, wideD));
         // One lane in the array below exp's normal range: logistic's and softplus' exponential takes
         // its rare branch for one vector per call, a branch C2 finds cold (it called exp there,
         // not inlined, and boxed until session 10).
