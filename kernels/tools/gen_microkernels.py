@@ -22,7 +22,7 @@ def method(doc, sig, decl, pre, loop, spill):
     }}
 '''
 
-def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=False, steps=1):
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
     for i in range(mr):
@@ -31,7 +31,7 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, stride="NR", indexed=Fal
         for v in range(nv):
             body.append(f"            c{i}{v} = av.fma(b{v}, c{i}{v});")
     # The tile goes to out[outAt + i * outStride + v * L]: the driver's tile buffer (outStride NR,
-    # or NRW for the wide tiles), or C itself when nothing is left to do to a full tile.
+    # or the wide sliver's width for the 6-row tiles), or C itself when nothing is left to do to a full tile.
     # Rows in ascending order, vectors left to right: the driver lets a row's lanes past n land on
     # the next rows of C (DriverF32.spillsWholeVectors), which only works if those are written later.
     spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
@@ -114,9 +114,9 @@ methods = [
  tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
  tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),
  tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
- tile("tileColumns3v", 3, False, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6, stride="NRW"),
- tile("tileRows3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6, stride="NRW"),
- tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6, stride="NRW"),
+ tile("tileColumns3v", 3, False, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6),
+ tile("tileRows3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6),
+ tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
  tile("tileColumns4v", 4, False, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */", mr=6),
  tile("tileRows4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */", mr=6),
  tile("tileRowArrays4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */", True, mr=6),

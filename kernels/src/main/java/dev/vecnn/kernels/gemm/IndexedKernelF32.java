@@ -17,7 +17,6 @@ final class IndexedKernelF32 {
     static final VectorSpecies<Float> S = KernelF32.S;
     static final int L = KernelF32.L;
     static final int NR = KernelF32.NR;
-    static final int NRW = KernelF32.NRW;
 
     private IndexedKernelF32() {
     }

@@ -29,9 +29,8 @@ final class KernelF32 {
     static final int L = S.length();
     static final int MR = GemmTuning.MR;
     static final int NR = GemmTuning.NR_VECTORS * L;
-    /** Rows and columns of the wide tile of a last sliver (see {@link GemmTuning#MR_WIDE}). */
+    /** Rows of the wide tile of a last sliver (see {@link GemmTuning#MR_WIDE}). */
     static final int MRW = GemmTuning.MR_WIDE;
-    static final int NRW = GemmTuning.NR_VECTORS_WIDE * L;
 
     private KernelF32() {
     }
@@ -795,7 +794,7 @@ final class KernelF32 {
         c110.intoArray(out, outAt + 11 * outStride + 0 * L);
     }
 
-    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */
+    /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */
     static void tileColumns3v(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                               float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
@@ -859,7 +858,7 @@ final class KernelF32 {
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
-    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */
+    /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */
     static void tileRows3v(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
                            float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
@@ -927,7 +926,7 @@ final class KernelF32 {
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
-    /** 6 x 3 vectors (acc row stride NRW), for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */
+    /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */
     static void tileRowArrays3v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
                                 float[] out, int outAt, int outStride) {
         FloatVector zero = FloatVector.zero(S);
