@@ -49,16 +49,20 @@ class GemmPairBenchmarkTest {
     }
 
     @Test
-    void theMedianOfEachOperationsOwnRatio() {
+    void theMedianOfEachOperationsOwnRatioAndTheMeanRates() {
         GemmPairBenchmark.Totals totals = new GemmPairBenchmark.Totals();
         totals.clear();
-        totals.add(100, 300);
-        totals.add(100, 110);
-        totals.add(200, 240);
+        totals.flops = 1000;
+        totals.add(100, 300, 1);
+        totals.add(100, 110, 1);
+        totals.add(200, 240, 2);
         assertEquals(1.2, totals.pairedSpeedup(), 1e-12);
-        totals.add(100, 130);
+        totals.add(100, 130, 1);
         assertEquals((1.2 + 1.3) / 2, totals.pairedSpeedup(), 1e-12);
         assertEquals(780.0 / 500, totals.speedup(), 1e-12);
+        // Five products in 500 ns against 780 ns: 2mnk = 1000 flops each.
+        assertEquals(5 * 1000 / 500.0, totals.firstGflops(), 1e-12);
+        assertEquals(5 * 1000 / 780.0, totals.secondGflops(), 1e-12);
         totals.clear();
         assertEquals(0, totals.pairedSpeedup());
         assertEquals(0, totals.speedup());
