@@ -78,8 +78,7 @@ public class ElementwiseShareBenchmark {
         long bytesPerCall;
         private final long[] calls = new long[IMPLS.length];
         private final long[] nanos = new long[IMPLS.length];
-        private int operations;
-        private double[] ratios = new double[256];
+        private final PairedRatios ratios = new PairedRatios(MAX_PAIRED);
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
@@ -92,7 +91,7 @@ public class ElementwiseShareBenchmark {
         public void clear() {
             Arrays.fill(calls, 0);
             Arrays.fill(nanos, 0);
-            operations = 0;
+            ratios.clear();
         }
 
         /** One operation: each one's number of timed calls and their time, in IMPLS order. */
@@ -101,13 +100,7 @@ public class ElementwiseShareBenchmark {
                 calls[i] += opCalls[i];
                 nanos[i] += opNanos[i];
             }
-            if (operations < MAX_PAIRED) {
-                if (operations == ratios.length) {
-                    ratios = Arrays.copyOf(ratios, ratios.length * 2);
-                }
-                ratios[operations] = rate(opCalls[0], opNanos[0]) / rate(opCalls[2], opNanos[2]);
-            }
-            operations++;
+            ratios.add(rate(opCalls[0], opNanos[0]) / rate(opCalls[2], opNanos[2]));
         }
 
         private double rate(long n, long ns) {
@@ -137,14 +130,7 @@ public class ElementwiseShareBenchmark {
         }
 
         public double pairedVectorOverRoofline() {
-            int kept = Math.min(operations, MAX_PAIRED);
-            if (kept == 0) {
-                return 0;
-            }
-            double[] sorted = Arrays.copyOf(ratios, kept);
-            Arrays.sort(sorted);
-            double median = kept % 2 == 1 ? sorted[kept / 2] : (sorted[kept / 2 - 1] + sorted[kept / 2]) / 2;
-            return share * median;
+            return share * ratios.median();
         }
     }
 

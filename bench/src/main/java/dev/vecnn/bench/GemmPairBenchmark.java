@@ -1,6 +1,5 @@
 package dev.vecnn.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -201,11 +200,10 @@ public class GemmPairBenchmark {
         // 1 until JMH's parameters are known (so a unit test reads the plain figures).
         double share = 1;
         long flops;
-        private long operations;
         private long calls;
         private long firstNanos;
         private long secondNanos;
-        private double[] ratios = new double[1024];
+        private final PairedRatios ratios = new PairedRatios(MAX_PAIRED);
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
@@ -215,7 +213,7 @@ public class GemmPairBenchmark {
 
         @Setup(Level.Iteration)
         public void clear() {
-            operations = 0;
+            ratios.clear();
             calls = 0;
             firstNanos = 0;
             secondNanos = 0;
@@ -223,13 +221,7 @@ public class GemmPairBenchmark {
 
         /** One operation: each side's time for the same number of products. */
         void add(long first, long second, int products) {
-            if (operations < MAX_PAIRED) {
-                if (operations == ratios.length) {
-                    ratios = Arrays.copyOf(ratios, ratios.length * 2);
-                }
-                ratios[(int) operations] = (double) second / Math.max(1, first);
-            }
-            operations++;
+            ratios.add((double) second / Math.max(1, first));
             calls += products;
             firstNanos += first;
             secondNanos += second;
@@ -240,14 +232,7 @@ public class GemmPairBenchmark {
         }
 
         public double pairedSpeedup() {
-            int kept = (int) Math.min(operations, MAX_PAIRED);
-            if (kept == 0) {
-                return 0;
-            }
-            double[] sorted = Arrays.copyOf(ratios, kept);
-            Arrays.sort(sorted);
-            double median = kept % 2 == 1 ? sorted[kept / 2] : (sorted[kept / 2 - 1] + sorted[kept / 2]) / 2;
-            return share * median;
+            return share * ratios.median();
         }
 
         public double firstGflops() {
