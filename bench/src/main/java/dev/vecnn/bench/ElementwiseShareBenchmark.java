@@ -82,7 +82,7 @@ public class ElementwiseShareBenchmark {
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            share = IterationShare.of(params);
             bytesPerCall = ElementwiseBenchmark.bytesMoved(params.getParam("kernel"),
                     Long.parseLong(params.getParam("size")));
         }

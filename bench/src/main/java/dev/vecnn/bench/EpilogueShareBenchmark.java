@@ -67,7 +67,7 @@ public class EpilogueShareBenchmark {
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            share = IterationShare.of(params);
         }
 
         @Setup(Level.Iteration)

@@ -207,7 +207,7 @@ public class GemmPairBenchmark {
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            share = IterationShare.of(params);
             flops = flops(params.getParam("shape"));
         }
 
