@@ -27,9 +27,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * in the caches the other side's product used) and then a timed block of products, about a
  * millisecond long ({@link #BLOCK_NANOS}), much shorter than the seconds the machine stays in one
  * speed. A side's products right after the other side's found their operands evicted: timed one
- * by one, vecnn's float 200x100x784 ran at 0.85 of OpenBLAS's where both sides' hot-cache calls
- * are within 5% of each other (a different question: how fast each is on operands already in
- * cache, which is what the other benchmarks measure).
+ * by one, vecnn's float 200x100x784 ran at 0.85 of OpenBLAS's, in blocks at 0.93 (a different
+ * question: how fast each is on operands another library has just evicted; the other benchmarks
+ * and this one's blocks measure operands already in cache).
  *
  * <p>{@code pair} names the two sides as {@code impl@threads:impl@threads}, e.g.
  * {@code vecnn@1:openblas-cpu@1} (vecnn against OpenBLAS, one thread each) or
