@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ElementwiseBenchmark {
-    @Param({"exp", "tanh", "logistic", "adam", "sumsq"})
+    @Param({"exp", "tanh", "logistic", "relu", "adam", "sumsq"})
     public String kernel;
     /** Working set in bytes: 256 KiB (L2), 8 MiB (L3), 256 MiB (DRAM). */
     @Param({"262144", "8388608", "268435456"})
@@ -109,14 +109,43 @@ public class ElementwiseBenchmark {
         float[] a = java.util.Arrays.copyOf(p, n);
         float[] b = a.clone();
         switch (kernel) {
-            case "exp", "tanh", "logistic" -> {
-                Activation act = kernel.equals("tanh") ? Activation.TANH : Activation.LOGISTIC;
+            case "exp" -> {
+                expVector(a);
+                for (int i = 0; i < n; i++) {
+                    float e = (float) Math.exp(b[i]);
+                    // exp within a few ulps, then the subtraction's rounding: absolute in e's ulps.
+                    if (Math.abs(a[i] - (e - 1.5f)) > 8 * Math.ulp(e)) {
+                        throw new IllegalStateException("exp mismatch at " + i + ": " + a[i] + " vs " + (e - 1.5f));
+                    }
+                }
+            }
+            case "tanh", "logistic", "relu" -> {
+                Activation act = activation(kernel);
                 Activations.forward(act, a, 0, n);
                 ActivationScalarF32.forward(act, 0, b, 0, n);
                 for (int i = 0; i < n; i++) {
                     if (Math.abs(a[i] - b[i]) > 8 * Math.ulp(b[i])) {
                         throw new IllegalStateException(kernel + " mismatch at " + i + ": " + a[i] + " vs " + b[i]);
                     }
+                }
+            }
+            case "adam" -> {
+                float[] ga = java.util.Arrays.copyOf(g, n);
+                float[] ma = new float[n];
+                float[] va = new float[n];
+                float[] mb = new float[n];
+                float[] vb = new float[n];
+                float lr = 1e-3f;
+                float b1 = 0.9f;
+                float b2 = 0.999f;
+                Updates.adam(a, ga, ma, va, lr, b1, b2, 1e-8f, 1);
+                // scikit-learn's step size at t = 1, lr sqrt(1 - b2) / (1 - b1), as Updates forms it.
+                float lrT = (float) (lr * Math.sqrt(1 - Math.pow(b2, 1)) / (1 - Math.pow(b1, 1)));
+                UpdateScalarF32.adam(b, ga, mb, vb, lrT, b1, b2, 1e-8f, 0f);
+                // The vector update uses the twin's operations in its order: the same bits.
+                if (!java.util.Arrays.equals(a, b) || !java.util.Arrays.equals(ma, mb)
+                        || !java.util.Arrays.equals(va, vb)) {
+                    throw new IllegalStateException("adam: the vector update differs from its scalar twin");
                 }
             }
             default -> {
@@ -129,13 +158,22 @@ public class ElementwiseBenchmark {
         }
     }
 
+    private static Activation activation(String kernel) {
+        return switch (kernel) {
+            case "tanh" -> Activation.TANH;
+            case "logistic" -> Activation.LOGISTIC;
+            case "relu" -> Activation.RELU;
+            default -> throw new IllegalArgumentException("no activation named " + kernel);
+        };
+    }
+
     @Benchmark
     public float run() {
         switch (kernel) {
             case "exp" -> {
                 return map("exp");
             }
-            case "tanh", "logistic" -> {
+            case "tanh", "logistic", "relu" -> {
                 return map(kernel);
             }
             case "adam" -> {
@@ -148,7 +186,7 @@ public class ElementwiseBenchmark {
     }
 
     private float map(String fn) {
-        Activation act = fn.equals("tanh") ? Activation.TANH : Activation.LOGISTIC;
+        Activation act = fn.equals("exp") ? null : activation(fn);
         switch (impl) {
             case "vector" -> {
                 if (fn.equals("exp")) {

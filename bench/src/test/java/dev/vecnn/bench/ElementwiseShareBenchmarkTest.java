@@ -16,7 +16,7 @@ class ElementwiseShareBenchmarkTest {
     void everyOperationTimesTheThreeAndTheFiguresFollowFromTheTotals() {
         int threads = Gemm.threads();
         try {
-            for (String kernel : new String[] {"exp", "tanh", "logistic", "adam", "sumsq"}) {
+            for (String kernel : new String[] {"exp", "tanh", "logistic", "relu", "adam", "sumsq"}) {
                 ElementwiseShareBenchmark bench = new ElementwiseShareBenchmark();
                 bench.kernel = kernel;
                 bench.size = 1 << 16;
