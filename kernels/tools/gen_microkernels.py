@@ -22,7 +22,7 @@ def method(doc, sig, decl, pre, loop, spill):
     }}
 '''
 
-def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1):
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1, add=False):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
     for i in range(mr):
@@ -35,6 +35,13 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1):
     # Rows in ascending order, vectors left to right: the driver lets a row's lanes past n land on
     # the next rows of C (DriverF32.spillsWholeVectors), which only works if those are written later.
     spill = "\n".join(f"        c{i}{v}.intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
+    if add:
+        # A later k panel's full tile adds itself to C where it lies: out + acc, the tile store's
+        # sum for alpha 1 and beta 1, so the same bits without the tile buffer's round trip. A
+        # method of its own: with both spills behind a flag, C1 ran out of virtual registers on
+        # the 12x2v kernel and left it interpreted-speed at tier 2 (0.5 GFLOP/s).
+        spill = "\n".join(f"        c{i}{v}.add(FloatVector.fromArray(S, out, outAt + {i} * outStride + {v} * L))"
+                          f".intoArray(out, outAt + {i} * outStride + {v} * L);" for i in range(mr) for v in range(nv))
     loads = "\n".join(f"            FloatVector b{v} = FloatVector.fromArray(S, b, bi" + (f" + {v} * L" if v else "") + ");" for v in range(nv))
     if indexed:
         # Only the steps listed in idx[from, to) (offsets p into the panel), in order.
@@ -107,20 +114,32 @@ def two_steps(nv, doc, arrays, mr, decl, sig, pre, spill):
         }}'''
     return method(doc, sig, decl, pre, loop, spill)
 
+def spec(*args, **kw):
+    return args, kw
+
 methods = [
- tile("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
- tile("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */", steps=2),
- tile("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
- tile("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
- tile("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),
- tile("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
- tile("tileColumns3v", 3, False, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6),
- tile("tileRows3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6),
- tile("tileRowArrays3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
- tile("tileColumns4v", 4, False, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */", mr=6),
- tile("tileRows4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */", mr=6),
- tile("tileRowArrays4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
+ spec("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
+ spec("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */", steps=2),
+ spec("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
+ spec("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
+ spec("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),
+ spec("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
+ spec("tileColumns3v", 3, False, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6),
+ spec("tileRows3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6),
+ spec("tileRowArrays3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
+ spec("tileColumns4v", 4, False, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */", mr=6),
+ spec("tileRows4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */", mr=6),
+ spec("tileRowArrays4v", 4, True, "/** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
 ]
+def with_add(name, *args, **kw):
+    """The kernel, and its twin {name}Add that adds the tile to what out holds."""
+    doc = args[2]
+    add_doc = f"/** {{@link #{name}}}, the tile added to the values at out (a later k panel's full tile, stored to C). */"
+    if name.endswith("1v"):
+        # A one-vector sliver is never a full tile of NR columns, so it always goes through the tile store.
+        return [tile(name, *args, **kw)]
+    return [tile(name, *args, **kw), tile(name + "Add", args[0], args[1], add_doc, *args[3:], add=True, **kw)]
+methods = [m for args, kw in methods for m in with_add(*args, **kw)]
 src = open(os.path.join(HERE, "KernelF32.java.tmpl")).read().replace('@METHODS@', "\n".join(methods).rstrip() + "\n")
 open(os.path.join(HERE, "..", "src", "main", "java", "dev", "vecnn", "kernels", "gemm", "KernelF32.java"),"w").write(src)
 

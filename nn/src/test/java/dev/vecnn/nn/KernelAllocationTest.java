@@ -119,6 +119,22 @@ class KernelAllocationTest {
                 bWideF, 0, k, 0f, cWideF, 0, wideF));
         kernels.put("double product, transposed B", () -> Gemm.dgemm(false, true, m, wideD, k, 1, a, 0, k,
                 bWideD, 0, k, 0, cWideD, 0, wideD));
+        // Two k panels (600 deep): the second panel's full tiles add themselves to C in the
+        // kernels' own spill (the Add kernels), for an A read in place (40 columns) and a copied
+        // one (300 columns).
+        int deep = 600;
+        for (int cols : new int[] {40, 300}) {
+            double[] aDeep = uniform(r, 24 * deep);
+            double[] bDeep = uniform(r, deep * cols);
+            float[] aDeepF = toFloat(aDeep);
+            float[] bDeepF = toFloat(bDeep);
+            double[] cDeep = new double[24 * cols];
+            float[] cDeepF = new float[24 * cols];
+            kernels.put("double product over two k panels, " + cols + " columns", () -> Gemm.dgemm(false, false,
+                    24, cols, deep, 1, aDeep, 0, deep, bDeep, 0, cols, 0, cDeep, 0, cols));
+            kernels.put("float product over two k panels, " + cols + " columns", () -> Gemm.sgemm(false, false,
+                    24, cols, deep, 1f, aDeepF, 0, deep, bDeepF, 0, cols, 0f, cDeepF, 0, cols));
+        }
         // One lane in the array below exp's normal range: logistic's and softplus' exponential takes
         // its rare branch for one vector per call, a branch C2 finds cold (it called exp there,
         // not inlined, and boxed until session 10).

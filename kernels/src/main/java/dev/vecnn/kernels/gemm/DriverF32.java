@@ -22,6 +22,8 @@ public final class DriverF32 {
     // Tests turn the sparse path and the tail kernel off to compare their bits with the slivers'.
     static volatile boolean sparseEnabled = true;
     static volatile boolean tailEnabled = true;
+    // Tests turn the kernels' own addition of later k panels off to compare with the tile store's.
+    static volatile boolean addInKernelEnabled = true;
 
     /** Per-thread packing buffers, allocated once per thread and reused by every call. */
     private static final class Buffers {
@@ -318,6 +320,11 @@ public final class DriverF32 {
         // C's rows back to back and one sliver as wide as they are (the 200 x 10 output
         // layer): a tile's whole vectors may go straight to C too, see spillsWholeVectors.
         boolean packedRows = plain && ldc == nc && rangeCols == nc;
+        // A later k panel (alpha 1, beta 1 on C itself, nothing else to do): a full tile adds
+        // itself to C in the kernel's spill, the tile store's sum without its buffer's round trip
+        // (the same bits). The sparse kernels keep the tile store.
+        boolean addsToC = addInKernelEnabled && tileAlpha == 1 && tileBeta == 1 && !sparse && buf.old == c && buf.oldOff == cOff
+                && buf.ldOld == ldc && (last == null || !last.needsTileStore());
         // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
         // only a last sliver whose full vectors would run past the end of b is packed.
         boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, rangeCols, T);
@@ -430,15 +437,17 @@ public final class DriverF32 {
                                 int halfRows = Math.min(KernelF32.MRW, rows - h);
                                 // Non-short-circuit operators: no branch for the JIT to
                                 // speculate on (an unseen side was a trap in the first fit).
+                                boolean whole = halfRows == KernelF32.MRW & cols == width;
                                 boolean direct = plain & halfRows == KernelF32.MRW & (cols == width
                                         | packedRows & jr + cols == nc & (lastFirst | jr == 0)
-                                        & spillsWholeVectors(row, halfRows, jr + width, ldc, i1));
+                                        & spillsWholeVectors(row, halfRows, jr + width, ldc, i1))
+                                        | addsToC & whole;
                                 float[] out = direct ? c : buf.tile;
                                 int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                 int outStride = direct ? ldc : width;
                                 wideTile(ir, h, full, copiedFrom, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
                                         buf, bs, bAt, bStride, out, outAt, outStride,
-                                        width > GemmTuning.NR_VECTORS_WIDE * KernelF32.L);
+                                        width > GemmTuning.NR_VECTORS_WIDE * KernelF32.L, addsToC & whole);
                                 if (!direct) {
                                     TileStoreF32.store(buf.tile, halfRows, cols, width, tileAlpha, tileBeta, c,
                                             cOff + row * ldc + jc + jr, ldc, buf.old, buf.oldAt(row, jc + jr),
@@ -448,10 +457,11 @@ public final class DriverF32 {
                             continue;
                         }
                         int row = ic + ir;
+                        boolean added = addsToC & rows == mr & cols == nr;
                         boolean direct = plain & rows == mr & (cols == nr
                                 | packedRows & jr + cols == nc & (lastFirst | jr == 0)
                                 & spillsWholeVectors(row, rows, jr + (cols <= KernelF32.L ? KernelF32.L : nr), ldc,
-                                i1));
+                                i1)) | added;
                         float[] out = direct ? c : buf.tile;
                         int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                         int outStride = direct ? ldc : nr;
@@ -459,16 +469,16 @@ public final class DriverF32 {
                             sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
                         } else if (ir >= full) {
                             tile(rowMajorA, cols, kc, buf.a, (ir - copiedFrom) * kc, rowMajorA ? kc : mr, bs, bAt,
-                                    bStride, out, outAt, outStride);
+                                    bStride, out, outAt, outStride, added);
                         } else if (aRows != null) {
                             tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt,
-                                    outStride);
+                                    outStride, added);
                         } else if (transA) {
                             tile(false, cols, kc, a, aOff + pc * lda + row, lda, bs, bAt, bStride, out, outAt,
-                                    outStride);
+                                    outStride, added);
                         } else {
                             tile(true, cols, kc, a, aOff + row * lda + pc, lda, bs, bAt, bStride, out, outAt,
-                                    outStride);
+                                    outStride, added);
                         }
                         if (!direct) {
                             TileStoreF32.store(buf.tile, rows, cols, nr, tileAlpha, tileBeta,
@@ -547,7 +557,8 @@ public final class DriverF32 {
      * a sliver of at most one vector of columns takes the one-vector kernel.
      */
     private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
-                             float[] b, int bAt, int bStride, float[] out, int outAt, int outStride) {
+                             float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
+                             boolean addOut) {
         if (cols <= KernelF32.L) {
             if (rows) {
                 KernelF32.tileRows1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
@@ -555,9 +566,17 @@ public final class DriverF32 {
                 KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             }
         } else if (rows) {
-            KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            if (addOut) {
+                KernelF32.tileRowsAdd(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileRows(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            }
         } else {
-            KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            if (addOut) {
+                KernelF32.tileColumnsAdd(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileColumns(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
+            }
         }
     }
 
@@ -582,41 +601,81 @@ public final class DriverF32 {
     private static void wideTile(int ir, int h, int full, int copiedFrom, boolean rowMajorA, boolean transA,
                                  int kc, int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
                                  float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
-                                 boolean fourVectors) {
+                                 boolean fourVectors, boolean addOut) {
         int row = ic + ir + h;
         if (ir >= full && rowMajorA) {
             int at = (ir - copiedFrom + h) * kc;
             if (fourVectors) {
-                KernelF32.tileRows4v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRows4vAdd(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRows4v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                }
             } else {
-                KernelF32.tileRows3v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRows3vAdd(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRows3v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                }
             }
         } else if (ir >= full) {
             int at = (ir - copiedFrom) * kc + h;
             if (fourVectors) {
-                KernelF32.tileColumns4v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileColumns4vAdd(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileColumns4v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                }
             } else {
-                KernelF32.tileColumns3v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileColumns3vAdd(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileColumns3v(kc, buf.a, at, T.mr(), b, bAt, bStride, out, outAt, outStride);
+                }
             }
         } else if (aRows != null) {
             if (fourVectors) {
-                KernelF32.tileRowArrays4v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRowArrays4vAdd(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRowArrays4v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                }
             } else {
-                KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRowArrays3vAdd(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRowArrays3v(kc, aRows, row, aOff + pc, b, bAt, bStride, out, outAt, outStride);
+                }
             }
         } else if (transA) {
             int at = aOff + pc * lda + row;
             if (fourVectors) {
-                KernelF32.tileColumns4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileColumns4vAdd(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileColumns4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                }
             } else {
-                KernelF32.tileColumns3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileColumns3vAdd(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileColumns3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                }
             }
         } else {
             int at = aOff + row * lda + pc;
             if (fourVectors) {
-                KernelF32.tileRows4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRows4vAdd(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRows4v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                }
             } else {
-                KernelF32.tileRows3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                if (addOut) {
+                    KernelF32.tileRows3vAdd(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                } else {
+                    KernelF32.tileRows3v(kc, a, at, lda, b, bAt, bStride, out, outAt, outStride);
+                }
             }
         }
     }
@@ -640,11 +699,15 @@ public final class DriverF32 {
 
     /** {@link #tile} with A given as one array per row (see KernelF32). */
     private static void tileRowArrays(int cols, int kc, float[][] rows, int rowAt, int col, float[] b, int bAt,
-                                      int bStride, float[] out, int outAt, int outStride) {
+                                      int bStride, float[] out, int outAt, int outStride, boolean addOut) {
         if (cols <= KernelF32.L) {
             KernelF32.tileRowArrays1v(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
         } else {
-            KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
+            if (addOut) {
+                KernelF32.tileRowArraysAdd(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileRowArrays(kc, rows, rowAt, col, b, bAt, bStride, out, outAt, outStride);
+            }
         }
     }
 

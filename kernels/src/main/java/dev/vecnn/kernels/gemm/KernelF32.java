@@ -122,6 +122,93 @@ final class KernelF32 {
         c111.intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
+    /** {@link #tileColumns}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileColumnsAdd(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                               float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        FloatVector c60 = zero, c61 = zero;
+        FloatVector c70 = zero, c71 = zero;
+        FloatVector c80 = zero, c81 = zero;
+        FloatVector c90 = zero, c91 = zero;
+        FloatVector c100 = zero, c101 = zero;
+        FloatVector c110 = zero, c111 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(S, a[ai + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+            av = FloatVector.broadcast(S, a[ai + 8]);
+            c80 = av.fma(b0, c80);
+            c81 = av.fma(b1, c81);
+            av = FloatVector.broadcast(S, a[ai + 9]);
+            c90 = av.fma(b0, c90);
+            c91 = av.fma(b1, c91);
+            av = FloatVector.broadcast(S, a[ai + 10]);
+            c100 = av.fma(b0, c100);
+            c101 = av.fma(b1, c101);
+            av = FloatVector.broadcast(S, a[ai + 11]);
+            c110 = av.fma(b0, c110);
+            c111 = av.fma(b1, c111);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c60.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 0 * L)).intoArray(out, outAt + 6 * outStride + 0 * L);
+        c61.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 1 * L)).intoArray(out, outAt + 6 * outStride + 1 * L);
+        c70.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 0 * L)).intoArray(out, outAt + 7 * outStride + 0 * L);
+        c71.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 1 * L)).intoArray(out, outAt + 7 * outStride + 1 * L);
+        c80.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 0 * L)).intoArray(out, outAt + 8 * outStride + 0 * L);
+        c81.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 1 * L)).intoArray(out, outAt + 8 * outStride + 1 * L);
+        c90.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 0 * L)).intoArray(out, outAt + 9 * outStride + 0 * L);
+        c91.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 1 * L)).intoArray(out, outAt + 9 * outStride + 1 * L);
+        c100.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 0 * L)).intoArray(out, outAt + 10 * outStride + 0 * L);
+        c101.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 1 * L)).intoArray(out, outAt + 10 * outStride + 1 * L);
+        c110.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 0 * L)).intoArray(out, outAt + 11 * outStride + 0 * L);
+        c111.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 1 * L)).intoArray(out, outAt + 11 * outStride + 1 * L);
+    }
+
     /** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */
     static void tileRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
                          float[] out, int outAt, int outStride) {
@@ -298,6 +385,184 @@ final class KernelF32 {
         c101.intoArray(out, outAt + 10 * outStride + 1 * L);
         c110.intoArray(out, outAt + 11 * outStride + 0 * L);
         c111.intoArray(out, outAt + 11 * outStride + 1 * L);
+    }
+
+    /** {@link #tileRows}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRowsAdd(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                            float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        FloatVector c60 = zero, c61 = zero;
+        FloatVector c70 = zero, c71 = zero;
+        FloatVector c80 = zero, c81 = zero;
+        FloatVector c90 = zero, c91 = zero;
+        FloatVector c100 = zero, c101 = zero;
+        FloatVector c110 = zero, c111 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        final int r6 = aOff + 6 * lda;
+        final int r7 = aOff + 7 * lda;
+        final int r8 = aOff + 8 * lda;
+        final int r9 = aOff + 9 * lda;
+        final int r10 = aOff + 10 * lda;
+        final int r11 = aOff + 11 * lda;
+        int bi = bOff;
+        int p = 0;
+        for (; p < kc - 1; p += 2) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b10 = FloatVector.fromArray(S, b, bi + bStride);
+            FloatVector b11 = FloatVector.fromArray(S, b, bi + bStride + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a[r0 + p + 1]);
+            c00 = av.fma(b10, c00);
+            c01 = av.fma(b11, c01);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a[r1 + p + 1]);
+            c10 = av.fma(b10, c10);
+            c11 = av.fma(b11, c11);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a[r2 + p + 1]);
+            c20 = av.fma(b10, c20);
+            c21 = av.fma(b11, c21);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a[r3 + p + 1]);
+            c30 = av.fma(b10, c30);
+            c31 = av.fma(b11, c31);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a[r4 + p + 1]);
+            c40 = av.fma(b10, c40);
+            c41 = av.fma(b11, c41);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            av = FloatVector.broadcast(S, a[r5 + p + 1]);
+            c50 = av.fma(b10, c50);
+            c51 = av.fma(b11, c51);
+            av = FloatVector.broadcast(S, a[r6 + p]);
+            c60 = av.fma(b00, c60);
+            c61 = av.fma(b01, c61);
+            av = FloatVector.broadcast(S, a[r6 + p + 1]);
+            c60 = av.fma(b10, c60);
+            c61 = av.fma(b11, c61);
+            av = FloatVector.broadcast(S, a[r7 + p]);
+            c70 = av.fma(b00, c70);
+            c71 = av.fma(b01, c71);
+            av = FloatVector.broadcast(S, a[r7 + p + 1]);
+            c70 = av.fma(b10, c70);
+            c71 = av.fma(b11, c71);
+            av = FloatVector.broadcast(S, a[r8 + p]);
+            c80 = av.fma(b00, c80);
+            c81 = av.fma(b01, c81);
+            av = FloatVector.broadcast(S, a[r8 + p + 1]);
+            c80 = av.fma(b10, c80);
+            c81 = av.fma(b11, c81);
+            av = FloatVector.broadcast(S, a[r9 + p]);
+            c90 = av.fma(b00, c90);
+            c91 = av.fma(b01, c91);
+            av = FloatVector.broadcast(S, a[r9 + p + 1]);
+            c90 = av.fma(b10, c90);
+            c91 = av.fma(b11, c91);
+            av = FloatVector.broadcast(S, a[r10 + p]);
+            c100 = av.fma(b00, c100);
+            c101 = av.fma(b01, c101);
+            av = FloatVector.broadcast(S, a[r10 + p + 1]);
+            c100 = av.fma(b10, c100);
+            c101 = av.fma(b11, c101);
+            av = FloatVector.broadcast(S, a[r11 + p]);
+            c110 = av.fma(b00, c110);
+            c111 = av.fma(b01, c111);
+            av = FloatVector.broadcast(S, a[r11 + p + 1]);
+            c110 = av.fma(b10, c110);
+            c111 = av.fma(b11, c111);
+            bi += 2 * bStride;
+        }
+        if (p < kc) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            av = FloatVector.broadcast(S, a[r6 + p]);
+            c60 = av.fma(b00, c60);
+            c61 = av.fma(b01, c61);
+            av = FloatVector.broadcast(S, a[r7 + p]);
+            c70 = av.fma(b00, c70);
+            c71 = av.fma(b01, c71);
+            av = FloatVector.broadcast(S, a[r8 + p]);
+            c80 = av.fma(b00, c80);
+            c81 = av.fma(b01, c81);
+            av = FloatVector.broadcast(S, a[r9 + p]);
+            c90 = av.fma(b00, c90);
+            c91 = av.fma(b01, c91);
+            av = FloatVector.broadcast(S, a[r10 + p]);
+            c100 = av.fma(b00, c100);
+            c101 = av.fma(b01, c101);
+            av = FloatVector.broadcast(S, a[r11 + p]);
+            c110 = av.fma(b00, c110);
+            c111 = av.fma(b01, c111);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c60.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 0 * L)).intoArray(out, outAt + 6 * outStride + 0 * L);
+        c61.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 1 * L)).intoArray(out, outAt + 6 * outStride + 1 * L);
+        c70.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 0 * L)).intoArray(out, outAt + 7 * outStride + 0 * L);
+        c71.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 1 * L)).intoArray(out, outAt + 7 * outStride + 1 * L);
+        c80.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 0 * L)).intoArray(out, outAt + 8 * outStride + 0 * L);
+        c81.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 1 * L)).intoArray(out, outAt + 8 * outStride + 1 * L);
+        c90.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 0 * L)).intoArray(out, outAt + 9 * outStride + 0 * L);
+        c91.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 1 * L)).intoArray(out, outAt + 9 * outStride + 1 * L);
+        c100.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 0 * L)).intoArray(out, outAt + 10 * outStride + 0 * L);
+        c101.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 1 * L)).intoArray(out, outAt + 10 * outStride + 1 * L);
+        c110.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 0 * L)).intoArray(out, outAt + 11 * outStride + 0 * L);
+        c111.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 1 * L)).intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
     /** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */
@@ -667,6 +932,184 @@ final class KernelF32 {
         c111.intoArray(out, outAt + 11 * outStride + 1 * L);
     }
 
+    /** {@link #tileRowArrays}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRowArraysAdd(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                 float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        FloatVector c60 = zero, c61 = zero;
+        FloatVector c70 = zero, c71 = zero;
+        FloatVector c80 = zero, c81 = zero;
+        FloatVector c90 = zero, c91 = zero;
+        FloatVector c100 = zero, c101 = zero;
+        FloatVector c110 = zero, c111 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        final float[] a6 = rows[rowAt + 6];
+        final float[] a7 = rows[rowAt + 7];
+        final float[] a8 = rows[rowAt + 8];
+        final float[] a9 = rows[rowAt + 9];
+        final float[] a10 = rows[rowAt + 10];
+        final float[] a11 = rows[rowAt + 11];
+        int bi = bOff;
+        int p = 0;
+        for (; p < kc - 1; p += 2) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b10 = FloatVector.fromArray(S, b, bi + bStride);
+            FloatVector b11 = FloatVector.fromArray(S, b, bi + bStride + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a0[col + p + 1]);
+            c00 = av.fma(b10, c00);
+            c01 = av.fma(b11, c01);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a1[col + p + 1]);
+            c10 = av.fma(b10, c10);
+            c11 = av.fma(b11, c11);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a2[col + p + 1]);
+            c20 = av.fma(b10, c20);
+            c21 = av.fma(b11, c21);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a3[col + p + 1]);
+            c30 = av.fma(b10, c30);
+            c31 = av.fma(b11, c31);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a4[col + p + 1]);
+            c40 = av.fma(b10, c40);
+            c41 = av.fma(b11, c41);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            av = FloatVector.broadcast(S, a5[col + p + 1]);
+            c50 = av.fma(b10, c50);
+            c51 = av.fma(b11, c51);
+            av = FloatVector.broadcast(S, a6[col + p]);
+            c60 = av.fma(b00, c60);
+            c61 = av.fma(b01, c61);
+            av = FloatVector.broadcast(S, a6[col + p + 1]);
+            c60 = av.fma(b10, c60);
+            c61 = av.fma(b11, c61);
+            av = FloatVector.broadcast(S, a7[col + p]);
+            c70 = av.fma(b00, c70);
+            c71 = av.fma(b01, c71);
+            av = FloatVector.broadcast(S, a7[col + p + 1]);
+            c70 = av.fma(b10, c70);
+            c71 = av.fma(b11, c71);
+            av = FloatVector.broadcast(S, a8[col + p]);
+            c80 = av.fma(b00, c80);
+            c81 = av.fma(b01, c81);
+            av = FloatVector.broadcast(S, a8[col + p + 1]);
+            c80 = av.fma(b10, c80);
+            c81 = av.fma(b11, c81);
+            av = FloatVector.broadcast(S, a9[col + p]);
+            c90 = av.fma(b00, c90);
+            c91 = av.fma(b01, c91);
+            av = FloatVector.broadcast(S, a9[col + p + 1]);
+            c90 = av.fma(b10, c90);
+            c91 = av.fma(b11, c91);
+            av = FloatVector.broadcast(S, a10[col + p]);
+            c100 = av.fma(b00, c100);
+            c101 = av.fma(b01, c101);
+            av = FloatVector.broadcast(S, a10[col + p + 1]);
+            c100 = av.fma(b10, c100);
+            c101 = av.fma(b11, c101);
+            av = FloatVector.broadcast(S, a11[col + p]);
+            c110 = av.fma(b00, c110);
+            c111 = av.fma(b01, c111);
+            av = FloatVector.broadcast(S, a11[col + p + 1]);
+            c110 = av.fma(b10, c110);
+            c111 = av.fma(b11, c111);
+            bi += 2 * bStride;
+        }
+        if (p < kc) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            av = FloatVector.broadcast(S, a6[col + p]);
+            c60 = av.fma(b00, c60);
+            c61 = av.fma(b01, c61);
+            av = FloatVector.broadcast(S, a7[col + p]);
+            c70 = av.fma(b00, c70);
+            c71 = av.fma(b01, c71);
+            av = FloatVector.broadcast(S, a8[col + p]);
+            c80 = av.fma(b00, c80);
+            c81 = av.fma(b01, c81);
+            av = FloatVector.broadcast(S, a9[col + p]);
+            c90 = av.fma(b00, c90);
+            c91 = av.fma(b01, c91);
+            av = FloatVector.broadcast(S, a10[col + p]);
+            c100 = av.fma(b00, c100);
+            c101 = av.fma(b01, c101);
+            av = FloatVector.broadcast(S, a11[col + p]);
+            c110 = av.fma(b00, c110);
+            c111 = av.fma(b01, c111);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c60.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 0 * L)).intoArray(out, outAt + 6 * outStride + 0 * L);
+        c61.add(FloatVector.fromArray(S, out, outAt + 6 * outStride + 1 * L)).intoArray(out, outAt + 6 * outStride + 1 * L);
+        c70.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 0 * L)).intoArray(out, outAt + 7 * outStride + 0 * L);
+        c71.add(FloatVector.fromArray(S, out, outAt + 7 * outStride + 1 * L)).intoArray(out, outAt + 7 * outStride + 1 * L);
+        c80.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 0 * L)).intoArray(out, outAt + 8 * outStride + 0 * L);
+        c81.add(FloatVector.fromArray(S, out, outAt + 8 * outStride + 1 * L)).intoArray(out, outAt + 8 * outStride + 1 * L);
+        c90.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 0 * L)).intoArray(out, outAt + 9 * outStride + 0 * L);
+        c91.add(FloatVector.fromArray(S, out, outAt + 9 * outStride + 1 * L)).intoArray(out, outAt + 9 * outStride + 1 * L);
+        c100.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 0 * L)).intoArray(out, outAt + 10 * outStride + 0 * L);
+        c101.add(FloatVector.fromArray(S, out, outAt + 10 * outStride + 1 * L)).intoArray(out, outAt + 10 * outStride + 1 * L);
+        c110.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 0 * L)).intoArray(out, outAt + 11 * outStride + 0 * L);
+        c111.add(FloatVector.fromArray(S, out, outAt + 11 * outStride + 1 * L)).intoArray(out, outAt + 11 * outStride + 1 * L);
+    }
+
     /** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */
     static void tileRowArrays1v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
                                 float[] out, int outAt, int outStride) {
@@ -858,6 +1301,70 @@ final class KernelF32 {
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
+    /** {@link #tileColumns3v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileColumns3vAdd(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                                 float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
+    }
+
     /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */
     static void tileRows3v(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
                            float[] out, int outAt, int outStride) {
@@ -926,6 +1433,74 @@ final class KernelF32 {
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
+    /** {@link #tileRows3v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRows3vAdd(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                              float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
+    }
+
     /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */
     static void tileRowArrays3v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
                                 float[] out, int outAt, int outStride) {
@@ -992,6 +1567,74 @@ final class KernelF32 {
         c50.intoArray(out, outAt + 5 * outStride + 0 * L);
         c51.intoArray(out, outAt + 5 * outStride + 1 * L);
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
+    }
+
+    /** {@link #tileRowArrays3v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRowArrays3vAdd(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                   float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
     }
 
     /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileColumns}. */
@@ -1069,6 +1712,83 @@ final class KernelF32 {
         c51.intoArray(out, outAt + 5 * outStride + 1 * L);
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
         c53.intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
+
+    /** {@link #tileColumns4v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileColumns4vAdd(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                                 float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 3 * L)).intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 3 * L)).intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 3 * L)).intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 3 * L)).intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 3 * L)).intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 3 * L)).intoArray(out, outAt + 5 * outStride + 3 * L);
     }
 
     /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRows}. */
@@ -1152,6 +1872,87 @@ final class KernelF32 {
         c53.intoArray(out, outAt + 5 * outStride + 3 * L);
     }
 
+    /** {@link #tileRows4v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRows4vAdd(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                              float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 3 * L)).intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 3 * L)).intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 3 * L)).intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 3 * L)).intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 3 * L)).intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 3 * L)).intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
+
     /** 6 x 4 vectors, for a last sliver of NR + L + 1 .. NR + 2L columns; A as in {@link #tileRowArrays}. */
     static void tileRowArrays4v(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
                                 float[] out, int outAt, int outStride) {
@@ -1231,5 +2032,86 @@ final class KernelF32 {
         c51.intoArray(out, outAt + 5 * outStride + 1 * L);
         c52.intoArray(out, outAt + 5 * outStride + 2 * L);
         c53.intoArray(out, outAt + 5 * outStride + 3 * L);
+    }
+
+    /** {@link #tileRowArrays4v}, the tile added to the values at out (a later k panel's full tile, stored to C). */
+    static void tileRowArrays4vAdd(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,
+                                   float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero, c02 = zero, c03 = zero;
+        FloatVector c10 = zero, c11 = zero, c12 = zero, c13 = zero;
+        FloatVector c20 = zero, c21 = zero, c22 = zero, c23 = zero;
+        FloatVector c30 = zero, c31 = zero, c32 = zero, c33 = zero;
+        FloatVector c40 = zero, c41 = zero, c42 = zero, c43 = zero;
+        FloatVector c50 = zero, c51 = zero, c52 = zero, c53 = zero;
+        final float[] a0 = rows[rowAt + 0];
+        final float[] a1 = rows[rowAt + 1];
+        final float[] a2 = rows[rowAt + 2];
+        final float[] a3 = rows[rowAt + 3];
+        final float[] a4 = rows[rowAt + 4];
+        final float[] a5 = rows[rowAt + 5];
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a0[col + p]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            c02 = av.fma(b2, c02);
+            c03 = av.fma(b3, c03);
+            av = FloatVector.broadcast(S, a1[col + p]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            c12 = av.fma(b2, c12);
+            c13 = av.fma(b3, c13);
+            av = FloatVector.broadcast(S, a2[col + p]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            c22 = av.fma(b2, c22);
+            c23 = av.fma(b3, c23);
+            av = FloatVector.broadcast(S, a3[col + p]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            c32 = av.fma(b2, c32);
+            c33 = av.fma(b3, c33);
+            av = FloatVector.broadcast(S, a4[col + p]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            c42 = av.fma(b2, c42);
+            c43 = av.fma(b3, c43);
+            av = FloatVector.broadcast(S, a5[col + p]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            c52 = av.fma(b2, c52);
+            c53 = av.fma(b3, c53);
+            bi += bStride;
+        }
+        c00.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 0 * L)).intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 1 * L)).intoArray(out, outAt + 0 * outStride + 1 * L);
+        c02.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 2 * L)).intoArray(out, outAt + 0 * outStride + 2 * L);
+        c03.add(FloatVector.fromArray(S, out, outAt + 0 * outStride + 3 * L)).intoArray(out, outAt + 0 * outStride + 3 * L);
+        c10.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 0 * L)).intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 1 * L)).intoArray(out, outAt + 1 * outStride + 1 * L);
+        c12.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 2 * L)).intoArray(out, outAt + 1 * outStride + 2 * L);
+        c13.add(FloatVector.fromArray(S, out, outAt + 1 * outStride + 3 * L)).intoArray(out, outAt + 1 * outStride + 3 * L);
+        c20.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 0 * L)).intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 1 * L)).intoArray(out, outAt + 2 * outStride + 1 * L);
+        c22.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 2 * L)).intoArray(out, outAt + 2 * outStride + 2 * L);
+        c23.add(FloatVector.fromArray(S, out, outAt + 2 * outStride + 3 * L)).intoArray(out, outAt + 2 * outStride + 3 * L);
+        c30.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 0 * L)).intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 1 * L)).intoArray(out, outAt + 3 * outStride + 1 * L);
+        c32.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 2 * L)).intoArray(out, outAt + 3 * outStride + 2 * L);
+        c33.add(FloatVector.fromArray(S, out, outAt + 3 * outStride + 3 * L)).intoArray(out, outAt + 3 * outStride + 3 * L);
+        c40.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 0 * L)).intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 1 * L)).intoArray(out, outAt + 4 * outStride + 1 * L);
+        c42.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 2 * L)).intoArray(out, outAt + 4 * outStride + 2 * L);
+        c43.add(FloatVector.fromArray(S, out, outAt + 4 * outStride + 3 * L)).intoArray(out, outAt + 4 * outStride + 3 * L);
+        c50.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 0 * L)).intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 1 * L)).intoArray(out, outAt + 5 * outStride + 1 * L);
+        c52.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 2 * L)).intoArray(out, outAt + 5 * outStride + 2 * L);
+        c53.add(FloatVector.fromArray(S, out, outAt + 5 * outStride + 3 * L)).intoArray(out, outAt + 5 * outStride + 3 * L);
     }
 }

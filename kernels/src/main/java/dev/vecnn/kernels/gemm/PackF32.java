@@ -82,36 +82,32 @@ final class PackF32 {
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       int nr, int widest, float[] dst, int[] gatherIndex) {
-        int jr = 0;
-        if (!transB) {
-            // The leading full slivers of a row-major B, step by step: each step's row of B is read
-            // once, front to back, and its runs go to the slivers. Sliver by sliver, each read a
-            // column strip of B, rows ldb apart: 7.9% of a float 1024^3 product (JFR, session 14).
-            int full = 0;
-            while (nc - full >= nr && GemmShapes.sliverWidth(nc - full, nr, KernelF32.L, widest) == nr) {
-                full += nr;
-            }
-            for (int p = 0; p < kc; p++) {
-                int from = bOff + (p0 + p) * ldb + j0;
-                for (int j = 0; j < full; j += nr) {
-                    int to = j * kc + p * nr;
-                    for (int v = 0; v < nr; v += KernelF32.L) {
-                        FloatVector.fromArray(KernelF32.S, b, from + j + v).intoArray(dst, to + v);
-                    }
+        if (transB) {
+            packTransposedB(b, bOff, ldb, p0, kc, j0, nc, nr, widest, dst, gatherIndex);
+            return;
+        }
+        // The leading full slivers of a row-major B, step by step: each step's row of B is read
+        // once, front to back, and its runs go to the slivers. Sliver by sliver, each read a
+        // column strip of B, rows ldb apart: 7.9% of a float 1024^3 product (JFR, session 14).
+        int full = 0;
+        while (nc - full >= nr && GemmShapes.sliverWidth(nc - full, nr, KernelF32.L, widest) == nr) {
+            full += nr;
+        }
+        for (int p = 0; p < kc; p++) {
+            int from = bOff + (p0 + p) * ldb + j0;
+            for (int j = 0; j < full; j += nr) {
+                int to = j * kc + p * nr;
+                for (int v = 0; v < nr; v += KernelF32.L) {
+                    FloatVector.fromArray(KernelF32.S, b, from + j + v).intoArray(dst, to + v);
                 }
             }
-            jr = full;
         }
+        int jr = full;
         while (jr < nc) {
             int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, widest);
             int cols = Math.min(width, nc - jr);
             int base = jr * kc;
-            if (transB) {
-                gatherTransposedSliver(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, cols, readWidth(cols, width), width,
-                        dst, base, gatherIndex);
-                jr += width;
-                continue;
-            } else if (cols == width) {
+            if (cols == width) {
                 // B(p, j) = b[p * ldb + j]: each step p is a contiguous run of columns; a full
                 // sliver's run is a fixed number of vectors, copied without a System.arraycopy call
                 // per step (the call cost more than its 64 or 128 bytes).
@@ -217,6 +213,24 @@ final class PackF32 {
             for (; c < read; c += l) {
                 zero.intoArray(dst, d + c);
             }
+        }
+    }
+
+    /**
+     * {@link #packB} for a transposed B, sliver by sliver by gathers. A method of its own, so
+     * that C2 compiles the gathers with their own profile: inside packB, where a JVM's row-major
+     * panels (a deep product's) made the gathers rare, C2 did not inline the JDK's
+     * {@code IntVector.species} into the gather, which then took its allocating Java path
+     * (30 KB per float 64x51x37 NT product after 600-deep products in the same JVM).
+     */
+    private static void packTransposedB(float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr,
+                                        int widest, float[] dst, int[] gatherIndex) {
+        for (int jr = 0; jr < nc; ) {
+            int width = GemmShapes.sliverWidth(nc - jr, nr, KernelF32.L, widest);
+            int cols = Math.min(width, nc - jr);
+            gatherTransposedSliver(b, bOff + (j0 + jr) * ldb + p0, ldb, kc, cols, readWidth(cols, width), width,
+                    dst, jr * kc, gatherIndex);
+            jr += width;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.vecnn.kernels.gemm;
 
-import dev.vecnn.kernels.Activation;
 import java.util.Random;
 
 import net.jqwik.api.Arbitraries;
@@ -23,9 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * offsets and leading dimensions larger than the rows, and 1 to 3 threads, in both precisions.
  */
 class TailColumnsGemmTest {
-    /** What is computed into C. */
-    enum Op { PLAIN, BETA, TANH, RELU, TANH_DERIVATIVE, PLUS_SCALED }
-
     @Provide
     Arbitrary<Integer> rows() {
         // Around the 12-row tile, pairs of tiles, and the 144-row block.
@@ -42,7 +38,7 @@ class TailColumnsGemmTest {
     void tailColumnsHaveTheBitsOfTheSlivers(@ForAll("rows") int m, @ForAll("depth") int k,
                                             @ForAll @IntRange(min = 0, max = 20) int vectors,
                                             @ForAll @IntRange(min = 1, max = 4) int tail,
-                                            @ForAll boolean transA, @ForAll boolean transB, @ForAll Op op,
+                                            @ForAll boolean transA, @ForAll boolean transB, @ForAll DriverCalls.Op op,
                                             @ForAll boolean useDouble, @ForAll @IntRange(min = 1, max = 3) int threads,
                                             @ForAll long seed) {
         int lanes = useDouble ? KernelF64.L : KernelF32.L;
@@ -79,60 +75,18 @@ class TailColumnsGemmTest {
         }
     }
 
-    private static double[] run(boolean useDouble, boolean tailOn, Op op, boolean transA, boolean transB, int m,
+    private static double[] run(boolean useDouble, boolean tailOn, DriverCalls.Op op, boolean transA, boolean transB, int m,
                                 int n, int k, double[] a, int lda, double[] b, int ldb, double[] bias, double[] z,
                                 double[] c0, int off, int ldc, int threads) {
         DriverF32.tailEnabled = tailOn;
         DriverF64.tailEnabled = tailOn;
         try {
-            if (useDouble) {
-                double[] c = c0.clone();
-                switch (op) {
-                    case PLAIN -> DriverF64.gemm(transA, transB, m, n, k, 1, a, off, lda, b, off, ldb, 0, c, off, ldc,
-                            threads);
-                    case BETA -> DriverF64.gemm(transA, transB, m, n, k, -0.75, a, off, lda, b, off, ldb, 1.5, c, off,
-                            ldc, threads);
-                    case TANH, RELU -> DriverF64.gemmBiasActivation(transA, transB, m, n, k, a, off, lda, b, off, ldb,
-                            bias, 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
-                    case TANH_DERIVATIVE -> DriverF64.gemmActivationDerivative(transA, transB, m, n, k, a, off, lda,
-                            b, off, ldb, Activation.TANH, 0, z, 0, n, c, off, ldc, threads);
-                    case PLUS_SCALED -> DriverF64.gemmPlusScaled(transA, transB, m, n, k, 0.005, a, off, lda, b, off,
-                            ldb, 1e-4, z, 0, n, c, off, ldc, threads);
-                }
-                return c;
-            }
-            float[] c = toFloat(c0);
-            float[] af = toFloat(a);
-            float[] bf = toFloat(b);
-            switch (op) {
-                case PLAIN -> DriverF32.gemm(transA, transB, m, n, k, 1, af, off, lda, bf, off, ldb, 0, c, off, ldc,
-                        threads);
-                case BETA -> DriverF32.gemm(transA, transB, m, n, k, -0.75f, af, off, lda, bf, off, ldb, 1.5f, c, off,
-                        ldc, threads);
-                case TANH, RELU -> DriverF32.gemmBiasActivation(transA, transB, m, n, k, af, off, lda, bf, off, ldb,
-                        toFloat(bias), 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
-                case TANH_DERIVATIVE -> DriverF32.gemmActivationDerivative(transA, transB, m, n, k, af, off, lda,
-                        bf, off, ldb, Activation.TANH, 0, toFloat(z), 0, n, c, off, ldc, threads);
-                case PLUS_SCALED -> DriverF32.gemmPlusScaled(transA, transB, m, n, k, 0.005f, af, off, lda, bf, off,
-                        ldb, 1e-4f, toFloat(z), 0, n, c, off, ldc, threads);
-            }
-            double[] out = new double[c.length];
-            for (int i = 0; i < c.length; i++) {
-                out[i] = c[i];
-            }
-            return out;
+            return DriverCalls.run(useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                    threads);
         } finally {
             DriverF32.tailEnabled = true;
             DriverF64.tailEnabled = true;
         }
-    }
-
-    private static float[] toFloat(double[] x) {
-        float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = (float) x[i];
-        }
-        return y;
     }
 
     private static double[] random(Random rnd, int length) {

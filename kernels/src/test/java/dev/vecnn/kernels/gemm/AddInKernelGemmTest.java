@@ -1,0 +1,93 @@
+package dev.vecnn.kernels.gemm;
+
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A full tile of a later k panel (or of a first panel with alpha 1 and beta 1) adds itself to C
+ * in the kernel's spill ({@code KernelF32.tileRowsAdd} and its kin): {@code C + acc}, the sum the
+ * tile store forms for alpha 1 and beta 1. So the result must be bit for bit the one with that
+ * addition left to the tile store: for every kind of call, depths of one to four panels of either
+ * A layout (read in place or copied), full and partial tiles, the wide last slivers, offsets,
+ * leading dimensions larger than the rows, and 1 to 3 threads, in both precisions.
+ */
+class AddInKernelGemmTest {
+    @Provide
+    Arbitrary<Integer> rows() {
+        return Arbitraries.oneOf(Arbitraries.of(1, 6, 11, 12, 13, 24, 25, 144, 145, 200),
+                Arbitraries.integers().between(1, 300));
+    }
+
+    @Provide
+    Arbitrary<Integer> columns() {
+        // Narrow products read A in place, wide ones copy it; around the vector and sliver widths.
+        return Arbitraries.oneOf(Arbitraries.of(1, 10, 15, 16, 17, 31, 32, 33, 47, 48, 49, 50, 64, 65, 100, 257),
+                Arbitraries.integers().between(1, 600));
+    }
+
+    @Provide
+    Arbitrary<Integer> depth() {
+        // One panel, and two to four of a copied A (double 256 deep, float 512) or of one read in place.
+        return Arbitraries.oneOf(Arbitraries.of(1, 256, 257, 512, 513, 784, 1025, 1100),
+                Arbitraries.integers().between(1, 1300));
+    }
+
+    @Property(tries = 120)
+    void addingInTheKernelHasTheBitsOfTheTileStore(@ForAll("rows") int m, @ForAll("columns") int n,
+                                                   @ForAll("depth") int k, @ForAll boolean transA,
+                                                   @ForAll boolean transB, @ForAll DriverCalls.Op op,
+                                                   @ForAll boolean useDouble,
+                                                   @ForAll @IntRange(min = 1, max = 3) int threads,
+                                                   @ForAll long seed) {
+        Random rnd = new Random(seed);
+        int lda = (transA ? m : k) + rnd.nextInt(3);
+        int ldb = (transB ? k : n) + rnd.nextInt(3);
+        int ldc = n + rnd.nextInt(3);
+        int off = rnd.nextInt(4);
+        double[] a = random(rnd, off + (transA ? k : m) * lda);
+        double[] b = random(rnd, off + (transB ? n : k) * ldb);
+        double[] bias = random(rnd, n);
+        double[] z = random(rnd, m * n);
+        double[] c0 = random(rnd, off + m * ldc);
+        double[] inKernel = run(true, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                threads);
+        double[] tileStore = run(false, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off,
+                ldc, 1);
+        for (int x = 0; x < c0.length; x++) {
+            if (Double.doubleToLongBits(inKernel[x]) != Double.doubleToLongBits(tileStore[x])) {
+                assertEquals(tileStore[x], inKernel[x], String.format("%s element %d: %s m=%d n=%d k=%d trans=%b%b "
+                        + "threads=%d", useDouble ? "double" : "float", x, op, m, n, k, transA, transB, threads));
+            }
+        }
+    }
+
+    private static double[] run(boolean inKernel, boolean useDouble, DriverCalls.Op op, boolean transA,
+                                boolean transB, int m, int n, int k, double[] a, int lda, double[] b, int ldb,
+                                double[] bias, double[] z, double[] c0, int off, int ldc, int threads) {
+        DriverF32.addInKernelEnabled = inKernel;
+        DriverF64.addInKernelEnabled = inKernel;
+        try {
+            return DriverCalls.run(useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                    threads);
+        } finally {
+            DriverF32.addInKernelEnabled = true;
+            DriverF64.addInKernelEnabled = true;
+        }
+    }
+
+    private static double[] random(Random rnd, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextDouble() * 2 - 1;
+        }
+        return x;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vecnn.kernels.gemm;
+
+import dev.vecnn.kernels.Activation;
+
+/**
+ * One driver call of each kind on double operands (converted for float), for the tests that
+ * compare a path's bits with the same product taken another way.
+ */
+final class DriverCalls {
+    /** What is computed into C. */
+    enum Op { PLAIN, BETA, ALPHA_ONE_BETA_ONE, TANH, RELU, TANH_DERIVATIVE, PLUS_SCALED }
+
+    private DriverCalls() {
+    }
+
+    /** C from a copy of {@code c0}, as {@code op} computes it; float results widened to double. */
+    static double[] run(boolean useDouble, Op op, boolean transA, boolean transB, int m, int n, int k, double[] a,
+                        int lda, double[] b, int ldb, double[] bias, double[] z, double[] c0, int off, int ldc,
+                        int threads) {
+        if (useDouble) {
+            double[] c = c0.clone();
+            switch (op) {
+                case PLAIN -> DriverF64.gemm(transA, transB, m, n, k, 1, a, off, lda, b, off, ldb, 0, c, off, ldc,
+                        threads);
+                case BETA -> DriverF64.gemm(transA, transB, m, n, k, -0.75, a, off, lda, b, off, ldb, 1.5, c, off,
+                        ldc, threads);
+                case ALPHA_ONE_BETA_ONE -> DriverF64.gemm(transA, transB, m, n, k, 1, a, off, lda, b, off, ldb, 1, c,
+                        off, ldc, threads);
+                case TANH, RELU -> DriverF64.gemmBiasActivation(transA, transB, m, n, k, a, off, lda, b, off, ldb,
+                        bias, 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
+                case TANH_DERIVATIVE -> DriverF64.gemmActivationDerivative(transA, transB, m, n, k, a, off, lda,
+                        b, off, ldb, Activation.TANH, 0, z, 0, n, c, off, ldc, threads);
+                case PLUS_SCALED -> DriverF64.gemmPlusScaled(transA, transB, m, n, k, 0.005, a, off, lda, b, off,
+                        ldb, 1e-4, z, 0, n, c, off, ldc, threads);
+            }
+            return c;
+        }
+        float[] c = toFloat(c0);
+        float[] af = toFloat(a);
+        float[] bf = toFloat(b);
+        switch (op) {
+            case PLAIN -> DriverF32.gemm(transA, transB, m, n, k, 1, af, off, lda, bf, off, ldb, 0, c, off, ldc,
+                    threads);
+            case BETA -> DriverF32.gemm(transA, transB, m, n, k, -0.75f, af, off, lda, bf, off, ldb, 1.5f, c, off,
+                    ldc, threads);
+            case ALPHA_ONE_BETA_ONE -> DriverF32.gemm(transA, transB, m, n, k, 1, af, off, lda, bf, off, ldb, 1, c,
+                    off, ldc, threads);
+            case TANH, RELU -> DriverF32.gemmBiasActivation(transA, transB, m, n, k, af, off, lda, bf, off, ldb,
+                    toFloat(bias), 0, op == Op.TANH ? Activation.TANH : Activation.RELU, 0, c, off, ldc, threads);
+            case TANH_DERIVATIVE -> DriverF32.gemmActivationDerivative(transA, transB, m, n, k, af, off, lda,
+                    bf, off, ldb, Activation.TANH, 0, toFloat(z), 0, n, c, off, ldc, threads);
+            case PLUS_SCALED -> DriverF32.gemmPlusScaled(transA, transB, m, n, k, 0.005f, af, off, lda, bf, off,
+                    ldb, 1e-4f, toFloat(z), 0, n, c, off, ldc, threads);
+        }
+        double[] out = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = c[i];
+        }
+        return out;
+    }
+
+    static float[] toFloat(double[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) x[i];
+        }
+        return y;
+    }
+}
