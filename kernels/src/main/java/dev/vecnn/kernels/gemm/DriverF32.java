@@ -323,8 +323,9 @@ public final class DriverF32 {
         // A later k panel (alpha 1, beta 1 on C itself, nothing else to do): a full tile adds
         // itself to C in the kernel's spill, the tile store's sum without its buffer's round trip
         // (the same bits). The sparse kernels keep the tile store.
-        boolean addsToC = addInKernelEnabled && tileAlpha == 1 && tileBeta == 1 && !sparse && buf.old == c && buf.oldOff == cOff
-                && buf.ldOld == ldc && (last == null || !last.needsTileStore());
+        boolean addsToC = addInKernelEnabled && tileAlpha == 1 && tileBeta == 1 && !sparse
+                && buf.old == c && buf.oldOff == cOff && buf.ldOld == ldc
+                && (last == null || !last.needsTileStore());
         // Row-major B of a narrow product is read where it is (see GemmShapes.readBInPlace);
         // only a last sliver whose full vectors would run past the end of b is packed.
         boolean bDirect = !transB && GemmShapes.readBInPlace(i1 - i0, rangeCols, T);
