@@ -75,9 +75,9 @@ class TailColumnsGemmTest {
         }
     }
 
-    private static double[] run(boolean useDouble, boolean tailOn, DriverCalls.Op op, boolean transA, boolean transB, int m,
-                                int n, int k, double[] a, int lda, double[] b, int ldb, double[] bias, double[] z,
-                                double[] c0, int off, int ldc, int threads) {
+    private static double[] run(boolean useDouble, boolean tailOn, DriverCalls.Op op, boolean transA,
+                                boolean transB, int m, int n, int k, double[] a, int lda, double[] b, int ldb,
+                                double[] bias, double[] z, double[] c0, int off, int ldc, int threads) {
         DriverF32.tailEnabled = tailOn;
         DriverF64.tailEnabled = tailOn;
         try {
