@@ -52,11 +52,11 @@ class AddInKernelGemmTest {
         int ldb = (transB ? k : n) + rnd.nextInt(3);
         int ldc = n + rnd.nextInt(3);
         int off = rnd.nextInt(4);
-        double[] a = random(rnd, off + (transA ? k : m) * lda);
-        double[] b = random(rnd, off + (transB ? n : k) * ldb);
-        double[] bias = random(rnd, n);
-        double[] z = random(rnd, m * n);
-        double[] c0 = random(rnd, off + m * ldc);
+        double[] a = DriverCalls.random(rnd, off + (transA ? k : m) * lda);
+        double[] b = DriverCalls.random(rnd, off + (transB ? n : k) * ldb);
+        double[] bias = DriverCalls.random(rnd, n);
+        double[] z = DriverCalls.random(rnd, m * n);
+        double[] c0 = DriverCalls.random(rnd, off + m * ldc);
         double[] inKernel = run(true, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
                 threads);
         double[] tileStore = run(false, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off,
@@ -81,13 +81,5 @@ class AddInKernelGemmTest {
             DriverF32.addInKernelEnabled = true;
             DriverF64.addInKernelEnabled = true;
         }
-    }
-
-    private static double[] random(Random rnd, int length) {
-        double[] x = new double[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = rnd.nextDouble() * 2 - 1;
-        }
-        return x;
     }
 }

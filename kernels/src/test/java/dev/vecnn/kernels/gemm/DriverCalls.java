@@ -1,6 +1,7 @@
 package dev.vecnn.kernels.gemm;
 
 import dev.vecnn.kernels.Activation;
+import java.util.Random;
 
 /**
  * One driver call of each kind on double operands (converted for float), for the tests that
@@ -65,5 +66,14 @@ final class DriverCalls {
             y[i] = (float) x[i];
         }
         return y;
+    }
+
+    /** {@code length} values uniform in [-1, 1). */
+    static double[] random(Random rnd, int length) {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = rnd.nextDouble() * 2 - 1;
+        }
+        return x;
     }
 }
