@@ -22,7 +22,7 @@ def method(doc, sig, decl, pre, loop, spill):
     }}
 '''
 
-def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1, add=False):
+def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1, add=False, kc_rows=False):
     decl = "\n".join(f"        FloatVector " + ", ".join(f"c{i}{v} = zero" for v in range(nv)) + ";" for i in range(mr))
     body = []
     for i in range(mr):
@@ -62,6 +62,13 @@ def tile(name, nv, rows_mode, doc, arrays=False, mr=MR, indexed=False, steps=1, 
     if arrays:
         sig = f"static void {name}(int kc, float[][] rows, int rowAt, int col, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
         pre = "\n".join(f"        final float[] a{i} = rows[rowAt + {i}];" for i in range(mr))
+        step = ""
+    elif rows_mode and kc_rows:
+        # Rows a constant A_ROWS_APART apart (a copied row tile): every broadcast addresses A from
+        # one base register with a constant displacement, where twelve row offsets in registers
+        # cost C2 a move or an add per broadcast.
+        sig = f"static void {name}(int kc, float[] a, int aOff, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
+        pre = "\n".join(f"        final int r{i} = aOff + {i} * A_ROWS_APART;" for i in range(mr))
         step = ""
     elif rows_mode:
         sig = f"static void {name}(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n{' ' * (17 + len(name))}float[] out, int outAt, int outStride)"
@@ -120,6 +127,7 @@ def spec(*args, **kw):
 methods = [
  spec("tileColumns", 2, False, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + p * aStride + i]} (packed: aStride = MR; transposed A in place: lda). */"),
  spec("tileRows", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * lda + p]}: row-major A read in place. */", steps=2),
+ spec("tileRowsKC", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code a[aOff + i * A_ROWS_APART + p]}: a copied row tile of A. */", kc_rows=True, steps=2),
  spec("tileColumns1v", 1, False, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileColumns}. */"),
  spec("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
  spec("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),

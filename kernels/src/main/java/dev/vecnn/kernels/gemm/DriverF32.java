@@ -384,8 +384,11 @@ public final class DriverF32 {
             // packed tile by tile (1024^3 TN 0.90-0.94x). Its tail columns (tailTiles) also read
             // the whole block's copy. The sparse path copies its rows while it finds their steps.
             boolean copiesEachTile = !directA && !sparse && rowMajorA;
+            // The copied rows' stride: a tile's own copy puts them A_ROWS_APART apart, a constant
+            // the kernel (tileRowsKC) addresses A by; a block's copy, kc apart.
+            int aRowStride = copiesEachTile ? KernelF32.A_ROWS_APART : kc;
             if (full < mc && !sparse && !copiesEachTile) {
-                copyA(a, aOff, lda, aRows, rowMajorA, ic + full, mc - full, pc, kc, buf.a);
+                copyA(a, aOff, lda, aRows, rowMajorA, ic + full, mc - full, pc, kc, buf.a, kc);
             }
             if (sparse) {
                 for (int ir = 0; ir < mc; ir += mr) {
@@ -403,7 +406,8 @@ public final class DriverF32 {
                 // The row of the block whose copy starts buf.a.
                 int copiedFrom = full;
                 if (copiesEachTile) {
-                    copyA(a, aOff, lda, aRows, rowMajorA, ic + ir0, Math.min(mr, mc - ir0), pc, kc, buf.a);
+                    copyA(a, aOff, lda, aRows, rowMajorA, ic + ir0, Math.min(mr, mc - ir0), pc, kc, buf.a,
+                            aRowStride);
                     copiedFrom = ir0;
                 }
                 for (int s = 0; s < slivers; s++) {
@@ -446,7 +450,8 @@ public final class DriverF32 {
                                 float[] out = direct ? c : buf.tile;
                                 int outAt = direct ? cOff + row * ldc + jc + jr : 0;
                                 int outStride = direct ? ldc : width;
-                                wideTile(ir, h, full, copiedFrom, rowMajorA, transA, kc, ic, pc, a, aOff, lda, aRows,
+                                wideTile(ir, h, full, copiedFrom, aRowStride, rowMajorA, transA, kc, ic, pc, a, aOff,
+                                        lda, aRows,
                                         buf, bs, bAt, bStride, out, outAt, outStride,
                                         width > GemmTuning.NR_VECTORS_WIDE * KernelF32.L, addsToC & whole);
                                 if (!direct) {
@@ -469,8 +474,8 @@ public final class DriverF32 {
                         if (sparse) {
                             sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
                         } else if (ir >= full) {
-                            tile(rowMajorA, cols, kc, buf.a, (ir - copiedFrom) * kc, rowMajorA ? kc : mr, bs, bAt,
-                                    bStride, out, outAt, outStride, added);
+                            tile(rowMajorA, cols, kc, buf.a, (ir - copiedFrom) * aRowStride,
+                                    rowMajorA ? aRowStride : mr, bs, bAt, bStride, out, outAt, outStride, added);
                         } else if (aRows != null) {
                             tileRowArrays(cols, kc, aRows, row, aOff + pc, bs, bAt, bStride, out, outAt,
                                     outStride, added);
@@ -566,6 +571,13 @@ public final class DriverF32 {
             } else {
                 KernelF32.tileColumns1v(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
             }
+        } else if (rows && stride == KernelF32.A_ROWS_APART) {
+            // A copied row tile (or an A whose rows lie that far apart anyway: the same values).
+            if (addOut) {
+                KernelF32.tileRowsKCAdd(kc, a, at, b, bAt, bStride, out, outAt, outStride);
+            } else {
+                KernelF32.tileRowsKC(kc, a, at, b, bAt, bStride, out, outAt, outStride);
+            }
         } else if (rows) {
             if (addOut) {
                 KernelF32.tileRowsAdd(kc, a, at, stride, b, bAt, bStride, out, outAt, outStride);
@@ -581,13 +593,16 @@ public final class DriverF32 {
         }
     }
 
-    /** Rows [i0, i0 + rows) of A's panel at pc copied into {@code dst} for the kernels that read buf.a. */
+    /**
+     * Rows [i0, i0 + rows) of A's panel at pc copied into {@code dst} for the kernels that read
+     * buf.a; a row-major A's rows {@code rowStride} apart (a transposed one is packed as Columns).
+     */
     private static void copyA(float[] a, int aOff, int lda, float[][] aRows, boolean rowMajorA, int i0, int rows,
-                              int pc, int kc, float[] dst) {
+                              int pc, int kc, float[] dst, int rowStride) {
         if (aRows != null) {
-            PackF32.copyRowArrays(aRows, aOff, i0, rows, pc, kc, dst);
+            PackF32.copyRowArrays(aRows, aOff, i0, rows, pc, kc, dst, rowStride);
         } else if (rowMajorA) {
-            PackF32.copyRows(a, aOff, lda, i0, rows, pc, kc, dst);
+            PackF32.copyRows(a, aOff, lda, i0, rows, pc, kc, dst, rowStride);
         } else {
             PackF32.packTransposedA(a, aOff, lda, i0, rows, pc, kc, dst);
         }
@@ -599,24 +614,25 @@ public final class DriverF32 {
      * read where the 12-row tile would read it (rows from {@code full} on copied to buf.a, the row
      * {@code copiedFrom} first, else in place), offset by h rows.
      */
-    private static void wideTile(int ir, int h, int full, int copiedFrom, boolean rowMajorA, boolean transA,
+    private static void wideTile(int ir, int h, int full, int copiedFrom, int aRowStride, boolean rowMajorA,
+                                 boolean transA,
                                  int kc, int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
                                  float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
                                  boolean fourVectors, boolean addOut) {
         int row = ic + ir + h;
         if (ir >= full && rowMajorA) {
-            int at = (ir - copiedFrom + h) * kc;
+            int at = (ir - copiedFrom + h) * aRowStride;
             if (fourVectors) {
                 if (addOut) {
-                    KernelF32.tileRows4vAdd(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                    KernelF32.tileRows4vAdd(kc, buf.a, at, aRowStride, b, bAt, bStride, out, outAt, outStride);
                 } else {
-                    KernelF32.tileRows4v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                    KernelF32.tileRows4v(kc, buf.a, at, aRowStride, b, bAt, bStride, out, outAt, outStride);
                 }
             } else {
                 if (addOut) {
-                    KernelF32.tileRows3vAdd(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                    KernelF32.tileRows3vAdd(kc, buf.a, at, aRowStride, b, bAt, bStride, out, outAt, outStride);
                 } else {
-                    KernelF32.tileRows3v(kc, buf.a, at, kc, b, bAt, bStride, out, outAt, outStride);
+                    KernelF32.tileRows3v(kc, buf.a, at, aRowStride, b, bAt, bStride, out, outAt, outStride);
                 }
             }
         } else if (ir >= full) {

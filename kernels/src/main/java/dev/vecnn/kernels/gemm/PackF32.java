@@ -274,23 +274,35 @@ final class PackF32 {
 
     /**
      * Copies rows {@code [i0, i0+rows)} x columns {@code [p0, p0+kc)} of a row-major A into
-     * {@code dst} with row stride kc, zero-filling up to the next whole sliver of MR rows: the
-     * layout {@link KernelF32#tileRows} reads, for a whole block of a copied A or for the partial
-     * last sliver of an A otherwise read in place.
+     * {@code dst} with row stride {@code stride} (kc, or {@link KernelF32#A_ROWS_APART} for a row
+     * tile's own copy, which {@link KernelF32#tileRowsKC} reads), zero-filling up to the next
+     * whole sliver of MR rows: the layout the Rows kernels read, for a row tile or block of a
+     * copied A or for the partial last sliver of an A otherwise read in place.
      */
-    static void copyRows(float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst) {
+    static void copyRows(float[] a, int aOff, int lda, int i0, int rows, int p0, int kc, float[] dst, int stride) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(a, aOff + (i0 + r) * lda + p0, dst, r * kc, kc);
+            System.arraycopy(a, aOff + (i0 + r) * lda + p0, dst, r * stride, kc);
         }
-        java.util.Arrays.fill(dst, rows * kc, wholeSlivers(rows) * kc, 0);
+        zeroRows(dst, rows, kc, stride);
     }
 
     /** {@link #copyRows} for an A given as one array per row ({@code A(i, p) = rows[i][col + p]}). */
-    static void copyRowArrays(float[][] rows, int col, int i0, int count, int p0, int kc, float[] dst) {
+    static void copyRowArrays(float[][] rows, int col, int i0, int count, int p0, int kc, float[] dst, int stride) {
         for (int r = 0; r < count; r++) {
-            System.arraycopy(rows[i0 + r], col + p0, dst, r * kc, kc);
+            System.arraycopy(rows[i0 + r], col + p0, dst, r * stride, kc);
         }
-        java.util.Arrays.fill(dst, count * kc, wholeSlivers(count) * kc, 0);
+        zeroRows(dst, count, kc, stride);
+    }
+
+    /** Rows {@code [rows, wholeSlivers(rows))} of a copy, {@code stride} apart, set to zero over kc steps. */
+    private static void zeroRows(float[] dst, int rows, int kc, int stride) {
+        if (stride == kc) {
+            java.util.Arrays.fill(dst, rows * kc, wholeSlivers(rows) * kc, 0);
+            return;
+        }
+        for (int r = rows; r < wholeSlivers(rows); r++) {
+            java.util.Arrays.fill(dst, r * stride, r * stride + kc, 0);
+        }
     }
 
     /** {@code rows} rounded up to a multiple of MR (at least MR). */
