@@ -612,11 +612,11 @@ public final class DriverF32 {
      * Half {@code h} (rows h .. h + MRW - 1) of the 12-row tile at {@code ir} of the block, against
      * the wide last B sliver at {@code bAt} (three vectors, or four when {@code fourVectors}): A is
      * read where the 12-row tile would read it (rows from {@code full} on copied to buf.a, the row
-     * {@code copiedFrom} first, else in place), offset by h rows.
+     * {@code copiedFrom} first, a row-major copy's rows {@code aRowStride} apart; else in place),
+     * offset by h rows. {@code addOut}: the Add kernels (see {@link KernelF32}).
      */
     private static void wideTile(int ir, int h, int full, int copiedFrom, int aRowStride, boolean rowMajorA,
-                                 boolean transA,
-                                 int kc, int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
+                                 boolean transA, int kc, int ic, int pc, float[] a, int aOff, int lda, float[][] aRows, Buffers buf,
                                  float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
                                  boolean fourVectors, boolean addOut) {
         int row = ic + ir + h;
