@@ -560,7 +560,9 @@ public final class DriverF32 {
      * One register tile from a B sliver whose steps are {@code bStride} apart (a packed sliver, or
      * row-major B read in place): A is row-major ({@code rows}: A(i, p) at
      * {@code a[at + i * stride + p]}) or column-ordered (A(i, p) at {@code a[at + p * stride + i]});
-     * a sliver of at most one vector of columns takes the one-vector kernel.
+     * a sliver of at most one vector of columns takes the one-vector kernel, row-major rows
+     * {@link KernelF32#A_ROWS_APART} apart (a copied row tile) the kernel for that constant
+     * stride. {@code addOut}: the Add kernels, which add the tile to what out holds.
      */
     private static void tile(boolean rows, int cols, int kc, float[] a, int at, int stride,
                              float[] b, int bAt, int bStride, float[] out, int outAt, int outStride,
