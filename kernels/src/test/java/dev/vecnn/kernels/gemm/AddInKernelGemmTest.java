@@ -47,36 +47,22 @@ class AddInKernelGemmTest {
                                                    @ForAll boolean useDouble,
                                                    @ForAll @IntRange(min = 1, max = 3) int threads,
                                                    @ForAll long seed) {
-        Random rnd = new Random(seed);
-        int lda = (transA ? m : k) + rnd.nextInt(3);
-        int ldb = (transB ? k : n) + rnd.nextInt(3);
-        int ldc = n + rnd.nextInt(3);
-        int off = rnd.nextInt(4);
-        double[] a = DriverCalls.random(rnd, off + (transA ? k : m) * lda);
-        double[] b = DriverCalls.random(rnd, off + (transB ? n : k) * ldb);
-        double[] bias = DriverCalls.random(rnd, n);
-        double[] z = DriverCalls.random(rnd, m * n);
-        double[] c0 = DriverCalls.random(rnd, off + m * ldc);
-        double[] inKernel = run(true, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
-                threads);
-        double[] tileStore = run(false, useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off,
-                ldc, 1);
-        for (int x = 0; x < c0.length; x++) {
-            if (Double.doubleToLongBits(inKernel[x]) != Double.doubleToLongBits(tileStore[x])) {
-                assertEquals(tileStore[x], inKernel[x], String.format("%s element %d: %s m=%d n=%d k=%d trans=%b%b "
-                        + "threads=%d", useDouble ? "double" : "float", x, op, m, n, k, transA, transB, threads));
-            }
+        DriverCalls.Product p = DriverCalls.Product.random(new Random(seed), useDouble, op, transA, transB, m, n,
+                k);
+        double[] inKernel = run(true, p, threads);
+        double[] tileStore = run(false, p, 1);
+        int x = DriverCalls.Product.firstDifference(tileStore, inKernel);
+        if (x >= 0) {
+            assertEquals(tileStore[x], inKernel[x], String.format("%s element %d: %s m=%d n=%d k=%d trans=%b%b "
+                    + "threads=%d", useDouble ? "double" : "float", x, op, m, n, k, transA, transB, threads));
         }
     }
 
-    private static double[] run(boolean inKernel, boolean useDouble, DriverCalls.Op op, boolean transA,
-                                boolean transB, int m, int n, int k, double[] a, int lda, double[] b, int ldb,
-                                double[] bias, double[] z, double[] c0, int off, int ldc, int threads) {
+    private static double[] run(boolean inKernel, DriverCalls.Product p, int threads) {
         DriverF32.addInKernelEnabled = inKernel;
         DriverF64.addInKernelEnabled = inKernel;
         try {
-            return DriverCalls.run(useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
-                    threads);
+            return p.run(threads);
         } finally {
             DriverF32.addInKernelEnabled = true;
             DriverF64.addInKernelEnabled = true;

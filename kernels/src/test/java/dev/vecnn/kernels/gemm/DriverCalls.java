@@ -14,6 +14,42 @@ final class DriverCalls {
     private DriverCalls() {
     }
 
+    /**
+     * One product's operands, random in [-1, 1), with a random offset (0-3) and leading
+     * dimensions up to two larger than the rows; {@link #run} computes it from a copy of c0.
+     */
+    record Product(boolean useDouble, Op op, boolean transA, boolean transB, int m, int n, int k, int lda, int ldb,
+                   int ldc, int off, double[] a, double[] b, double[] bias, double[] z, double[] c0) {
+        static Product random(Random rnd, boolean useDouble, Op op, boolean transA, boolean transB, int m, int n,
+                              int k) {
+            int lda = (transA ? m : k) + rnd.nextInt(3);
+            int ldb = (transB ? k : n) + rnd.nextInt(3);
+            int ldc = n + rnd.nextInt(3);
+            int off = rnd.nextInt(4);
+            double[] a = DriverCalls.random(rnd, off + (transA ? k : m) * lda);
+            double[] b = DriverCalls.random(rnd, off + (transB ? n : k) * ldb);
+            double[] bias = DriverCalls.random(rnd, n);
+            double[] z = DriverCalls.random(rnd, m * n);
+            double[] c0 = DriverCalls.random(rnd, off + m * ldc);
+            return new Product(useDouble, op, transA, transB, m, n, k, lda, ldb, ldc, off, a, b, bias, z, c0);
+        }
+
+        double[] run(int threads) {
+            return DriverCalls.run(useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
+                    threads);
+        }
+
+        /** The first element where two results differ in any bit, or -1. */
+        static int firstDifference(double[] x, double[] y) {
+            for (int i = 0; i < x.length; i++) {
+                if (Double.doubleToLongBits(x[i]) != Double.doubleToLongBits(y[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     /** C from a copy of {@code c0}, as {@code op} computes it; float results widened to double. */
     static double[] run(boolean useDouble, Op op, boolean transA, boolean transB, int m, int n, int k, double[] a,
                         int lda, double[] b, int ldb, double[] bias, double[] z, double[] c0, int off, int ldc,

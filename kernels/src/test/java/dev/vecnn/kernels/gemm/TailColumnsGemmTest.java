@@ -51,38 +51,24 @@ class TailColumnsGemmTest {
         }
         int main = n - n % lanes;
         assertTrue((useDouble ? TailKernelF64.width(n) : TailKernelF32.width(n)) > 0, "n = " + n + " has a tail");
-        Random rnd = new Random(seed);
-        int lda = (transA ? m : k) + rnd.nextInt(3);
-        int ldb = (transB ? k : n) + rnd.nextInt(3);
-        int ldc = n + rnd.nextInt(3);
-        int off = rnd.nextInt(4);
-        double[] a = DriverCalls.random(rnd, off + (transA ? k : m) * lda);
-        double[] b = DriverCalls.random(rnd, off + (transB ? n : k) * ldb);
-        double[] bias = DriverCalls.random(rnd, n);
-        double[] z = DriverCalls.random(rnd, m * n);
-        double[] c0 = DriverCalls.random(rnd, off + m * ldc);
-        double[] withTail = run(useDouble, true, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
-                threads);
-        double[] slivers = run(useDouble, false, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
-                1);
-        for (int x = 0; x < c0.length; x++) {
-            int col = (x - off) % ldc;
-            if (Double.doubleToLongBits(withTail[x]) != Double.doubleToLongBits(slivers[x])) {
-                assertEquals(slivers[x], withTail[x], String.format("%s element %d (column %d, tail from %d): %s "
-                                + "m=%d n=%d k=%d trans=%b%b threads=%d", useDouble ? "double" : "float", x, col, main, op,
-                        m, n, k, transA, transB, threads));
-            }
+        DriverCalls.Product p = DriverCalls.Product.random(new Random(seed), useDouble, op, transA, transB, m, n,
+                k);
+        double[] withTail = run(true, p, threads);
+        double[] slivers = run(false, p, 1);
+        int x = DriverCalls.Product.firstDifference(slivers, withTail);
+        if (x >= 0) {
+            int col = (x - p.off()) % p.ldc();
+            assertEquals(slivers[x], withTail[x], String.format("%s element %d (column %d, tail from %d): %s "
+                            + "m=%d n=%d k=%d trans=%b%b threads=%d", useDouble ? "double" : "float", x, col, main, op,
+                    m, n, k, transA, transB, threads));
         }
     }
 
-    private static double[] run(boolean useDouble, boolean tailOn, DriverCalls.Op op, boolean transA,
-                                boolean transB, int m, int n, int k, double[] a, int lda, double[] b, int ldb,
-                                double[] bias, double[] z, double[] c0, int off, int ldc, int threads) {
+    private static double[] run(boolean tailOn, DriverCalls.Product p, int threads) {
         DriverF32.tailEnabled = tailOn;
         DriverF64.tailEnabled = tailOn;
         try {
-            return DriverCalls.run(useDouble, op, transA, transB, m, n, k, a, lda, b, ldb, bias, z, c0, off, ldc,
-                    threads);
+            return p.run(threads);
         } finally {
             DriverF32.tailEnabled = true;
             DriverF64.tailEnabled = true;
