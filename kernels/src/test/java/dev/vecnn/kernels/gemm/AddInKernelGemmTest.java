@@ -49,8 +49,8 @@ class AddInKernelGemmTest {
                                                    @ForAll long seed) {
         DriverCalls.Product p = DriverCalls.Product.random(new Random(seed), useDouble, op, transA, transB, m, n,
                 k);
-        double[] inKernel = run(true, p, threads);
-        double[] tileStore = run(false, p, 1);
+        double[] inKernel = p.runWith(AddInKernelGemmTest::addInKernel, true, threads);
+        double[] tileStore = p.runWith(AddInKernelGemmTest::addInKernel, false, 1);
         int x = DriverCalls.Product.firstDifference(tileStore, inKernel);
         if (x >= 0) {
             assertEquals(tileStore[x], inKernel[x], String.format("%s element %d: %s m=%d n=%d k=%d trans=%b%b "
@@ -58,14 +58,9 @@ class AddInKernelGemmTest {
         }
     }
 
-    private static double[] run(boolean inKernel, DriverCalls.Product p, int threads) {
-        DriverF32.addInKernelEnabled = inKernel;
-        DriverF64.addInKernelEnabled = inKernel;
-        try {
-            return p.run(threads);
-        } finally {
-            DriverF32.addInKernelEnabled = true;
-            DriverF64.addInKernelEnabled = true;
-        }
+    /** Sets the path's flag in both drivers. */
+    private static void addInKernel(boolean on) {
+        DriverF32.addInKernelEnabled = on;
+        DriverF64.addInKernelEnabled = on;
     }
 }

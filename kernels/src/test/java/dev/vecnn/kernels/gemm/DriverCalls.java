@@ -39,6 +39,19 @@ final class DriverCalls {
                     threads);
         }
 
+        /**
+         * {@link #run} with a driver path switched {@code on} or off through {@code path} (which
+         * sets the float and double drivers' flag), switched back on afterwards whatever happens.
+         */
+        double[] runWith(java.util.function.Consumer<Boolean> path, boolean on, int threads) {
+            path.accept(on);
+            try {
+                return run(threads);
+            } finally {
+                path.accept(true);
+            }
+        }
+
         /** The first element where two results differ in any bit, or -1. */
         static int firstDifference(double[] x, double[] y) {
             for (int i = 0; i < x.length; i++) {

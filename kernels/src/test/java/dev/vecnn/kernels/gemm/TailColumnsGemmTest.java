@@ -53,8 +53,8 @@ class TailColumnsGemmTest {
         assertTrue((useDouble ? TailKernelF64.width(n) : TailKernelF32.width(n)) > 0, "n = " + n + " has a tail");
         DriverCalls.Product p = DriverCalls.Product.random(new Random(seed), useDouble, op, transA, transB, m, n,
                 k);
-        double[] withTail = run(true, p, threads);
-        double[] slivers = run(false, p, 1);
+        double[] withTail = p.runWith(TailColumnsGemmTest::tail, true, threads);
+        double[] slivers = p.runWith(TailColumnsGemmTest::tail, false, 1);
         int x = DriverCalls.Product.firstDifference(slivers, withTail);
         if (x >= 0) {
             int col = (x - p.off()) % p.ldc();
@@ -64,14 +64,9 @@ class TailColumnsGemmTest {
         }
     }
 
-    private static double[] run(boolean tailOn, DriverCalls.Product p, int threads) {
-        DriverF32.tailEnabled = tailOn;
-        DriverF64.tailEnabled = tailOn;
-        try {
-            return p.run(threads);
-        } finally {
-            DriverF32.tailEnabled = true;
-            DriverF64.tailEnabled = true;
-        }
+    /** Sets the path's flag in both drivers. */
+    private static void tail(boolean on) {
+        DriverF32.tailEnabled = on;
+        DriverF64.tailEnabled = on;
     }
 }
