@@ -132,6 +132,8 @@ methods = [
  spec("tileRows1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRows}. */", steps=2),
  spec("tileRowArrays", 2, True, "/** 12 x 2 vectors; A(i, p) at {@code rows[rowAt + i][col + p]}: A given as one array per row, read in place. */", True, steps=2),
  spec("tileRowArrays1v", 1, True, "/** 12 x 1 vector, for a last column sliver of at most L columns; A as in {@link #tileRowArrays}. */", True, steps=2),
+ spec("tileColumnsHalf", 2, False, "/** 6 x 2 vectors, for a last row tile of at most MRW rows (A's first 6 of the copy's 12); A as in {@link #tileColumns}. */", mr=6),
+ spec("tileRowsHalf", 2, True, "/** 6 x 2 vectors, for a last row tile of at most MRW rows (A's first 6 of the copy's 12); A as in {@link #tileRows}. */", mr=6, steps=2),
  spec("tileColumns3v", 3, False, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */", mr=6),
  spec("tileRows3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRows}. */", mr=6),
  spec("tileRowArrays3v", 3, True, "/** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileRowArrays}. */", True, mr=6),
@@ -143,8 +145,9 @@ def with_add(name, *args, **kw):
     """The kernel, and its twin {name}Add that adds the tile to what out holds."""
     doc = args[2]
     add_doc = f"/** {{@link #{name}}}, the tile added to the values at out (a later k panel's full tile, stored to C). */"
-    if name.endswith("1v"):
-        # A one-vector sliver is never a full tile of NR columns, so it always goes through the tile store.
+    if name.endswith("1v") or name.endswith("Half"):
+        # A one-vector sliver is never a full tile of NR columns, nor a half tile one of MR rows,
+        # so they always go through the tile store.
         return [tile(name, *args, **kw)]
     return [tile(name, *args, **kw), tile(name + "Add", args[0], args[1], add_doc, *args[3:], add=True, **kw)]
 methods = [m for args, kw in methods for m in with_add(*args, **kw)]

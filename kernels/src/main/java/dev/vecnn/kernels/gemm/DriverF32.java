@@ -24,6 +24,8 @@ public final class DriverF32 {
     static volatile boolean tailEnabled = true;
     // Tests turn the kernels' own addition of later k panels off to compare with the tile store's.
     static volatile boolean addInKernelEnabled = true;
+    // Tests turn the 6-row kernels for a last tile of few rows off to compare with the 12-row kernel's.
+    static volatile boolean halfTilesEnabled = true;
 
     /** Per-thread packing buffers, allocated once per thread and reused by every call. */
     private static final class Buffers {
@@ -473,6 +475,16 @@ public final class DriverF32 {
                         int outStride = direct ? ldc : nr;
                         if (sparse) {
                             sparseTile(ir, cols, buf, bs, bAt, bStride, out, outAt, outStride);
+                        } else if (ir >= full && rows <= KernelF32.MRW && cols > KernelF32.L && halfTilesEnabled) {
+                            // A last row tile of at most half the rows: the 6-row kernel, half the
+                            // multiply-adds of a 12-row tile that is mostly zero rows.
+                            if (rowMajorA) {
+                                KernelF32.tileRowsHalf(kc, buf.a, (ir - copiedFrom) * aRowStride, aRowStride, bs, bAt,
+                                        bStride, out, outAt, outStride);
+                            } else {
+                                KernelF32.tileColumnsHalf(kc, buf.a, (ir - copiedFrom) * aRowStride, mr, bs, bAt,
+                                        bStride, out, outAt, outStride);
+                            }
                         } else if (ir >= full) {
                             tile(rowMajorA, cols, kc, buf.a, (ir - copiedFrom) * aRowStride,
                                     rowMajorA ? aRowStride : mr, bs, bAt, bStride, out, outAt, outStride, added);

@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * registers over a depth of {@code kc}; a last sliver of NR + 1 to NR + L columns takes the
  * "6x3v" kernels (MR_WIDE = 6 rows, half a 12-row tile, by 3 vectors) instead of a 12x2v and a
  * 12x1v, and in a product that reads A in place a last sliver of NR + L + 1 to NR + 2L columns the
- * "6x4v" kernels instead of two 12x2v. The "Columns", "Rows" and "RowArrays" variants differ only
+ * "6x4v" kernels instead of two 12x2v; a last row tile of at most MR_WIDE rows (m mod 12 in
+ * 1..6) against a two-vector sliver, the "Half" kernels (6x2v) over the first rows of the copy
+ * instead of the 12x2v over a copy padded with zero rows. The "Columns", "Rows" and "RowArrays" variants differ only
  * in where A's values come from (packed or transposed, row-major in one array, one array per row).
  *
  * <p>Assumptions: the B sliver holds, for each step {@code p}, full vectors of consecutive
@@ -18,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * packs a partial last sliver, zero-padded). The tile goes to {@code out} from {@code outAt}, row-major with
  * row stride {@code outStride}: the driver's tile buffer (stride NR, or the wide sliver's width),
  * which {@link TileStoreF32} then writes to C, or C itself when a full tile needs nothing more
- * (alpha 1, beta 0, no bias). Each kernel but the one-vector ones has an {@code Add} twin that
+ * (alpha 1, beta 0, no bias). Each kernel but the one-vector and Half ones has an {@code Add} twin that
  * adds the tile to the values at {@code out} instead ({@code out + acc}, one rounding, as the tile
  * store's alpha 1 and beta 1): a later k panel's full tile, added to C where it lies.
  *
@@ -1599,6 +1601,157 @@ final class KernelF32 {
         c90.intoArray(out, outAt + 9 * outStride + 0 * L);
         c100.intoArray(out, outAt + 10 * outStride + 0 * L);
         c110.intoArray(out, outAt + 11 * outStride + 0 * L);
+    }
+
+    /** 6 x 2 vectors, for a last row tile of at most MRW rows (A's first 6 of the copy's 12); A as in {@link #tileColumns}. */
+    static void tileColumnsHalf(int kc, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                                float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            ai += aStride;
+            bi += bStride;
+        }
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
+    }
+
+    /** 6 x 2 vectors, for a last row tile of at most MRW rows (A's first 6 of the copy's 12); A as in {@link #tileRows}. */
+    static void tileRowsHalf(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,
+                             float[] out, int outAt, int outStride) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = zero, c01 = zero;
+        FloatVector c10 = zero, c11 = zero;
+        FloatVector c20 = zero, c21 = zero;
+        FloatVector c30 = zero, c31 = zero;
+        FloatVector c40 = zero, c41 = zero;
+        FloatVector c50 = zero, c51 = zero;
+        final int r0 = aOff + 0 * lda;
+        final int r1 = aOff + 1 * lda;
+        final int r2 = aOff + 2 * lda;
+        final int r3 = aOff + 3 * lda;
+        final int r4 = aOff + 4 * lda;
+        final int r5 = aOff + 5 * lda;
+        int bi = bOff;
+        int p = 0;
+        for (; p < kc - 1; p += 2) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b10 = FloatVector.fromArray(S, b, bi + bStride);
+            FloatVector b11 = FloatVector.fromArray(S, b, bi + bStride + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a[r0 + p + 1]);
+            c00 = av.fma(b10, c00);
+            c01 = av.fma(b11, c01);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a[r1 + p + 1]);
+            c10 = av.fma(b10, c10);
+            c11 = av.fma(b11, c11);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a[r2 + p + 1]);
+            c20 = av.fma(b10, c20);
+            c21 = av.fma(b11, c21);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a[r3 + p + 1]);
+            c30 = av.fma(b10, c30);
+            c31 = av.fma(b11, c31);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a[r4 + p + 1]);
+            c40 = av.fma(b10, c40);
+            c41 = av.fma(b11, c41);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            av = FloatVector.broadcast(S, a[r5 + p + 1]);
+            c50 = av.fma(b10, c50);
+            c51 = av.fma(b11, c51);
+            bi += 2 * bStride;
+        }
+        if (p < kc) {
+            FloatVector b00 = FloatVector.fromArray(S, b, bi);
+            FloatVector b01 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector av;
+            av = FloatVector.broadcast(S, a[r0 + p]);
+            c00 = av.fma(b00, c00);
+            c01 = av.fma(b01, c01);
+            av = FloatVector.broadcast(S, a[r1 + p]);
+            c10 = av.fma(b00, c10);
+            c11 = av.fma(b01, c11);
+            av = FloatVector.broadcast(S, a[r2 + p]);
+            c20 = av.fma(b00, c20);
+            c21 = av.fma(b01, c21);
+            av = FloatVector.broadcast(S, a[r3 + p]);
+            c30 = av.fma(b00, c30);
+            c31 = av.fma(b01, c31);
+            av = FloatVector.broadcast(S, a[r4 + p]);
+            c40 = av.fma(b00, c40);
+            c41 = av.fma(b01, c41);
+            av = FloatVector.broadcast(S, a[r5 + p]);
+            c50 = av.fma(b00, c50);
+            c51 = av.fma(b01, c51);
+            bi += bStride;
+        }
+        c00.intoArray(out, outAt + 0 * outStride + 0 * L);
+        c01.intoArray(out, outAt + 0 * outStride + 1 * L);
+        c10.intoArray(out, outAt + 1 * outStride + 0 * L);
+        c11.intoArray(out, outAt + 1 * outStride + 1 * L);
+        c20.intoArray(out, outAt + 2 * outStride + 0 * L);
+        c21.intoArray(out, outAt + 2 * outStride + 1 * L);
+        c30.intoArray(out, outAt + 3 * outStride + 0 * L);
+        c31.intoArray(out, outAt + 3 * outStride + 1 * L);
+        c40.intoArray(out, outAt + 4 * outStride + 0 * L);
+        c41.intoArray(out, outAt + 4 * outStride + 1 * L);
+        c50.intoArray(out, outAt + 5 * outStride + 0 * L);
+        c51.intoArray(out, outAt + 5 * outStride + 1 * L);
     }
 
     /** 6 x 3 vectors, for a last sliver of NR + 1 .. NR + L columns; A as in {@link #tileColumns}. */
