@@ -25,7 +25,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The {@code gemm} suite: runs the {@link GemmPlan} as a series of JMH runs (one per shape,
+ * The {@code gemm} suite: measures the machine's FMA peak for the plan's precisions and thread
+ * counts ({@link MachinePeak}), runs the {@link GemmPlan} as a series of JMH runs (one per shape,
  * transposes and thread count, so that every parameter combination in a run is one the plan
  * wants), then prints the table and writes it with the JSON results.
  */
@@ -58,17 +59,36 @@ final class GemmSuite {
         if (plan.cases.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: " + String.join(" ", plan.notes));
         }
+        String peakMissing = MachinePeak.unavailableReason(
+                VectorModule.present() ? VectorWidth.preferredBits() : 0);
+        List<String> notes = new ArrayList<>(plan.notes);
+        if (peakMissing != null) {
+            notes.add(peakMissing);
+        }
         Timing timing = Timing.of(user, quick);
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
-        plan.notes.forEach(note -> out.println("note: " + note));
+        notes.forEach(note -> out.println("note: " + note));
+        int forks = plan.cases.size() * rounds + (peakMissing == null ? MachinePeak.keys(plan).size() : 0);
         out.printf("%d forks, %s%s: about %.0f min, longer where one product outlasts an iteration%n",
-                plan.cases.size() * rounds, timing, rounds > 1 ? ", " + rounds + " rounds" : "",
-                Math.ceil(rounds * plan.cases.size() * timing.secondsPerCase() / 60));
+                forks, timing, rounds > 1 ? ", " + rounds + " rounds" : "",
+                Math.ceil(forks * timing.secondsPerCase() / 60));
+
+        String[] forkArgs = forkArgs(user);
+        List<RunResult> peakResults = new ArrayList<>();
+        if (peakMissing == null) {
+            for (Options options : MachinePeak.runs(MachinePeak.keys(plan), user, timing, forkArgs)) {
+                try {
+                    peakResults.addAll(new Runner(options).run());
+                } catch (RunnerException e) {
+                    out.println("JMH run failed: " + e.getMessage());
+                }
+            }
+        }
 
         List<RunResult> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            for (Options options : runs(plan, user, timing)) {
+            for (Options options : runs(plan, user, timing, forkArgs)) {
                 try {
                     results.addAll(new Runner(options).run());
                 } catch (RunnerException e) {
@@ -79,13 +99,15 @@ final class GemmSuite {
         }
         results = Rounds.merge(results);
 
-        GemmTable table = GemmTable.of(plan, results);
+        GemmTable table = GemmTable.of(plan, results, MachinePeak.of(peakResults));
         out.println();
         out.print(table.text());
         out.println(GemmTable.CAPTION);
-        plan.notes.forEach(note -> out.println("note: " + note));
+        notes.forEach(note -> out.println("note: " + note));
         Path directory = OutputDirectory.resolve();
-        for (Path written : GemmReport.write(directory, machine, timing, plan.notes, table, results)) {
+        List<RunResult> allResults = new ArrayList<>(peakResults);
+        allResults.addAll(results);
+        for (Path written : GemmReport.write(directory, machine, timing, notes, table, allResults)) {
             out.println("wrote " + written.toAbsolutePath());
         }
         int failures = table.failures();
@@ -105,8 +127,22 @@ final class GemmSuite {
                 param(user, "threads", Integer::parseInt));
     }
 
+    /**
+     * The arguments appended to every fork: the user's {@code -jvmArgsAppend}, then the benchmark
+     * flags that the fork's start (its {@code -jvmArgs} if given, else this JVM's own arguments,
+     * JMH's default) lacks.
+     */
+    static String[] forkArgs(Options user) {
+        List<String> forkStart = new ArrayList<>(user.getJvmArgs()
+                .orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
+        forkStart.addAll(jvmArgs);
+        jvmArgs.addAll(ForkFlags.missingFrom(forkStart));
+        return jvmArgs.toArray(String[]::new);
+    }
+
     /** JMH options for the plan: one run per shape, transposes and thread count. */
-    static List<Options> runs(GemmPlan plan, Options user, Timing timing) {
+    static List<Options> runs(GemmPlan plan, Options user, Timing timing, String[] forkArgs) {
         record Key(Workload workload, int threads) {
         }
         Map<Key, Set<Peer>> peers = new LinkedHashMap<>();
@@ -116,13 +152,6 @@ final class GemmSuite {
             peers.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.peer());
             precisions.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(c.precision());
         }
-        // Forks start with -jvmArgs if given, else with this JVM's own arguments (JMH's default);
-        // the benchmark flags are appended where those lack them.
-        List<String> forkStart = new ArrayList<>(user.getJvmArgs()
-                .orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
-        forkStart.addAll(jvmArgs);
-        jvmArgs.addAll(ForkFlags.missingFrom(forkStart));
         List<Options> runs = new ArrayList<>();
         for (Key key : peers.keySet()) {
             if (peers.get(key).size() * precisions.get(key).size()
@@ -144,7 +173,7 @@ final class GemmSuite {
                     .warmupTime(timing.warmupTime())
                     .measurementIterations(timing.measurementIterations())
                     .measurementTime(timing.measurementTime())
-                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+                    .jvmArgsAppend(forkArgs);
             runs.add(run.build());
         }
         return runs;

@@ -13,33 +13,45 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The side-by-side table: one row per shape, transposes, dtype and threads, one GFLOP/s column per
- * implementation, and how vecnn's median compares to each peer's. Rendered as plain text for the
- * console and as markdown for the docs.
+ * implementation, the machine's FMA peak for that dtype and thread count when it was measured in
+ * the run ({@link MachinePeak}), and how vecnn's median compares to each peer's and to the peak.
+ * Rendered as plain text for the console and as markdown for the docs.
  */
 final class GemmTable {
     static final String CAPTION = "GFLOP/s = 2·m·n·k / time per product: median over the measurement iterations"
             + " ± JMH error (99.9% confidence half-width of the mean). vecnn/X = vecnn median / X median,"
-            + " above 1 when vecnn is faster. '-' not run (see notes), 'failed' = the fork failed"
-            + " (see its JMH output).";
+            + " above 1 when vecnn is faster. peak = the machine's fused multiply-add peak for the dtype and"
+            + " thread count (PeakBenchmark, same run), vecnn/peak the share of it vecnn reaches."
+            + " '-' not run (see notes), 'failed' = the fork failed (see its JMH output).";
     private static final List<Peer> RATIO_PEERS = List.of(Peer.OPENBLAS, Peer.OPENBLAS_CPU, Peer.NETLIB, Peer.EJML);
 
     record Row(Workload workload, Precision precision, int threads) {
     }
 
     private final List<Peer> peers;
+    private final Map<MachinePeak.Key, Cell> peaks;
     private final Map<Row, Set<Peer>> planned = new LinkedHashMap<>();
     private final Map<Row, Map<Peer, Cell>> cells = new LinkedHashMap<>();
 
-    private GemmTable(List<Peer> peers) {
+    private GemmTable(List<Peer> peers, Map<MachinePeak.Key, Cell> peaks) {
         this.peers = peers;
+        this.peaks = peaks;
     }
 
-    /** The table of a plan: every planned row, filled from the results that came back. */
+    /** The table of a plan without the machine's peak. */
     static GemmTable of(GemmPlan plan, List<RunResult> results) {
+        return of(plan, results, Map.of());
+    }
+
+    /**
+     * The table of a plan: every planned row, filled from the results that came back; with the
+     * peak columns when {@code peaks} holds any (rows whose peak is missing show '-').
+     */
+    static GemmTable of(GemmPlan plan, List<RunResult> results, Map<MachinePeak.Key, Cell> peaks) {
         Set<Peer> used = new LinkedHashSet<>();
         plan.cases.forEach(c -> used.add(c.peer()));
         List<Peer> peers = List.of(Peer.values()).stream().filter(used::contains).toList();
-        GemmTable table = new GemmTable(peers);
+        GemmTable table = new GemmTable(peers, peaks);
         for (BenchCase c : plan.cases) {
             Row row = new Row(c.workload(), c.precision(), c.threads());
             table.planned.computeIfAbsent(row, r -> new LinkedHashSet<>()).add(c.peer());
@@ -78,7 +90,13 @@ final class GemmTable {
     List<String> header() {
         List<String> header = new ArrayList<>(List.of("shape", "trans", "dtype", "threads"));
         peers.forEach(p -> header.add(p.id));
+        if (!peaks.isEmpty()) {
+            header.add("peak");
+        }
         ratioPeers().forEach(p -> header.add("vecnn/" + p.id));
+        if (!peaks.isEmpty() && peers.contains(Peer.VECNN)) {
+            header.add("vecnn/peak");
+        }
         return header;
     }
 
@@ -91,11 +109,16 @@ final class GemmTable {
                 line.add(cell(row, peer).map(Cell::format)
                         .orElse(planned.get(row).contains(peer) ? "failed" : "-"));
             }
+            Optional<Cell> peak = Optional.ofNullable(peaks.get(new MachinePeak.Key(row.precision(), row.threads())));
+            if (!peaks.isEmpty()) {
+                line.add(peak.map(Cell::format).orElse("-"));
+            }
             Optional<Cell> vecnn = cell(row, Peer.VECNN);
             for (Peer peer : ratioPeers()) {
-                Optional<Cell> other = cell(row, peer);
-                line.add(vecnn.isPresent() && other.isPresent()
-                        ? String.format("%.3g", vecnn.get().median() / other.get().median()) : "-");
+                line.add(ratio(vecnn, cell(row, peer)));
+            }
+            if (!peaks.isEmpty() && peers.contains(Peer.VECNN)) {
+                line.add(ratio(vecnn, peak));
             }
             rows.add(line);
         }
@@ -136,6 +159,11 @@ final class GemmTable {
             out.append("| ").append(String.join(" | ", line)).append(" |\n");
         }
         return out.toString();
+    }
+
+    private static String ratio(Optional<Cell> numerator, Optional<Cell> denominator) {
+        return numerator.isPresent() && denominator.isPresent()
+                ? String.format("%.3g", numerator.get().median() / denominator.get().median()) : "-";
     }
 
     private List<Peer> ratioPeers() {

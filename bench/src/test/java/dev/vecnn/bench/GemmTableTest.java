@@ -1,12 +1,19 @@
 package dev.vecnn.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Rows and columns follow the plan, and a planned fork without a result shows as failed. */
+/**
+ * Rows and columns follow the plan, a planned fork without a result shows as failed, and the
+ * machine's peak adds its columns where it was measured.
+ */
 class GemmTableTest {
     private static final GemmPlan PLAN = GemmPlan.of(new GemmPlan.Selection(
             Optional.of(List.of(Peer.VECNN, Peer.NETLIB)), Optional.of(List.of(new GemmShape(200, 10, 50))),
@@ -30,6 +37,26 @@ class GemmTableTest {
         assertEquals("| shape | trans | dtype | threads | vecnn | netlib | vecnn/netlib |", lines[0]);
         assertEquals("| --- | --- | --- | --- | ---: | ---: | ---: |", lines[1]);
         assertEquals(4, lines.length);
+    }
+
+    @Test
+    void thePeakColumnsFollowTheMeasuredPeaks() {
+        // The peak of one thread measured, of two not (its run failed): '-' there.
+        GemmTable table = GemmTable.of(PLAN, List.of(),
+                Map.of(new MachinePeak.Key(Precision.F32, 1), new Cell(150, 2)));
+        assertEquals(List.of("shape", "trans", "dtype", "threads", "vecnn", "netlib", "peak", "vecnn/netlib",
+                "vecnn/peak"), table.header());
+        assertEquals(List.of(
+                List.of("200x10x50", "NN", "f32", "1", "failed", "failed", "150.00 ± 2.00", "-", "-"),
+                List.of("200x10x50", "NN", "f32", "2", "failed", "-", "-", "-", "-")), table.rows());
+    }
+
+    @Test
+    void thePeakIsMeasuredPerPrecisionAndThreadCountOfThePlan() {
+        assertEquals(Set.of(new MachinePeak.Key(Precision.F32, 1), new MachinePeak.Key(Precision.F32, 2)),
+                MachinePeak.keys(PLAN));
+        assertNull(MachinePeak.unavailableReason(512));
+        assertTrue(MachinePeak.unavailableReason(256).contains("256-bit"));
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.vecnn.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The machine's fused multiply-add peak ({@link PeakBenchmark}) for each precision and thread
+ * count of a GEMM plan, measured in the same run as the table, so that every row can say what
+ * share of the machine's limit vecnn reaches. {@link PeakBenchmark} counts 512-bit vectors; on a
+ * JVM that prefers another width the peak is left out with a note rather than misreported.
+ */
+final class MachinePeak {
+    /** The peak's key: precision and thread count (JMH threads, whose throughputs JMH adds up). */
+    record Key(Precision precision, int threads) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byPrecision = precision.compareTo(other.precision);
+            return byPrecision != 0 ? byPrecision : Integer.compare(threads, other.threads);
+        }
+    }
+
+    static final int COUNTED_BITS = 512;
+
+    private MachinePeak() {
+    }
+
+    /** The peaks a plan's rows need: one per precision and thread count in it. */
+    static Set<Key> keys(GemmPlan plan) {
+        Set<Key> keys = new LinkedHashSet<>();
+        plan.cases.forEach(c -> keys.add(new Key(c.precision(), c.threads())));
+        return keys;
+    }
+
+    /** Why the peak cannot be measured on a JVM preferring {@code vectorBits}, or null when it can. */
+    static String unavailableReason(int vectorBits) {
+        return vectorBits == COUNTED_BITS ? null
+                : "machine peak not measured: PeakBenchmark counts " + COUNTED_BITS + "-bit vectors, this JVM prefers "
+                + vectorBits + "-bit ones.";
+    }
+
+    /** One JMH run per key, with the suite's timing and fork arguments. */
+    static List<Options> runs(Set<Key> keys, Options user, Timing timing, String[] jvmArgsAppend) {
+        List<Options> runs = new ArrayList<>();
+        for (Key key : keys) {
+            String method = key.precision() == Precision.F32 ? "fmaF32" : "fmaF64";
+            runs.add(new OptionsBuilder().parent(user)
+                    .include("^" + Pattern.quote(PeakBenchmark.class.getName() + "." + method) + "$")
+                    .threads(key.threads())
+                    // Operations are flops (@OperationsPerInvocation): per nanosecond, GFLOP/s.
+                    .mode(Mode.Throughput)
+                    .timeUnit(TimeUnit.NANOSECONDS)
+                    .forks(1)
+                    .warmupIterations(timing.warmupIterations())
+                    .warmupTime(timing.warmupTime())
+                    .measurementIterations(timing.measurementIterations())
+                    .measurementTime(timing.measurementTime())
+                    .jvmArgsAppend(jvmArgsAppend)
+                    .build());
+        }
+        return runs;
+    }
+
+    /** The peak in GFLOP/s per key, from the runs' results (median and error, as the table's cells). */
+    static Map<Key, Cell> of(List<RunResult> results) {
+        Map<Key, Cell> peaks = new TreeMap<>();
+        for (RunResult result : results) {
+            String method = result.getParams().getBenchmark();
+            Precision precision = method.endsWith("fmaF32") ? Precision.F32
+                    : method.endsWith("fmaF64") ? Precision.F64 : null;
+            if (precision == null) {
+                continue;
+            }
+            Result<?> primary = result.getPrimaryResult();
+            peaks.put(new Key(precision, result.getParams().getThreads()),
+                    new Cell(primary.getStatistics().getPercentile(50), primary.getScoreError()));
+        }
+        return peaks;
+    }
+}
