@@ -2,6 +2,9 @@ package dev.vecnn.kernels.gemm;
 
 import dev.vecnn.kernels.Activation;
 import java.util.Random;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One driver call of each kind on double operands (converted for float), for the tests that
@@ -43,12 +46,29 @@ final class DriverCalls {
          * {@link #run} with a driver path switched {@code on} or off through {@code path} (which
          * sets the float and double drivers' flag), switched back on afterwards whatever happens.
          */
-        double[] runWith(java.util.function.Consumer<Boolean> path, boolean on, int threads) {
+        double[] runWith(Consumer<Boolean> path, boolean on, int threads) {
             path.accept(on);
             try {
                 return run(threads);
             } finally {
                 path.accept(true);
+            }
+        }
+
+        /**
+         * Asserts that the product has the same bits with a driver path on (over {@code threads}
+         * threads) as with it off (one thread); a failure names the first differing element, its
+         * column, the product and {@code context}.
+         */
+        void assertPathKeepsBits(Consumer<Boolean> path, int threads, String context) {
+            double[] on = runWith(path, true, threads);
+            double[] off = runWith(path, false, 1);
+            int x = firstDifference(off, on);
+            if (x >= 0) {
+                assertEquals(off[x], on[x], String.format(
+                        "%s element %d (column %d): %s m=%d n=%d k=%d trans=%b%b threads=%d%s",
+                        useDouble ? "double" : "float", x, (x - off()) % ldc, op, m, n, k, transA, transB, threads,
+                        context.isEmpty() ? "" : ", " + context));
             }
         }
 
