@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The {@code gemm} suite: measures the machine's FMA peak for the plan's precisions and thread
- * counts ({@link MachinePeak}), runs the {@link GemmPlan} as a series of JMH runs (one per shape,
+ * counts ({@link MachinePeak}) before and after the products, runs the {@link GemmPlan} as a series of JMH runs (one per shape,
  * transposes and thread count, so that every parameter combination in a run is one the plan
  * wants), then prints the table and writes it with the JSON results.
  */
@@ -69,7 +69,7 @@ final class GemmSuite {
         List<String> machine = MachineInfo.describe();
         machine.forEach(out::println);
         notes.forEach(note -> out.println("note: " + note));
-        int forks = plan.cases.size() * rounds + (peakMissing == null ? MachinePeak.keys(plan).size() : 0);
+        int forks = plan.cases.size() * rounds + (peakMissing == null ? 2 * MachinePeak.keys(plan).size() : 0);
         out.printf("%d forks, %s%s: about %.0f min, longer where one product outlasts an iteration%n",
                 forks, timing, rounds > 1 ? ", " + rounds + " rounds" : "",
                 Math.ceil(forks * timing.secondsPerCase() / 60));
@@ -77,13 +77,7 @@ final class GemmSuite {
         String[] forkArgs = forkArgs(user);
         List<RunResult> peakResults = new ArrayList<>();
         if (peakMissing == null) {
-            for (Options options : MachinePeak.runs(MachinePeak.keys(plan), user, timing, forkArgs)) {
-                try {
-                    peakResults.addAll(new Runner(options).run());
-                } catch (RunnerException e) {
-                    out.println("JMH run failed: " + e.getMessage());
-                }
-            }
+            peakResults.addAll(runPeaks(plan, user, timing, forkArgs, out));
         }
 
         List<RunResult> results = new ArrayList<>();
@@ -98,6 +92,9 @@ final class GemmSuite {
             }
         }
         results = Rounds.merge(results);
+        if (peakMissing == null) {
+            peakResults.addAll(runPeaks(plan, user, timing, forkArgs, out));
+        }
 
         GemmTable table = GemmTable.of(plan, results, MachinePeak.of(peakResults));
         out.println();
@@ -115,6 +112,20 @@ final class GemmSuite {
             out.println(failures + " planned fork(s) failed; their JMH output above says why");
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** One {@link PeakBenchmark} run per precision and thread count of the plan. */
+    private static List<RunResult> runPeaks(GemmPlan plan, Options user, Timing timing, String[] forkArgs,
+                                            PrintStream out) {
+        List<RunResult> results = new ArrayList<>();
+        for (Options options : MachinePeak.runs(MachinePeak.keys(plan), user, timing, forkArgs)) {
+            try {
+                results.addAll(new Runner(options).run());
+            } catch (RunnerException e) {
+                out.println("JMH run failed: " + e.getMessage());
+            }
+        }
+        return results;
     }
 
     /** The user's {@code -p} values for the five parameters of {@link GemmBenchmark}. */

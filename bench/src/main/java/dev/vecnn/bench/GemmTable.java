@@ -21,7 +21,8 @@ final class GemmTable {
     static final String CAPTION = "GFLOP/s = 2·m·n·k / time per product: median over the measurement iterations"
             + " ± JMH error (99.9% confidence half-width of the mean). vecnn/X = vecnn median / X median,"
             + " above 1 when vecnn is faster. peak = the machine's fused multiply-add peak for the dtype and"
-            + " thread count (PeakBenchmark, same run), vecnn/peak the share of it vecnn reaches."
+            + " thread count (PeakBenchmark's best iteration, run before and after the products), vecnn/peak"
+            + " the share of it vecnn's median reaches."
             + " '-' not run (see notes), 'failed' = the fork failed (see its JMH output).";
     private static final List<Peer> RATIO_PEERS = List.of(Peer.OPENBLAS, Peer.OPENBLAS_CPU, Peer.NETLIB, Peer.EJML);
 

@@ -9,16 +9,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The machine's fused multiply-add peak ({@link PeakBenchmark}) for each precision and thread
- * count of a GEMM plan, measured in the same run as the table, so that every row can say what
- * share of the machine's limit vecnn reaches. {@link PeakBenchmark} counts 512-bit vectors; on a
- * JVM that prefers another width the peak is left out with a note rather than misreported.
+ * count of a GEMM plan, measured in the same run as the table (before and after the products), so
+ * that every row can say what share of the machine's limit vecnn reaches. The limit is the best
+ * measurement iteration of those runs: on a shared machine whose speed drifts, a median would
+ * mix in the slow stretches, and a product measured in a fast one would then pass its "limit".
+ * {@link PeakBenchmark} counts 512-bit vectors; on a JVM that prefers another width the peak is
+ * left out with a note rather than misreported.
  */
 final class MachinePeak {
     /** The peak's key: precision and thread count (JMH threads, whose throughputs JMH adds up). */
@@ -71,7 +73,7 @@ final class MachinePeak {
         return runs;
     }
 
-    /** The peak in GFLOP/s per key, from the runs' results (median and error, as the table's cells). */
+    /** The peak in GFLOP/s per key: the best measurement iteration over the runs' results (no error). */
     static Map<Key, Cell> of(List<RunResult> results) {
         Map<Key, Cell> peaks = new TreeMap<>();
         for (RunResult result : results) {
@@ -81,9 +83,9 @@ final class MachinePeak {
             if (precision == null) {
                 continue;
             }
-            Result<?> primary = result.getPrimaryResult();
-            peaks.put(new Key(precision, result.getParams().getThreads()),
-                    new Cell(primary.getStatistics().getPercentile(50), primary.getScoreError()));
+            double best = result.getPrimaryResult().getStatistics().getMax();
+            peaks.merge(new Key(precision, result.getParams().getThreads()), new Cell(best, Double.NaN),
+                    (a, b) -> a.median() >= b.median() ? a : b);
         }
         return peaks;
     }
