@@ -25,10 +25,10 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The {@code gemm} suite: measures the machine's FMA peak for the plan's precisions and thread
- * counts ({@link MachinePeak}) before and after the products, runs the {@link GemmPlan} as a series of JMH runs (one per shape,
+ * The {@code gemm} suite: runs the {@link GemmPlan} as a series of JMH runs (one per shape,
  * transposes and thread count, so that every parameter combination in a run is one the plan
- * wants), then prints the table and writes it with the JSON results.
+ * wants) between two measurements of the machine's FMA peak for its precisions and thread counts
+ * ({@link MachinePeak}), then prints the table and writes it with the JSON results.
  */
 final class GemmSuite {
     static final String QUICK = "quick";

@@ -44,8 +44,14 @@ final class MachinePeak {
         return keys;
     }
 
-    /** Why the peak cannot be measured on a JVM preferring {@code vectorBits}, or null when it can. */
+    /**
+     * Why the peak cannot be measured on a JVM preferring {@code vectorBits} (0: no vector module),
+     * or null when it can.
+     */
     static String unavailableReason(int vectorBits) {
+        if (vectorBits == 0) {
+            return "machine peak not measured: this JVM has no " + VectorModule.NAME + " module.";
+        }
         return vectorBits == COUNTED_BITS ? null
                 : "machine peak not measured: PeakBenchmark counts " + COUNTED_BITS + "-bit vectors, this JVM prefers "
                 + vectorBits + "-bit ones.";

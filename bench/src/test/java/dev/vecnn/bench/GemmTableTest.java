@@ -57,6 +57,7 @@ class GemmTableTest {
                 MachinePeak.keys(PLAN));
         assertNull(MachinePeak.unavailableReason(512));
         assertTrue(MachinePeak.unavailableReason(256).contains("256-bit"));
+        assertTrue(MachinePeak.unavailableReason(0).contains("no jdk.incubator.vector module"));
     }
 
     @Test
