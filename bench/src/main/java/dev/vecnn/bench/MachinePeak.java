@@ -1,11 +1,11 @@
 package dev.vecnn.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,12 +24,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 final class MachinePeak {
     /** The peak's key: precision and thread count (JMH threads, whose throughputs JMH adds up). */
-    record Key(Precision precision, int threads) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key other) {
-            int byPrecision = precision.compareTo(other.precision);
-            return byPrecision != 0 ? byPrecision : Integer.compare(threads, other.threads);
-        }
+    record Key(Precision precision, int threads) {
     }
 
     static final int COUNTED_BITS = 512;
@@ -81,7 +76,7 @@ final class MachinePeak {
 
     /** The peak in GFLOP/s per key: the best measurement iteration over the runs' results (no error). */
     static Map<Key, Cell> of(List<RunResult> results) {
-        Map<Key, Cell> peaks = new TreeMap<>();
+        Map<Key, Cell> peaks = new HashMap<>();
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark();
             Precision precision = method.endsWith("fmaF32") ? Precision.F32
