@@ -11,7 +11,8 @@ import java.util.Map;
  * single or multi-output targets, squared error (identity output) or Poisson loss (exp output),
  * solvers sgd, adam and lbfgs, float64 or float32 computation chosen by the type of {@code X}.
  * Fitted attributes map to scikit-learn's names as listed in {@link MLPClassifier} (without
- * {@code classes_}). Invalid input throws {@link IllegalArgumentException} naming the problem and
+ * {@code classes_}). {@code score} is R^2 averaged over outputs, NaN on fewer than two rows as in
+ * scikit-learn; early stopping therefore needs at least two validation rows. Invalid input throws {@link IllegalArgumentException} naming the problem and
  * leaves a fitted model unchanged. Predictions may run from many threads.
  */
 public final class MLPRegressor extends MLPBase<MLPRegressor> {
@@ -156,6 +157,16 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
                 }
                 flat[i * k + j] = in.float32() ? (float) v : v;
             }
+        }
+        if (!incremental && p.earlyStopping() && p.solver() != Solver.LBFGS && p.validationFraction() > 0
+                && p.validationFraction() < 1
+                && ValidationSplit.testRows(in.rows(), p.validationFraction()) < Scores.R2_MIN_ROWS) {
+            // scikit-learn trains on and then fails with an AttributeError (no validation score ever
+            // improves on -inf, so there are no best weights to restore)
+            throw new IllegalArgumentException("early_stopping needs at least " + Scores.R2_MIN_ROWS
+                    + " validation rows for R^2, but validation_fraction=" + p.validationFraction() + " of "
+                    + in.rows() + " samples sets aside "
+                    + ValidationSplit.testRows(in.rows(), p.validationFraction()));
         }
         FitData.Scorer scorer = (output, rows) -> {
             double[] target = new double[rows.length * k];

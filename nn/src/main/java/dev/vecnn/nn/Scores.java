@@ -2,6 +2,9 @@ package dev.vecnn.nn;
 
 /** scikit-learn's {@code accuracy_score} and {@code r2_score} (uniform average), with sample weights. */
 final class Scores {
+    /** The fewest rows R^2 is defined on. */
+    static final int R2_MIN_ROWS = 2;
+
     private Scores() {
     }
 
@@ -21,9 +24,14 @@ final class Scores {
 
     /**
      * R^2 of predictions {@code p} for targets {@code y}, both rows x outputs, averaged over
-     * outputs; an output with constant targets scores 1 if predicted exactly, else 0.
+     * outputs; an output with constant targets scores 1 if predicted exactly, else 0. Fewer than
+     * {@link #R2_MIN_ROWS} rows give NaN, as scikit-learn's {@code r2_score} (it warns that R^2 is
+     * not well-defined there).
      */
     static double r2(double[] y, double[] p, int rows, int outputs, double[] weight) {
+        if (rows < R2_MIN_ROWS) {
+            return Double.NaN;
+        }
         double sum = 0;
         for (int j = 0; j < outputs; j++) {
             double wSum = 0;

@@ -307,6 +307,25 @@ class EstimatorContractTest {
     }
 
     @Test
+    void rSquaredNeedsTwoRows() {
+        Dataset d = Datasets.diabetes();
+        double[][] x = rows(d);
+        double[] y = Arrays.stream(d.y()).map(v -> v / 100).toArray();
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.SGD)
+                .build())).fit(x, y);
+        assertTrue(Double.isNaN(reg.score(new double[][] {x[0]}, new double[] {y[0]})),
+                "R^2 of one row is NaN, as scikit-learn's r2_score");
+        assertTrue(Double.isFinite(reg.score(Arrays.copyOf(x, 2), Arrays.copyOf(y, 2))));
+        double[][] coefs = reg.coefs();
+        // 0.1 of 10 rows leaves one validation row: scikit-learn fails after training, vecnn before
+        reg.setParams(Map.of("early_stopping", true, "validation_fraction", 0.1, "warm_start", true));
+        assertMessage(() -> reg.fit(Arrays.copyOf(x, 10), Arrays.copyOf(y, 10)), "validation rows");
+        assertArrayEquals(coefs, reg.coefs());
+        reg.fit(Arrays.copyOf(x, 11), Arrays.copyOf(y, 11));
+        assertEquals(reg.nIter(), reg.validationScores().length);
+    }
+
+    @Test
     void divergingTrainingReportsNonFiniteWeights() {
         Dataset d = Datasets.diabetes();
         MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.SGD)

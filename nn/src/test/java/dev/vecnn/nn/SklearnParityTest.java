@@ -149,6 +149,10 @@ class SklearnParityTest {
     }
 
     private static void near(double expected, double actual, double tol, String what) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Double.isNaN(actual), what + ": expected NaN, got " + actual);
+            return;
+        }
         assertTrue(Math.abs(actual - expected) <= tol * (1 + Math.abs(expected)),
                 what + ": expected " + expected + ", got " + actual + " (tolerance " + tol + ")");
     }
