@@ -11,9 +11,12 @@ import java.util.Map;
  * single or multi-output targets, squared error (identity output) or Poisson loss (exp output),
  * solvers sgd, adam and lbfgs, float64 or float32 computation chosen by the type of {@code X}.
  * Fitted attributes map to scikit-learn's names as listed in {@link MLPClassifier} (without
- * {@code classes_}). {@code score} is R^2 averaged over outputs, NaN on fewer than two rows as in
- * scikit-learn; early stopping therefore needs at least two validation rows. Invalid input throws {@link IllegalArgumentException} naming the problem and
- * leaves a fitted model unchanged. Predictions may run from many threads.
+ * {@code classes_}). {@code score} is R^2 averaged over outputs, NaN on fewer than two rows as
+ * in scikit-learn; early stopping therefore needs at least two validation rows, and a fit whose
+ * validation predictions become non-finite throws {@link IllegalStateException} (scikit-learn's
+ * {@code r2_score} raises ValueError there). Invalid input throws
+ * {@link IllegalArgumentException} naming the problem and leaves a fitted model unchanged.
+ * Predictions may run from many threads.
  */
 public final class MLPRegressor extends MLPBase<MLPRegressor> {
     private volatile RegressorLoss loss;
@@ -169,6 +172,14 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
                     + ValidationSplit.testRows(in.rows(), p.validationFraction()));
         }
         FitData.Scorer scorer = (output, rows) -> {
+            for (double v : output) {
+                if (!Double.isFinite(v)) {
+                    // scikit-learn's r2_score refuses such predictions ("Input contains NaN"), so a
+                    // diverging fit fails there even when the best weights so far were finite
+                    throw new IllegalStateException("Solver produced non-finite validation predictions. The input"
+                            + " data may contain large values and need to be preprocessed.");
+                }
+            }
             double[] target = new double[rows.length * k];
             for (int i = 0; i < rows.length; i++) {
                 System.arraycopy(flat, rows[i] * k, target, i * k, k);

@@ -332,6 +332,13 @@ class EstimatorContractTest {
                 .learningRateInit(1e6).momentum(0).build()));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> reg.fit(rows(d), d.y()));
         assertTrue(e.getMessage().contains("non-finite parameter weights"), e.getMessage());
+        // with early stopping the best weights so far are finite, but R^2 of non-finite
+        // predictions is refused, as scikit-learn's r2_score does
+        // (at 1e6 the predictions stay finite, R^2 overflows to -inf and the fit stops early in
+        // both libraries; at 1e30 they do not, and scikit-learn raises "Input contains NaN")
+        reg.setParams(Map.of("early_stopping", true, "learning_rate_init", 1e30));
+        e = assertThrows(IllegalStateException.class, () -> reg.fit(rows(d), d.y()));
+        assertTrue(e.getMessage().contains("non-finite validation predictions"), e.getMessage());
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {

@@ -26,6 +26,7 @@ public final class ReferenceCases {
     public static final String PROPERTY = "vecnn.reference";
 
     private static final String BUNDLED = "/reference/README.md";
+    private static final String BUNDLED_RANDOM = "/random-cases/README.md";
     private static final String RANDOM_STATE_FILE = "numpy-random-state.json";
 
     private ReferenceCases() {
@@ -67,6 +68,14 @@ public final class ReferenceCases {
             throw new IllegalStateException("no reference cases (*.json with a 'kind') in " + dir);
         }
         return List.copyOf(cases);
+    }
+
+    /**
+     * The bundled random cases ({@code random-cases/}, made by {@code nn/tools/random_sklearn_cases.py}
+     * from scikit-learn fits with random parameters), in the same format.
+     */
+    public static List<ReferenceCase> loadRandom() {
+        return loadAll(bundledDirectory(BUNDLED_RANDOM));
     }
 
     /** The cases of one kind, as that record type. */
@@ -119,9 +128,13 @@ public final class ReferenceCases {
     }
 
     private static Path bundledDirectory() {
-        URL readme = ReferenceCases.class.getResource(BUNDLED);
+        return bundledDirectory(BUNDLED);
+    }
+
+    private static Path bundledDirectory(String readmeResource) {
+        URL readme = ReferenceCases.class.getResource(readmeResource);
         if (readme == null) {
-            throw new IllegalStateException("bundled reference cases missing: " + BUNDLED
+            throw new IllegalStateException("bundled reference cases missing: " + readmeResource
                     + " is not on the test class path");
         }
         try {

@@ -1,0 +1,178 @@
+"""Random scikit-learn MLP fits, written as reference cases for SklearnParityTest.
+
+Each case draws a task (multiclass, binary, multilabel, regression, multi-output regression,
+a sample of digits), a small data set and every constructor parameter that shapes a fit
+(solver sgd / adam / lbfgs, activation, alpha, batch size, learning-rate schedule, momentum and
+Nesterov, Adam's betas and epsilon, tol, n_iter_no_change, early stopping and its fraction,
+shuffle, random_state), fits scikit-learn and stores what it did in the format of
+nn/src/test/resources/reference/README.md: `seeded` cases for sgd and adam (compared at 1e-8),
+`lbfgs` cases (final loss and score; scipy's steps are not followed step for step).
+
+    /usr/bin/python3 nn/tools/random_sklearn_cases.py OUT_DIR COUNT SEED [MAX_EPOCHS] [LBFGS_SHARE]
+    mvn -o test -pl nn -Dtest=SklearnParityTest -Dvecnn.reference=OUT_DIR
+
+Two deliberate departures from running scikit-learn as it is:
+- multi-output squared error is summed over outputs (the golden references' fixed loss, see
+  that README; scikit-learn 1.2.1 averages the loss but sums the gradient, issue #8349);
+- a fit that one ulp in its initial weights moves by more than 1e-9 (a tenth of the parity
+  tolerance) is left out: there the comparison would measure rounding, not semantics.
+Fits scikit-learn refuses (ValueError) are skipped and listed on stderr.
+"""
+import json
+import sys
+import warnings
+
+import numpy as np
+import sklearn.neural_network._base as sklearn_base
+from sklearn.datasets import load_digits
+from sklearn.neural_network import MLPClassifier, MLPRegressor
+
+TASKS = ["multiclass", "binary", "multilabel", "regression", "multioutput", "digits"]
+REGRESSION = ("regression", "multioutput")
+SENSITIVITY_LIMIT = 1e-9
+
+
+def summed_squared_loss(y_true, y_pred):
+    return ((y_true - y_pred) ** 2).sum() / y_true.shape[0] / 2
+
+
+sklearn_base.LOSS_FUNCTIONS["squared_error"] = summed_squared_loss
+
+
+def draw_data(rng, task):
+    if task == "digits":
+        X, y = load_digits(return_X_y=True)
+        idx = rng.choice(len(y), size=rng.randint(30, 160), replace=False)
+        return X[idx] / 16.0, y[idx]
+    n = int(rng.choice([1, 2, 3, 7, 16, 17, 31, 60, 101]))
+    f = int(rng.randint(1, 9))
+    X = rng.standard_normal((n, f))
+    if task == "multiclass":
+        k = rng.randint(3, 6)
+        y = np.argmax(X @ rng.standard_normal((f, k)) + 0.5 * rng.standard_normal((n, k)), axis=1)
+    elif task == "binary":
+        y = (X @ rng.standard_normal(f) + 0.5 * rng.standard_normal(n) > 0).astype(int)
+    elif task == "multilabel":
+        k = rng.randint(2, 5)
+        y = (X @ rng.standard_normal((f, k)) + 0.5 * rng.standard_normal((n, k)) > 0).astype(int)
+    elif task == "regression":
+        y = X @ rng.standard_normal(f) + 0.1 * rng.standard_normal(n)
+    else:
+        y = X @ rng.standard_normal((f, rng.randint(2, 4))) + 0.1 * rng.standard_normal((n, 1))
+    return X, y
+
+
+def draw_params(rng, n, max_epochs, lbfgs_share):
+    return dict(
+        hidden_layer_sizes=[int(rng.randint(1, 13)) for _ in range(rng.randint(1, 4))],
+        activation=str(rng.choice(["identity", "logistic", "tanh", "relu"])),
+        solver="lbfgs" if rng.rand() < lbfgs_share else str(rng.choice(["sgd", "adam"])),
+        alpha=float(rng.choice([0.0, 1e-4, 1e-2, 1.0])),
+        batch_size="auto" if rng.rand() < 0.3 else int(rng.randint(1, n + 10)),
+        learning_rate=str(rng.choice(["constant", "invscaling", "adaptive"])),
+        learning_rate_init=float(10 ** rng.uniform(-3.5, -1)),
+        power_t=float(rng.uniform(0.2, 0.8)),
+        max_iter=int(rng.randint(1, max_epochs + 1)),
+        shuffle=bool(rng.rand() < 0.7),
+        random_state=int(rng.randint(0, 2**31 - 1)),
+        tol=float(rng.choice([0.0, 1e-4, 1e-2, 0.1])),
+        momentum=float(rng.choice([0.0, 0.5, 0.9, 0.99])),
+        nesterovs_momentum=bool(rng.rand() < 0.5),
+        early_stopping=bool(rng.rand() < 0.3) and n >= 10,
+        validation_fraction=float(rng.uniform(0.1, 0.4)),
+        beta_1=float(rng.uniform(0.5, 0.99)),
+        beta_2=float(rng.uniform(0.9, 0.9999)),
+        epsilon=float(10 ** rng.uniform(-10, -6)),
+        n_iter_no_change=int(rng.randint(1, 12)),
+    )
+
+
+def fit(est, X, y, init, nudge=None):
+    """est.fit, keeping the initial weights in init; nudge (a RandomState) moves each by one ulp."""
+    initialize = est._initialize
+
+    def recorded(y_, units, dtype):
+        initialize(y_, units, dtype)
+        if nudge is not None:
+            for arrays in (est.coefs_, est.intercepts_):
+                for a in arrays:
+                    a[...] = np.nextafter(a, np.where(nudge.rand(*a.shape) < 0.5, -np.inf, np.inf))
+        init["coefs"] = [c.copy() for c in est.coefs_]
+        init["intercepts"] = [b.copy() for b in est.intercepts_]
+
+    est._initialize = recorded
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        est.fit(X, y)
+
+
+def outputs(est, X):
+    return est.predict_proba(X) if isinstance(est, MLPClassifier) else est.predict(X)
+
+
+def deviation(a, b, X):
+    """Largest |a - b| / (1 + |a|) over losses, final weights and outputs; inf if n_iter_ differs."""
+    if a.n_iter_ != b.n_iter_:
+        return np.inf
+    pairs = [(np.atleast_1d(a.loss_), np.atleast_1d(b.loss_)), (outputs(a, X), outputs(b, X))]
+    if hasattr(a, "loss_curve_"):
+        pairs.append((np.array(a.loss_curve_), np.array(b.loss_curve_)))
+    pairs += list(zip(a.coefs_, b.coefs_)) + list(zip(a.intercepts_, b.intercepts_))
+    return max(float(np.max(np.abs(u - v) / (1 + np.abs(u)), initial=0.0)) for u, v in pairs)
+
+
+def as_case(case_id, task, est, p, X, y, init):
+    lists = lambda arrays: [np.asarray(a).tolist() for a in arrays]
+    clf = isinstance(est, MLPClassifier)
+    case = dict(meta=dict(generator="nn/tools/random_sklearn_cases.py, scikit-learn "
+                          + __import__("sklearn").__version__ + ", numpy " + np.__version__,
+                          dtype="float64"),
+                task=task, estimator="MLPClassifier" if clf else "MLPRegressor", params=p,
+                X=X.tolist(), y=np.asarray(y).tolist(), id=case_id)
+    score = float(est.score(X, y))
+    if p["solver"] == "lbfgs":
+        case.update(kind="lbfgs", coefs=lists(init["coefs"]), intercepts=lists(init["intercepts"]),
+                    final_loss=float(est.loss_), n_iter=int(est.n_iter_), score=score)
+        return case
+    out = outputs(est, X)
+    case.update(kind="seeded", init_coefs=lists(init["coefs"]), init_intercepts=lists(init["intercepts"]),
+                loss_curve=list(est.loss_curve_), n_iter=int(est.n_iter_), t=int(est.t_),
+                final_coefs=lists(est.coefs_), final_intercepts=lists(est.intercepts_),
+                output=(out if clf else out.reshape(len(X), -1)).tolist(),
+                predict=np.asarray(est.predict(X)).tolist(), score=score)
+    return case
+
+
+def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0):
+    rng = np.random.RandomState(seed)
+    made = sensitive = 0
+    while made < count:
+        task = TASKS[rng.randint(len(TASKS))]
+        X, y = draw_data(rng, task)
+        if task not in REGRESSION and len(np.unique(y)) < 2:
+            continue
+        p = draw_params(rng, len(X), max_epochs, lbfgs_share)
+        make = MLPRegressor if task in REGRESSION else MLPClassifier
+        est, init = make(**p), {}
+        try:
+            fit(est, X, y, init)
+        except ValueError as e:
+            print("skipped, scikit-learn refused:", e, task, X.shape, json.dumps(p), file=sys.stderr)
+            continue
+        nudged = make(**p)
+        fit(nudged, X, y, {}, np.random.RandomState(made))
+        if deviation(est, nudged, X) > SENSITIVITY_LIMIT:
+            sensitive += 1
+            continue
+        case_id = "random-%04d" % made
+        with open("%s/%s.json" % (out_dir, case_id), "w") as f:
+            json.dump(as_case(case_id, task, est, p, X, y, init), f)
+        made += 1
+    print("%d cases written, %d left out as too sensitive to rounding" % (made, sensitive), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]),
+         int(sys.argv[4]) if len(sys.argv) > 4 else 30, float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)
