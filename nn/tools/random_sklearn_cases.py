@@ -87,8 +87,8 @@ def draw_params(rng, n, max_epochs, lbfgs_share):
     )
 
 
-def fit(est, X, y, init, nudge=None):
-    """est.fit, keeping the initial weights in init; nudge (a RandomState) moves each by one ulp."""
+def fit(est, X, y, init, nudge=None, call=lambda e, X_, y_: e.fit(X_, y_)):
+    """est.fit (or call), keeping the initial weights in init; nudge (a RandomState) moves each by one ulp."""
     initialize = est._initialize
 
     def recorded(y_, units, dtype):
@@ -101,9 +101,12 @@ def fit(est, X, y, init, nudge=None):
         init["intercepts"] = [b.copy() for b in est.intercepts_]
 
     est._initialize = recorded
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        est.fit(X, y)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            call(est, X, y)
+    finally:
+        del est._initialize
 
 
 def outputs(est, X):
@@ -143,7 +146,54 @@ def as_case(case_id, task, est, p, X, y, init):
     return case
 
 
-def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0):
+def draw_calls(rng, task, y, params):
+    """2-4 calls of fit / partial_fit on random subsets of the rows (each at least two rows)."""
+    n = len(y)
+    calls = []
+    for _ in range(rng.randint(2, 5)):
+        size = rng.randint(min(2, n), n + 1)
+        rows = sorted(rng.choice(n, size=size, replace=False).tolist())
+        calls.append(dict(method="partial_fit" if rng.rand() < 0.6 else "fit", rows=rows))
+    if any(c["method"] == "partial_fit" for c in calls):
+        params["early_stopping"] = False  # scikit-learn 1.2.1's partial_fit fails with it (best_loss_ None)
+    params["warm_start"] = bool(rng.rand() < 0.5)
+    return calls
+
+
+def run_calls(est, X, y, task, calls, init, nudge=None):
+    """The calls in turn; a classifier's first partial_fit gets every class of y (multilabel: the
+    column indices, which a multilabel fit sets as classes_).
+
+    A call after the first that scikit-learn refuses (ValueError) without changing the model ends
+    the list: its index is returned (else None), and the case then expects the refusal there."""
+    first_partial = True
+    for i, c in enumerate(calls):
+        rows = np.array(c["rows"])
+        extra = {}
+        if c["method"] == "partial_fit" and isinstance(est, MLPClassifier) and first_partial:
+            extra["classes"] = np.arange(y.shape[1]) if task == "multilabel" else np.unique(y)
+        if c["method"] == "partial_fit":
+            first_partial = False
+            call = lambda e, X_, y_: e.partial_fit(X_, y_, **extra)
+        else:
+            call = lambda e, X_, y_: e.fit(X_, y_)
+        before = snapshot(est) if i > 0 else None
+        try:
+            fit(est, X[rows], y[rows], init, nudge, call)
+        except ValueError:
+            if i == 0 or snapshot(est) != before:
+                raise
+            del calls[i + 1:]
+            return i
+    return None
+
+
+def snapshot(est):
+    return json.dumps([np.asarray(a).tolist() for a in est.coefs_ + est.intercepts_]
+                      + [getattr(est, "loss_curve_", None), est.n_iter_, getattr(est, "t_", None)])
+
+
+def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0, calls_share=0.0):
     rng = np.random.RandomState(seed)
     made = sensitive = 0
     while made < count:
@@ -151,22 +201,29 @@ def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0):
         X, y = draw_data(rng, task)
         if task not in REGRESSION and len(np.unique(y)) < 2:
             continue
-        p = draw_params(rng, len(X), max_epochs, lbfgs_share)
+        with_calls = rng.rand() < calls_share
+        p = draw_params(rng, len(X), max_epochs, 0.0 if with_calls else lbfgs_share)
+        calls = draw_calls(rng, task, y, p) if with_calls else [dict(method="fit", rows=list(range(len(y))))]
         make = MLPRegressor if task in REGRESSION else MLPClassifier
         est, init = make(**p), {}
         try:
-            fit(est, X, y, init)
+            refused_at = run_calls(est, X, y, task, calls, init)
         except ValueError as e:
             print("skipped, scikit-learn refused:", e, task, X.shape, json.dumps(p), file=sys.stderr)
             continue
         nudged = make(**p)
-        fit(nudged, X, y, {}, np.random.RandomState(made))
+        run_calls(nudged, X, y, task, calls, {}, np.random.RandomState(made))
         if deviation(est, nudged, X) > SENSITIVITY_LIMIT:
             sensitive += 1
             continue
         case_id = "random-%04d" % made
+        case = as_case(case_id, task, est, p, X, y, init)
+        if with_calls:
+            case.update(kind="calls", calls=calls, refused_at=-1 if refused_at is None else refused_at)
+            for k in ("init_coefs", "init_intercepts"):
+                del case[k]
         with open("%s/%s.json" % (out_dir, case_id), "w") as f:
-            json.dump(as_case(case_id, task, est, p, X, y, init), f)
+            json.dump(case, f)
         made += 1
     print("%d cases written, %d left out as too sensitive to rounding" % (made, sensitive), file=sys.stderr)
 
@@ -174,5 +231,5 @@ def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0):
 if __name__ == "__main__":
     if len(sys.argv) < 4:
         sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]),
-         int(sys.argv[4]) if len(sys.argv) > 4 else 30, float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 30,
+         float(sys.argv[5]) if len(sys.argv) > 5 else 0.0, float(sys.argv[6]) if len(sys.argv) > 6 else 0.0)

@@ -5,14 +5,16 @@ import dev.vecnn.nn.layer.Transfer;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Multi-layer perceptron classifier with scikit-learn's {@code MLPClassifier} contract and
  * numbers: multiclass (softmax output, labels of any comparable type), binary (one logistic
- * output) and multilabel (0/1 indicator rows, {@link #fitMultilabel}); solvers sgd, adam and
- * lbfgs; float64 or float32 computation chosen by the type of {@code X}, as in scikit-learn.
+ * output) and multilabel (0/1 indicator rows, {@link #fitMultilabel},
+ * {@link #partialFitMultilabel}); solvers sgd, adam and lbfgs; float64 or float32 computation
+ * chosen by the type of {@code X}, as in scikit-learn.
  *
  * <p>Fitted attributes map to scikit-learn's names:
  * <table>
@@ -88,7 +90,8 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /**
      * One epoch over the data ({@code partial_fit}); {@code classes} (all labels that will ever
-     * occur) is required on the first call and ignored later.
+     * occur) is required on the first call and may be null later; given later, it must be the
+     * fitted classes (as in scikit-learn).
      */
     public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes) {
         return fit(Inputs.of(x, "X"), y, null, true, classes);
@@ -111,22 +114,46 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     /** Fits a multilabel model on a 0/1 indicator matrix (one column per label). */
     public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator) {
-        return fitIndicator(Inputs.of(x, "X"), indicator, null);
+        return fitIndicator(Inputs.of(x, "X"), indicator, null, false);
     }
 
     /** Fits a multilabel model with sample weights. */
     public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator, double[] sampleWeight) {
-        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight);
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, false);
     }
 
     /** Fits a multilabel model on float32 inputs. */
     public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator) {
-        return fitIndicator(Inputs.of(x, "X"), indicator, null);
+        return fitIndicator(Inputs.of(x, "X"), indicator, null, false);
     }
 
     /** Fits a multilabel model on float32 inputs with sample weights. */
     public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator, double[] sampleWeight) {
-        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight);
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, false);
+    }
+
+    /**
+     * One epoch over multilabel data ({@code partial_fit} with a 0/1 indicator matrix). The first
+     * call fixes the number of labels (scikit-learn wants some {@code classes} there but takes
+     * the labels from y's columns); later calls must have as many columns.
+     */
+    public MLPClassifier<L> partialFitMultilabel(double[][] x, int[][] indicator) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, null, true);
+    }
+
+    /** {@link #partialFitMultilabel(double[][], int[][])} with sample weights. */
+    public MLPClassifier<L> partialFitMultilabel(double[][] x, int[][] indicator, double[] sampleWeight) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, true);
+    }
+
+    /** {@link #partialFitMultilabel(double[][], int[][])} on float32 inputs. */
+    public MLPClassifier<L> partialFitMultilabel(float[][] x, int[][] indicator) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, null, true);
+    }
+
+    /** {@link #partialFitMultilabel(float[][], int[][])} with sample weights. */
+    public MLPClassifier<L> partialFitMultilabel(float[][] x, int[][] indicator, double[] sampleWeight) {
+        return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, true);
     }
 
     private MLPClassifier<L> fit(Inputs in, L[] y, double[] sampleWeight, boolean incremental, L[] classes) {
@@ -136,26 +163,33 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         double[] w = in.weights(sampleWeight);
         boolean first = core.firstPass(p, incremental);
         Labels<L> use;
-        if (incremental && labels == null) {
+        if (incremental && labels == null && multilabelOutputs == 0) {
             if (classes == null) {
                 throw new IllegalArgumentException("classes must be passed on the first call to partial_fit.");
             }
             use = Labels.of(classes, "classes");
-            use.checkKnown(y);
         } else if (!first || incremental) {
             use = labels;
             if (use == null || multilabelOutputs > 0) {
                 throw new IllegalArgumentException("this model was fitted on multilabel targets");
             }
-            if (incremental) {
-                use.checkKnown(y);
-            } else if (!observed.classes().equals(use.classes())) {
-                throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as"
-                        + " in the previous call to fit. Previously got " + use.classes() + ", `y` has "
-                        + observed.classes());
+            if (incremental && classes != null && !Labels.of(classes, "classes").classes().equals(use.classes())) {
+                throw new IllegalArgumentException("`classes=" + Arrays.toString(classes) + "` is not the same as on"
+                        + " last call to partial_fit, was: " + use.classes());
             }
         } else {
             use = observed;
+        }
+        // scikit-learn's _validate_input: with warm_start every later call, partial_fit included
+        // (even its first, once classes_ is set from `classes`), needs y's classes to be exactly
+        // the known ones; without it partial_fit needs them to be among the known ones
+        if (use != observed && (p.warmStart() || !incremental) && !observed.classes().equals(use.classes())) {
+            throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as"
+                    + " in the previous call to fit. Previously got " + use.classes() + ", `y` has "
+                    + observed.classes());
+        }
+        if (incremental) {
+            use.checkKnown(y);
         }
         Labels<L> enc = use;
         double[] weights = w;
@@ -176,7 +210,7 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return this;
     }
 
-    private MLPClassifier<L> fitIndicator(Inputs in, int[][] indicator, double[] sampleWeight) {
+    private MLPClassifier<L> fitIndicator(Inputs in, int[][] indicator, double[] sampleWeight, boolean incremental) {
         MLPParams p = params();
         if (indicator == null) {
             throw new IllegalArgumentException("y must not be null");
@@ -201,9 +235,13 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
                 y[i * k + j] = v;
             }
         }
-        if (!core.firstPass(p, false) && multilabelOutputs != k) {
-            throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as in"
-                    + " the previous call to fit");
+        if (!core.firstPass(p, incremental) && multilabelOutputs != k) {
+            if (multilabelOutputs == 0) {
+                throw new IllegalArgumentException("this model was fitted on single-label targets");
+            }
+            throw new IllegalArgumentException((incremental ? "partial_fit" : "warm_start") + " can only be used"
+                    + " where `y` has the same classes as in the previous call to fit: y has " + k
+                    + " label columns, the model " + multilabelOutputs);
         }
         FitData.Scorer scorer = (output, rows) -> {
             boolean[] correct = new boolean[rows.length];
@@ -216,7 +254,7 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
             }
             return Scores.accuracy(correct, Scores.at(w, rows));
         };
-        core.fit(p, new FitData(in.x(), in.rows(), in.cols(), in.float32(), y, k, w, null, scorer), false,
+        core.fit(p, new FitData(in.x(), in.rows(), in.cols(), in.float32(), y, k, w, null, scorer), incremental,
                 Transfer.LOGISTIC, Loss.BINARY_LOG_LOSS);
         labels = null;
         multilabelOutputs = k;

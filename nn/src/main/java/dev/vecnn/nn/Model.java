@@ -100,9 +100,6 @@ final class Model {
      */
     void fit(MLPParams params, FitData data, boolean incremental, RandomState random, PrintStream out) {
         warnings.clear();
-        if (!incremental) {
-            nIter = 0;
-        }
         if (estimatedMultiplyAdds(params, data, incremental) >= WARM_UP_MIN_MULTIPLY_ADDS) {
             engine.warmUp();
         }

@@ -2,6 +2,7 @@ package dev.vecnn.nn;
 
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.nn.layer.Transfer;
+import dev.vecnn.nn.reference.CallsCase;
 import dev.vecnn.nn.reference.CaseHeader;
 import dev.vecnn.nn.reference.Matrix;
 import dev.vecnn.nn.reference.ReferenceCase;
@@ -110,6 +111,60 @@ final class CaseData {
             } else {
                 reg.fit(x, rows(h.y()));
             }
+        }
+    }
+
+    /**
+     * One call of a calls case on its rows; {@code firstPartial} marks a classifier's first
+     * partial_fit, which gets every class of y (a multilabel one needs none).
+     */
+    @SuppressWarnings("unchecked")
+    static void call(MLPBase<?> e, CaseHeader h, CallsCase.Call call, boolean firstPartial) {
+        int[] rows = call.rows();
+        double[][] all = rows(h.x());
+        double[][] x = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = all[rows[i]];
+        }
+        if (e instanceof MLPClassifier<?> raw) {
+            MLPClassifier<Integer> clf = (MLPClassifier<Integer>) raw;
+            if (h.y().oneDimensional()) {
+                Integer[] labels = labels(h.y());
+                Integer[] y = new Integer[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    y[i] = labels[rows[i]];
+                }
+                Integer[] classes = firstPartial ? Arrays.stream(labels).distinct().sorted().toArray(Integer[]::new)
+                        : null;
+                if (call.partial()) {
+                    clf.partialFit(x, y, classes);
+                } else {
+                    clf.fit(x, y);
+                }
+            } else {
+                int[][] indicator = indicator(h.y());
+                int[][] y = new int[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    y[i] = indicator[rows[i]];
+                }
+                if (call.partial()) {
+                    clf.partialFitMultilabel(x, y);
+                } else {
+                    clf.fitMultilabel(x, y);
+                }
+            }
+            return;
+        }
+        MLPRegressor reg = (MLPRegressor) e;
+        double[][] targets = h.y().oneDimensional() ? null : rows(h.y());
+        double[][] y = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = targets == null ? new double[] {h.y().data()[rows[i]]} : targets[rows[i]];
+        }
+        if (call.partial()) {
+            reg.partialFit(x, y);
+        } else {
+            reg.fit(x, y);
         }
     }
 

@@ -307,6 +307,52 @@ class EstimatorContractTest {
     }
 
     @Test
+    void partialFitFollowsScikitLearnsClassRules() {
+        double[][] x = rows(IRIS);
+        Integer[] y = labels(IRIS);
+        Integer[] all = {0, 1, 2};
+        MLPClassifier<Integer> clf = new MLPClassifier<>(small().build());
+        clf.partialFit(x, y, all);
+        double[][] coefs = clf.coefs();
+        assertMessage(() -> clf.partialFit(x, y, new Integer[] {0, 1}), "is not the same as on last call");
+        assertArrayEquals(coefs, clf.coefs());
+        clf.partialFit(x, y, new Integer[] {2, 0, 1, 0});
+        assertEquals(2, clf.nIter());
+        // iris' first 100 rows hold classes 0 and 1 only: a partial_fit may see a subset of the
+        // classes, unless warm_start is set (scikit-learn's _validate_input), on any call
+        clf.partialFit(Arrays.copyOf(x, 100), Arrays.copyOf(y, 100), null);
+        MLPClassifier<Integer> warm = new MLPClassifier<>(small().warmStart(true).build());
+        assertMessage(() -> warm.partialFit(Arrays.copyOf(x, 100), Arrays.copyOf(y, 100), all), "warm_start");
+        warm.partialFit(x, y, all);
+        assertMessage(() -> warm.partialFit(Arrays.copyOf(x, 100), Arrays.copyOf(y, 100), null), "warm_start");
+
+        int[][] two = new int[x.length][];
+        int[][] three = new int[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            two[i] = new int[] {y[i] == 0 ? 1 : 0, x[i][0] > 5.8 ? 1 : 0};
+            three[i] = new int[] {two[i][0], two[i][1], y[i] == 2 ? 1 : 0};
+        }
+        MLPClassifier<Integer> multilabel = new MLPClassifier<>(small().build());
+        multilabel.partialFitMultilabel(x, two);
+        multilabel.partialFitMultilabel(x, two);
+        assertEquals(2, multilabel.nIter());
+        assertEquals(2, multilabel.predictMultilabel(x)[0].length);
+        assertMessage(() -> multilabel.partialFitMultilabel(x, three), "label columns");
+        assertMessage(() -> multilabel.partialFit(x, y, all), "multilabel");
+        assertMessage(() -> clf.partialFitMultilabel(x, two), "single-label");
+    }
+
+    @Test
+    void warmStartCountsEpochsOn() {
+        MLPClassifier<Integer> clf = new MLPClassifier<>(small().warmStart(true).maxIter(5).build());
+        clf.fit(rows(IRIS), labels(IRIS));
+        clf.fit(rows(IRIS), labels(IRIS));
+        assertEquals(10, clf.nIter(), "n_iter_ counts on over warm-started fits, as in scikit-learn");
+        assertEquals(10L * IRIS.nSamples(), clf.t());
+        assertEquals(10, clf.lossCurve().length);
+    }
+
+    @Test
     void rSquaredNeedsTwoRows() {
         Dataset d = Datasets.diabetes();
         double[][] x = rows(d);
@@ -321,8 +367,10 @@ class EstimatorContractTest {
         reg.setParams(Map.of("early_stopping", true, "validation_fraction", 0.1, "warm_start", true));
         assertMessage(() -> reg.fit(Arrays.copyOf(x, 10), Arrays.copyOf(y, 10)), "validation rows");
         assertArrayEquals(coefs, reg.coefs());
+        int epochsBefore = reg.nIter();
         reg.fit(Arrays.copyOf(x, 11), Arrays.copyOf(y, 11));
-        assertEquals(reg.nIter(), reg.validationScores().length);
+        // a warm start counts on from n_iter_, as scikit-learn does
+        assertEquals(reg.nIter() - epochsBefore, reg.validationScores().length);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.vecnn.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vecnn.nn.layer.NetworkF32;
 import dev.vecnn.nn.layer.NetworkF64;
 import dev.vecnn.nn.reference.BackpropCase;
+import dev.vecnn.nn.reference.CallsCase;
 import dev.vecnn.nn.reference.CaseHeader;
 import dev.vecnn.nn.reference.LbfgsCase;
 import dev.vecnn.nn.reference.Matrix;
@@ -49,6 +52,7 @@ class SklearnParityTest {
                 case TrajectoryCase t -> tests.add(DynamicTest.dynamicTest(c.id(), () -> trajectory(t)));
                 case SeededCase s -> tests.add(DynamicTest.dynamicTest(c.id(), () -> seeded(s)));
                 case LbfgsCase l -> tests.add(DynamicTest.dynamicTest(c.id(), () -> lbfgs(l)));
+                case CallsCase k -> tests.add(DynamicTest.dynamicTest(c.id(), () -> calls(k)));
             }
         }
         return tests.stream();
@@ -122,6 +126,26 @@ class SklearnParityTest {
         CaseData.fit(e, s.header());
         compareFit(s.id(), e, s.header(), s.lossCurve(), s.nIter(), s.t(), s.finalCoefs(), s.finalIntercepts(),
                 s.output(), s.score());
+    }
+
+    private static void calls(CallsCase c) {
+        MLPBase<?> e = CaseData.estimator(c, c.params(), false);
+        boolean partialSeen = false;
+        for (int i = 0; i < c.calls().size(); i++) {
+            CallsCase.Call call = c.calls().get(i);
+            boolean firstPartial = call.partial() && !partialSeen;
+            partialSeen |= call.partial();
+            if (i == c.refusedAt()) {
+                double[][] before = e.coefs();
+                assertThrows(IllegalArgumentException.class, () -> CaseData.call(e, c.header(), call, firstPartial),
+                        c.id() + ": scikit-learn refused call " + i);
+                assertArrayEquals(before, e.coefs(), c.id() + ": the refused call changed the model");
+            } else {
+                CaseData.call(e, c.header(), call, firstPartial);
+            }
+        }
+        compareFit(c.id(), e, c.header(), c.lossCurve(), c.nIter(), c.t(), c.finalCoefs(), c.finalIntercepts(),
+                c.output(), c.score());
     }
 
     private static void compareFit(String id, MLPBase<?> e, CaseHeader h, double[] lossCurve, int nIter, long t,

@@ -4,12 +4,15 @@ import java.util.List;
 
 /** One scikit-learn reference case; see the {@code reference/README.md} next to the files. */
 public sealed interface ReferenceCase
-        permits BackpropCase, TrajectoryCase, LbfgsCase, SeededCase {
+        permits BackpropCase, TrajectoryCase, LbfgsCase, SeededCase, CallsCase {
 
     /** The fields common to every case. */
     CaseHeader header();
 
-    /** The weights the case starts from ({@code coefs}, or {@code init_coefs} when seeded). */
+    /**
+     * The weights the case starts from ({@code coefs}, or {@code init_coefs} when seeded; a
+     * calls case has only its final weights, which give the same shapes).
+     */
     List<Matrix> startCoefs();
 
     /** The intercepts the case starts from. */

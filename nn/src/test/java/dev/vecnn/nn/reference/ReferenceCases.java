@@ -109,6 +109,7 @@ public final class ReferenceCases {
             case "trajectory" -> TrajectoryCase.read(f);
             case "lbfgs" -> LbfgsCase.read(f);
             case "seeded" -> SeededCase.read(f);
+            case "calls" -> CallsCase.read(f);
             default -> throw new IllegalArgumentException(
                     f.source() + ": unknown kind '" + kind + "'");
         };

@@ -82,6 +82,11 @@ class ReferenceCasesTest {
                         s.finalIntercepts(), s.output(), s.predict());
                 assertTrue(s.randomState() >= 0, c.id() + ": random_state");
             }
+            case CallsCase k -> {
+                assertFit(c, units, k.params(), k.lossCurve(), k.nIter(), k.t(), k.finalCoefs(),
+                        k.finalIntercepts(), k.output(), k.predict());
+                assertTrue(k.refusedAt() >= -1 && k.refusedAt() < k.calls().size(), c.id() + ": refused_at");
+            }
             case LbfgsCase l -> {
                 assertEquals("lbfgs", l.params().get("solver"), c.id());
                 assertTrue(l.nIter() >= 1 && l.nIter() <= ((Number) l.params().get("max_iter")).intValue(),
@@ -98,6 +103,7 @@ class ReferenceCasesTest {
             case TrajectoryCase t -> t.params();
             case SeededCase s -> s.params();
             case LbfgsCase l -> l.params();
+            case CallsCase k -> k.params();
             case BackpropCase b -> Map.of("hidden_layer_sizes",
                     Arrays.stream(b.hiddenLayerSizes()).boxed().toList());
         };
