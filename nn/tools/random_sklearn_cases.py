@@ -11,9 +11,12 @@ nn/src/test/resources/reference/README.md: `seeded` cases for sgd and adam (comp
     /usr/bin/python3 nn/tools/random_sklearn_cases.py OUT_DIR COUNT SEED [MAX_EPOCHS] [LBFGS_SHARE]
     mvn -o test -pl nn -Dtest=SklearnParityTest -Dvecnn.reference=OUT_DIR
 
-Two deliberate departures from running scikit-learn as it is:
+Deliberate departures from running scikit-learn 1.2.1 as it is:
 - multi-output squared error is summed over outputs (the golden references' fixed loss, see
   that README; scikit-learn 1.2.1 averages the loss but sums the gradient, issue #8349);
+- two rules of scikit-learn 1.3+ that vecnn follows (docs/sklearn-semantics.md) are patched in:
+  n_iter_ counts the epochs of the current call (reset after the validation split, partial_fit
+  included), and early stopping refuses a validation set of fewer than two rows;
 - a fit that one ulp in its initial weights moves by more than 1e-9 (a tenth of the parity
   tolerance) is left out: there the comparison would measure rounding, not semantics.
 Fits scikit-learn refuses (ValueError) are skipped and listed on stderr.
@@ -24,6 +27,7 @@ import warnings
 
 import numpy as np
 import sklearn.neural_network._base as sklearn_base
+import sklearn.neural_network._multilayer_perceptron as sklearn_mlp
 from sklearn.datasets import load_digits
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 
@@ -37,6 +41,31 @@ def summed_squared_loss(y_true, y_pred):
 
 
 sklearn_base.LOSS_FUNCTIONS["squared_error"] = summed_squared_loss
+
+_split = sklearn_mlp.train_test_split
+_fit_stochastic = sklearn_mlp.BaseMultilayerPerceptron._fit_stochastic
+
+
+def split_of_two_or_more(*arrays, **options):
+    parts = _split(*arrays, **options)
+    if parts[1].shape[0] < 2:
+        raise ValueError("The validation set is too small. Increase 'validation_fraction' or the size of"
+                         " your dataset.")
+    return parts
+
+
+def fit_stochastic_counting_per_call(self, *args, **kwargs):
+    before = getattr(self, "n_iter_", None)
+    self.n_iter_ = 0
+    try:
+        return _fit_stochastic(self, *args, **kwargs)
+    except ValueError:
+        self.n_iter_ = before  # refused in the split, which comes before the reset
+        raise
+
+
+sklearn_mlp.train_test_split = split_of_two_or_more
+sklearn_mlp.BaseMultilayerPerceptron._fit_stochastic = fit_stochastic_counting_per_call
 
 
 def draw_data(rng, task):

@@ -69,7 +69,10 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> permits MLPClassifier
         return core.model().t;
     }
 
-    /** {@code n_iter_}: epochs run (lbfgs: iterations). */
+    /**
+     * {@code n_iter_}: epochs run by the last call (lbfgs: its iterations), so 1 after a
+     * {@code partial_fit}, as in scikit-learn 1.3 and later; {@link #t()} counts on.
+     */
     public int nIter() {
         return core.model().nIter;
     }

@@ -12,8 +12,7 @@ import java.util.Map;
  * solvers sgd, adam and lbfgs, float64 or float32 computation chosen by the type of {@code X}.
  * Fitted attributes map to scikit-learn's names as listed in {@link MLPClassifier} (without
  * {@code classes_}). {@code score} is R^2 averaged over outputs, NaN on fewer than two rows as
- * in scikit-learn; early stopping therefore needs at least two validation rows, and a fit whose
- * validation predictions become non-finite throws {@link IllegalStateException} (scikit-learn's
+ * in scikit-learn; a fit whose validation predictions become non-finite throws {@link IllegalStateException} (scikit-learn's
  * {@code r2_score} raises ValueError there). Invalid input throws
  * {@link IllegalArgumentException} naming the problem and leaves a fitted model unchanged.
  * Predictions may run from many threads.
@@ -160,16 +159,6 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
                 }
                 flat[i * k + j] = in.float32() ? (float) v : v;
             }
-        }
-        if (!incremental && p.earlyStopping() && p.solver() != Solver.LBFGS && p.validationFraction() > 0
-                && p.validationFraction() < 1
-                && ValidationSplit.testRows(in.rows(), p.validationFraction()) < Scores.R2_MIN_ROWS) {
-            // scikit-learn trains on and then fails with an AttributeError (no validation score ever
-            // improves on -inf, so there are no best weights to restore)
-            throw new IllegalArgumentException("early_stopping needs at least " + Scores.R2_MIN_ROWS
-                    + " validation rows for R^2, but validation_fraction=" + p.validationFraction() + " of "
-                    + in.rows() + " samples sets aside "
-                    + ValidationSplit.testRows(in.rows(), p.validationFraction()));
         }
         FitData.Scorer scorer = (output, rows) -> {
             for (double v : output) {

@@ -36,6 +36,9 @@ final class Model {
     double bestValidationScore = Double.NaN;
     double loss = Double.NaN;
     long t;
+    /** The fewest validation rows early stopping accepts (scikit-learn 1.7). */
+    static final int MIN_VALIDATION_ROWS = 2;
+
     int nIter;
     int noImprovementCount;
     StepRule stepRule;
@@ -143,6 +146,14 @@ final class Model {
         if (earlyStopping) {
             ValidationSplit split = ValidationSplit.draw(random, data.rows(), params.validationFraction(),
                     data.stratify());
+            if (split.test().length < MIN_VALIDATION_ROWS) {
+                // scikit-learn 1.7's check (1.2 trained on and failed at the end for a regressor,
+                // whose R^2 of one row is NaN)
+                throw new IllegalArgumentException("The validation set is too small. Increase 'validation_fraction'"
+                        + " or the size of your dataset: validation_fraction=" + params.validationFraction() + " of "
+                        + data.rows() + " samples sets aside " + split.test().length + ", at least "
+                        + MIN_VALIDATION_ROWS + " are needed.");
+            }
             train = data.select(split.train());
             valRows = split.test();
             valX = data.inputs(valRows);
@@ -151,6 +162,9 @@ final class Model {
                 bestValidationScore = Double.NEGATIVE_INFINITY;
             }
         }
+        // scikit-learn 1.3+ counts n_iter_ per call, partial_fit included (1 after it), from here
+        // on (a refused split leaves it); 1.2 kept counting over warm starts and partial fits
+        nIter = 0;
         int n = train.rows();
         int batchSize = params.effectiveBatchSize(n);
         engine.bind(train.x(), train.y(), train.weight(), n, batchSize);

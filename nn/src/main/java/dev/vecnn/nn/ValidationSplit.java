@@ -32,11 +32,6 @@ final class ValidationSplit {
         return test.clone();
     }
 
-    /** The validation rows a split of {@code n} samples sets aside (train_test_split's ceiling). */
-    static int testRows(int n, double testSize) {
-        return (int) Math.ceil(testSize * n);
-    }
-
     /**
      * Draws the split.
      *
@@ -51,7 +46,7 @@ final class ValidationSplit {
                     + " should be either positive and smaller than the number of samples " + n
                     + " or a float in the (0, 1) range");
         }
-        int nTest = testRows(n, testSize);
+        int nTest = (int) Math.ceil(testSize * n);
         int nTrain = n - nTest;
         if (nTrain == 0) {
             throw new IllegalArgumentException("With n_samples=" + n + ", test_size=" + testSize
