@@ -6,7 +6,8 @@ a sample of digits), a small data set and every constructor parameter that shape
 Nesterov, Adam's betas and epsilon, tol, n_iter_no_change, early stopping and its fraction,
 shuffle, random_state), fits scikit-learn and stores what it did in the format of
 nn/src/test/resources/reference/README.md: `seeded` cases for sgd and adam (compared at 1e-8),
-`lbfgs` cases (final loss and score; scipy's steps are not followed step for step).
+`lbfgs` cases (final loss and score; scipy's steps are not followed step for step). A third of
+the sgd and adam fits run verbose and keep scikit-learn's printed lines (`verbose_lines`).
 
     /usr/bin/python3 nn/tools/random_sklearn_cases.py OUT_DIR COUNT SEED [MAX_EPOCHS] [LBFGS_SHARE]
     mvn -o test -pl nn -Dtest=SklearnParityTest -Dvecnn.reference=OUT_DIR
@@ -21,6 +22,8 @@ Deliberate departures from running scikit-learn 1.2.1 as it is:
   tolerance) is left out: there the comparison would measure rounding, not semantics.
 Fits scikit-learn refuses (ValueError) are skipped and listed on stderr.
 """
+import contextlib
+import io
 import json
 import sys
 import warnings
@@ -92,7 +95,7 @@ def draw_data(rng, task):
 
 
 def draw_params(rng, n, max_epochs, lbfgs_share):
-    return dict(
+    p = dict(
         hidden_layer_sizes=[int(rng.randint(1, 13)) for _ in range(rng.randint(1, 4))],
         activation=str(rng.choice(["identity", "logistic", "tanh", "relu"])),
         solver="lbfgs" if rng.rand() < lbfgs_share else str(rng.choice(["sgd", "adam"])),
@@ -114,6 +117,9 @@ def draw_params(rng, n, max_epochs, lbfgs_share):
         epsilon=float(10 ** rng.uniform(-10, -6)),
         n_iter_no_change=int(rng.randint(1, 12)),
     )
+    # the lines of sgd and adam are scikit-learn's own; lbfgs prints scipy's Fortran output
+    p["verbose"] = p["solver"] != "lbfgs" and bool(rng.rand() < 0.3)
+    return p
 
 
 def fit(est, X, y, init, nudge=None, call=lambda e, X_, y_: e.fit(X_, y_)):
@@ -130,12 +136,14 @@ def fit(est, X, y, init, nudge=None, call=lambda e, X_, y_: e.fit(X_, y_)):
         init["intercepts"] = [b.copy() for b in est.intercepts_]
 
     est._initialize = recorded
+    printed = io.StringIO()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), contextlib.redirect_stdout(printed):
             warnings.simplefilter("ignore")
             call(est, X, y)
     finally:
         del est._initialize
+        init.setdefault("printed", []).append(printed.getvalue())
 
 
 def outputs(est, X):
@@ -167,6 +175,8 @@ def as_case(case_id, task, est, p, X, y, init):
                     final_loss=float(est.loss_), n_iter=int(est.n_iter_), score=score)
         return case
     out = outputs(est, X)
+    if p["verbose"]:
+        case["verbose_lines"] = "".join(init["printed"]).splitlines()
     case.update(kind="seeded", init_coefs=lists(init["coefs"]), init_intercepts=lists(init["intercepts"]),
                 loss_curve=list(est.loss_curve_), n_iter=int(est.n_iter_), t=int(est.t_),
                 final_coefs=lists(est.coefs_), final_intercepts=lists(est.intercepts_),

@@ -6,6 +6,9 @@ import dev.vecnn.nn.reference.CallsCase;
 import dev.vecnn.nn.reference.CaseHeader;
 import dev.vecnn.nn.reference.Matrix;
 import dev.vecnn.nn.reference.ReferenceCase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,18 @@ final class CaseData {
             e.startFrom(coefs(c.startCoefs()), vectors(c.startIntercepts()));
         }
         return e;
+    }
+
+    /** Sends the estimator's verbose lines to the returned buffer instead of System.out. */
+    static ByteArrayOutputStream captureVerbose(MLPBase<?> e) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        if (e instanceof MLPClassifier<?> clf) {
+            clf.verboseOutput(stream);
+        } else {
+            ((MLPRegressor) e).verboseOutput(stream);
+        }
+        return buffer;
     }
 
     /** Fits the estimator on the case's data. */

@@ -16,6 +16,8 @@ import dev.vecnn.nn.reference.ReferenceCase;
 import dev.vecnn.nn.reference.ReferenceCases;
 import dev.vecnn.nn.reference.SeededCase;
 import dev.vecnn.nn.reference.TrajectoryCase;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -123,13 +125,16 @@ class SklearnParityTest {
 
     private static void seeded(SeededCase s) {
         MLPBase<?> e = CaseData.estimator(s, s.params(), false);
+        ByteArrayOutputStream printed = CaseData.captureVerbose(e);
         CaseData.fit(e, s.header());
+        compareVerbose(s.id(), s.verboseLines(), printed);
         compareFit(s.id(), e, s.header(), s.lossCurve(), s.nIter(), s.t(), s.finalCoefs(), s.finalIntercepts(),
                 s.output(), s.score());
     }
 
     private static void calls(CallsCase c) {
         MLPBase<?> e = CaseData.estimator(c, c.params(), false);
+        ByteArrayOutputStream printed = CaseData.captureVerbose(e);
         boolean partialSeen = false;
         for (int i = 0; i < c.calls().size(); i++) {
             CallsCase.Call call = c.calls().get(i);
@@ -144,8 +149,17 @@ class SklearnParityTest {
                 CaseData.call(e, c.header(), call, firstPartial);
             }
         }
+        compareVerbose(c.id(), c.verboseLines(), printed);
         compareFit(c.id(), e, c.header(), c.lossCurve(), c.nIter(), c.t(), c.finalCoefs(), c.finalIntercepts(),
                 c.output(), c.score());
+    }
+
+    /** The printed lines against scikit-learn's, where the case recorded them. */
+    private static void compareVerbose(String id, List<String> expected, ByteArrayOutputStream printed) {
+        if (!expected.isEmpty()) {
+            VerboseLines.assertMatch(expected, printed.toString(StandardCharsets.UTF_8), ParityTolerance.TRAJECTORY,
+                    id);
+        }
     }
 
     private static void compareFit(String id, MLPBase<?> e, CaseHeader h, double[] lossCurve, int nIter, long t,

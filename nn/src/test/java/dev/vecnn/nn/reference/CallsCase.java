@@ -23,10 +23,13 @@ import java.util.Map;
  * @param output          {@code predict_proba(X)} for classifiers, {@code predict(X)} for regressors
  * @param predict         {@code predict(X)}
  * @param score           {@code score(X, y)}
+ * @param verboseLines    what scikit-learn printed over the calls with {@code verbose=True}
+ *                        (empty when not recorded)
  */
 public record CallsCase(CaseHeader header, Map<String, Object> params, List<Call> calls, int refusedAt,
                         double[] lossCurve, int nIter, long t, List<Matrix> finalCoefs,
-                        List<double[]> finalIntercepts, Matrix output, Matrix predict, double score)
+                        List<double[]> finalIntercepts, Matrix output, Matrix predict, double score,
+                        List<String> verboseLines)
         implements ReferenceCase {
 
     /**
@@ -51,7 +54,8 @@ public record CallsCase(CaseHeader header, Map<String, Object> params, List<Call
         return new CallsCase(CaseHeader.read(f), f.object("params"), List.copyOf(calls),
                 Math.toIntExact(f.integer("refused_at")), f.vector("loss_curve"),
                 Math.toIntExact(f.integer("n_iter")), f.integer("t"), f.matrices("final_coefs"),
-                f.vectors("final_intercepts"), f.matrix("output"), f.matrix("predict"), f.number("score"));
+                f.vectors("final_intercepts"), f.matrix("output"), f.matrix("predict"), f.number("score"),
+                f.optionalStrings("verbose_lines"));
     }
 
     /** A calls case draws its start from {@code random_state}: its final weights, for their shapes. */

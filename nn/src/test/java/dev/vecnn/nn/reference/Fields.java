@@ -35,6 +35,19 @@ final class Fields {
         return cast(key, raw(key), String.class);
     }
 
+    /** A list of strings, or an empty list when the (optional) field is absent. */
+    List<String> optionalStrings(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        List<?> list = list(key, raw(key));
+        List<String> out = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(cast(key + "[" + i + "]", list.get(i), String.class));
+        }
+        return List.copyOf(out);
+    }
+
     double number(String key) {
         return toDouble(key, raw(key));
     }
