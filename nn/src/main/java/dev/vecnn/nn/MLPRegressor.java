@@ -12,10 +12,10 @@ import java.util.Map;
  * solvers sgd, adam and lbfgs, float64 or float32 computation chosen by the type of {@code X}.
  * Fitted attributes map to scikit-learn's names as listed in {@link MLPClassifier} (without
  * {@code classes_}). {@code score} is R^2 averaged over outputs, NaN on fewer than two rows as
- * in scikit-learn; a fit whose validation predictions become non-finite throws {@link IllegalStateException} (scikit-learn's
- * {@code r2_score} raises ValueError there). Invalid input throws
- * {@link IllegalArgumentException} naming the problem and leaves a fitted model unchanged.
- * Predictions may run from many threads.
+ * in scikit-learn; a fit whose validation predictions become non-finite throws
+ * {@link IllegalStateException} (scikit-learn's {@code r2_score} raises ValueError there).
+ * Invalid input throws {@link IllegalArgumentException} naming the problem and leaves a fitted
+ * model unchanged. Predictions may run from many threads.
  */
 public final class MLPRegressor extends MLPBase<MLPRegressor> {
     private volatile RegressorLoss loss;

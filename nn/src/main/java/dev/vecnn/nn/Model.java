@@ -24,6 +24,8 @@ final class Model {
      * small fits.
      */
     private static final double WARM_UP_MIN_MULTIPLY_ADDS = 1e10;
+    /** The fewest validation rows early stopping accepts (scikit-learn 1.7). */
+    private static final int MIN_VALIDATION_ROWS = 2;
 
     final Engine engine;
     final int features;
@@ -36,9 +38,6 @@ final class Model {
     double bestValidationScore = Double.NaN;
     double loss = Double.NaN;
     long t;
-    /** The fewest validation rows early stopping accepts (scikit-learn 1.7). */
-    static final int MIN_VALIDATION_ROWS = 2;
-
     int nIter;
     int noImprovementCount;
     StepRule stepRule;
