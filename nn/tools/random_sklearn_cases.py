@@ -13,7 +13,8 @@ of the sgd and adam fits run verbose and keep scikit-learn's printed lines (`ver
 
     /usr/bin/python3 nn/tools/random_sklearn_cases.py OUT_DIR COUNT SEED [MAX_EPOCHS]
         [LBFGS_SHARE] [CALLS_SHARE]
-    mvn -o test -pl nn -Dtest=SklearnParityTest -Dvecnn.reference=OUT_DIR
+    mvn test -pl nn -am -Dtest=SklearnParityTest -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dvecnn.reference=OUT_DIR
 
 Deliberate departures from running scikit-learn 1.2.1 as it is:
 - multi-output squared error is summed over outputs (the golden references' fixed loss, see
