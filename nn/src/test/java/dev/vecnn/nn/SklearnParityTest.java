@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -127,7 +128,7 @@ class SklearnParityTest {
         MLPBase<?> e = CaseData.estimator(s, s.params(), false);
         ByteArrayOutputStream printed = CaseData.captureVerbose(e);
         CaseData.fit(e, s.header());
-        compareVerbose(s.id(), s.verboseLines(), printed);
+        compareVerbose(s.id(), s.params(), s.verboseLines(), printed);
         compareFit(s.id(), e, s.header(), s.lossCurve(), s.nIter(), s.t(), s.finalCoefs(), s.finalIntercepts(),
                 s.output(), s.score());
     }
@@ -142,23 +143,30 @@ class SklearnParityTest {
             partialSeen |= call.partial();
             if (i == c.refusedAt()) {
                 double[][] before = e.coefs();
+                long seen = e.t();
+                int epochs = e.nIter();
                 assertThrows(IllegalArgumentException.class, () -> CaseData.call(e, c.header(), call, firstPartial),
                         c.id() + ": scikit-learn refused call " + i);
-                assertArrayEquals(before, e.coefs(), c.id() + ": the refused call changed the model");
+                assertArrayEquals(before, e.coefs(), c.id() + ": the refused call changed the weights");
+                assertEquals(seen, e.t(), c.id() + ": the refused call changed t_");
+                assertEquals(epochs, e.nIter(), c.id() + ": the refused call changed n_iter_");
             } else {
                 CaseData.call(e, c.header(), call, firstPartial);
             }
         }
-        compareVerbose(c.id(), c.verboseLines(), printed);
+        compareVerbose(c.id(), c.params(), c.verboseLines(), printed);
         compareFit(c.id(), e, c.header(), c.lossCurve(), c.nIter(), c.t(), c.finalCoefs(), c.finalIntercepts(),
                 c.output(), c.score());
     }
 
-    /** The printed lines against scikit-learn's, where the case recorded them. */
-    private static void compareVerbose(String id, List<String> expected, ByteArrayOutputStream printed) {
+    /** The printed lines against scikit-learn's where the case recorded them; nothing unless verbose. */
+    private static void compareVerbose(String id, Map<String, Object> params, List<String> expected,
+                                       ByteArrayOutputStream printed) {
+        String text = printed.toString(StandardCharsets.UTF_8);
         if (!expected.isEmpty()) {
-            VerboseLines.assertMatch(expected, printed.toString(StandardCharsets.UTF_8), ParityTolerance.TRAJECTORY,
-                    id);
+            VerboseLines.assertMatch(expected, text, ParityTolerance.TRAJECTORY, id);
+        } else if (!Boolean.TRUE.equals(params.get("verbose"))) {
+            assertEquals("", text, id + ": printed without verbose");
         }
     }
 
