@@ -47,9 +47,6 @@ interface Engine {
      */
     double batch(int[] order, int from, int to, double alpha);
 
-    /** Total sample weight of the same batch (its row count when unweighted). */
-    double batchWeight(int[] order, int from, int to);
-
     /** Has the JIT compile this engine's kernels now (once per JVM; see {@code dev.vecnn.kernels.Warmup}). */
     void warmUp();
 

@@ -145,18 +145,6 @@ final class EngineF32 implements Engine {
     }
 
     @Override
-    public double batchWeight(int[] order, int from, int to) {
-        if (sampleWeight == null) {
-            return to - from;
-        }
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += sampleWeight[order == null ? i : order[i]];
-        }
-        return sum;
-    }
-
-    @Override
     public void warmUp() {
         Warmup.forFloat();
     }

@@ -167,7 +167,6 @@ final class Model {
         int n = train.rows();
         int batchSize = params.effectiveBatchSize(n);
         engine.bind(train.x(), train.y(), train.weight(), n, batchSize);
-        double totalWeight = engine.batchWeight(null, 0, n);
         boolean verbose = params.verbose() > 0;
         int[] sampleIdx = null;
         if (params.shuffle()) {
@@ -190,11 +189,13 @@ final class Model {
                 for (int from = 0; from < n; from += batchSize) {
                     int to = Math.min(n, from + batchSize);
                     double batchLoss = engine.batch(sampleIdx, from, to, params.alpha());
-                    accumulated += batchLoss * engine.batchWeight(sampleIdx, from, to);
+                    // by rows, not by the batch's sample weight (scikit-learn 1.7: each batch's
+                    // weighted mean loss counts with its row count)
+                    accumulated += batchLoss * (to - from);
                     stepRule.update(engine);
                 }
                 nIter++;
-                loss = accumulated / totalWeight;
+                loss = accumulated / n;
                 t += n;
                 lossCurve.add(loss);
                 if (verbose) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vecnn.kernels.Gemm;
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.NetworkF64;
+import dev.vecnn.nn.layer.Transfer;
 import dev.vecnn.nn.data.Dataset;
 import dev.vecnn.nn.data.Datasets;
 import dev.vecnn.nn.random.RandomState;
@@ -351,6 +354,47 @@ class EstimatorContractTest {
         assertEquals(5, clf.nIter());
         assertEquals(10L * IRIS.nSamples(), clf.t());
         assertEquals(10, clf.lossCurve().length);
+    }
+
+    @Test
+    void weightedEpochLossCountsEachBatchByItsRows() {
+        // scikit-learn 1.7: loss_ = sum over batches of (the batch's weighted mean loss + its L2
+        // share) times the batch's row count, over n. Weights [100 x3, 1 x3] in two batches of
+        // three, a step so small that the weights stay put: (L1 + L2) / 2, not weighted by 300 : 3.
+        Dataset d = Datasets.diabetes();
+        double[][] x = Arrays.copyOf(rows(d), 6);
+        double[] y = Arrays.stream(Arrays.copyOf(d.y(), 6)).map(v -> v / 100).toArray();
+        double[] w = {100, 100, 100, 1, 1, 1};
+        double alpha = 0.5;
+        MLPRegressor reg = new MLPRegressor(MLPRegressorParams.defaults().withCommon(small().solver(Solver.SGD)
+                .learningRateInit(1e-20).momentum(0).shuffle(false).batchSize(3).alpha(alpha).maxIter(1)
+                .hiddenLayerSizes(2).build()));
+        double[][] coefs = {{0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8, 0.9, -1.0,
+                0.2, 0.1, -0.1, 0.3, -0.3, 0.05, -0.05, 0.15, -0.15, 0.25}, {0.5, -0.5}};
+        double[][] intercepts = {{0.01, -0.02}, {0.03}};
+        reg.startFrom(coefs, intercepts);
+        reg.fit(x, y, w);
+        NetworkF64 net = new NetworkF64(new int[] {10, 2, 1}, Transfer.RELU,
+                Transfer.IDENTITY, Loss.SQUARED);
+        double[] p = net.parameters();
+        System.arraycopy(coefs[0], 0, p, net.weightOffset(0), coefs[0].length);
+        System.arraycopy(coefs[1], 0, p, net.weightOffset(1), coefs[1].length);
+        System.arraycopy(intercepts[0], 0, p, net.biasOffset(0), 2);
+        System.arraycopy(intercepts[1], 0, p, net.biasOffset(1), 1);
+        net.reserve(3);
+        double[] batch = new double[2];
+        for (int b = 0; b < 2; b++) {
+            double[] xb = new double[30];
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(x[3 * b + i], 0, xb, 10 * i, 10);
+            }
+            batch[b] = net.lossAndGradient(xb, Arrays.copyOfRange(y, 3 * b, 3 * b + 3),
+                    Arrays.copyOfRange(w, 3 * b, 3 * b + 3), 3, alpha);
+        }
+        double expected = (3 * batch[0] + 3 * batch[1]) / 6;
+        assertEquals(expected, reg.lossCurve()[0], 1e-10 * expected);
+        assertTrue(Math.abs(reg.lossCurve()[0] - (300 * batch[0] + 3 * batch[1]) / 303) > 1e-3 * expected,
+                "the weighted-by-batch-weight form differs here, so the check can tell them apart");
     }
 
     @Test
