@@ -46,7 +46,10 @@ REGRESSION = ("regression", "multioutput", "poisson")
 SENSITIVITY_LIMIT = 1e-9
 
 
+# ---- scikit-learn 1.2.1 patched to the rules vecnn follows (the docstring's departures) ----
+
 def summed_squared_loss(y_true, y_pred):
+    """Squared error summed over outputs, mean over rows, halved (the golden references' loss)."""
     return ((y_true - y_pred) ** 2).sum() / y_true.shape[0] / 2
 
 
@@ -57,6 +60,7 @@ _fit_stochastic = sklearn_mlp.BaseMultilayerPerceptron._fit_stochastic
 
 
 def split_of_two_or_more(*arrays, **options):
+    """train_test_split, refusing a validation set of fewer than two rows (1.7)."""
     parts = _split(*arrays, **options)
     if parts[1].shape[0] < 2:
         raise ValueError("The validation set is too small. Increase 'validation_fraction' or the size of"
@@ -65,6 +69,7 @@ def split_of_two_or_more(*arrays, **options):
 
 
 def fit_stochastic_counting_per_call(self, *args, **kwargs):
+    """_fit_stochastic with n_iter_ counting the current call only (1.3+)."""
     before = getattr(self, "n_iter_", None)
     self.n_iter_ = 0
     try:
@@ -102,6 +107,8 @@ sklearn_base.LOSS_FUNCTIONS["poisson"] = half_poisson_deviance
 sklearn_base.ACTIVATIONS["exp"] = exp_in_place
 sklearn_mlp.BaseMultilayerPerceptron._initialize = initialize_with_exp_output
 
+
+# ---- drawing and fitting ----
 
 def estimator(task, params):
     """The scikit-learn estimator for a task (1.2.1 takes no loss argument: it is set after)."""
