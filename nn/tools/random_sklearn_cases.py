@@ -22,7 +22,8 @@ Deliberate departures from running scikit-learn 1.2.1 as it is:
 - two rules of scikit-learn 1.3+ that vecnn follows (docs/sklearn-semantics.md) are patched in:
   n_iter_ counts the epochs of the current call (reset after the validation split, partial_fit
   included), and early stopping refuses a validation set of fewer than two rows; and 1.7's
-  MLPRegressor(loss='poisson'): an exp output and the half Poisson deviance;
+  MLPRegressor(loss='poisson'): an exp output and the half Poisson deviance; and 1.7's copy of
+  the initial weights as the best ones, which early stopping restores when no score beats -inf;
 - a fit that one ulp in its initial weights moves by more than 1e-9 (a tenth of the parity
   tolerance) is left out: there the comparison would measure rounding, not semantics; so is an
   lbfgs fit that ends below a loss of 1e-10 (a perfect fit, where 5% of the loss is rounding).
@@ -97,15 +98,23 @@ def exp_in_place(z):
 _initialize = sklearn_mlp.BaseMultilayerPerceptron._initialize
 
 
-def initialize_with_exp_output(self, y, layer_units, dtype):
+def keep_initial_as_best(est):
+    """1.7's _initialize copies the initial weights into _best_coefs: early stopping restores them
+    when no validation score beats -inf (1.2.1 fails with AttributeError there)."""
+    est._best_coefs = [c.copy() for c in est.coefs_]
+    est._best_intercepts = [b.copy() for b in est.intercepts_]
+
+
+def initialize_as_1_7(self, y, layer_units, dtype):
     _initialize(self, y, layer_units, dtype)
     if self.loss == "poisson":
         self.out_activation_ = "exp"
+    keep_initial_as_best(self)
 
 
 sklearn_base.LOSS_FUNCTIONS["poisson"] = half_poisson_deviance
 sklearn_base.ACTIVATIONS["exp"] = exp_in_place
-sklearn_mlp.BaseMultilayerPerceptron._initialize = initialize_with_exp_output
+sklearn_mlp.BaseMultilayerPerceptron._initialize = initialize_as_1_7
 
 
 # ---- drawing and fitting ----
@@ -183,6 +192,7 @@ def fit(est, X, y, init, nudge=None, call=lambda e, X_, y_: e.fit(X_, y_)):
             for arrays in (est.coefs_, est.intercepts_):
                 for a in arrays:
                     a[...] = np.nextafter(a, np.where(nudge.rand(*a.shape) < 0.5, -np.inf, np.inf))
+            keep_initial_as_best(est)
         init["coefs"] = [c.copy() for c in est.coefs_]
         init["intercepts"] = [b.copy() for b in est.intercepts_]
 

@@ -41,6 +41,13 @@ final class Model {
     int nIter;
     int noImprovementCount;
     StepRule stepRule;
+    /**
+     * What an early-stopped fit restores at its end: the weights of its best validation score, or,
+     * while no fit has restored anything yet, the initial weights (scikit-learn 1.7's
+     * {@code _initialize} copies them into {@code _best_coefs}, so a first fit whose every score
+     * is NaN or -inf returns them). Null once restored: scikit-learn then holds the restored arrays
+     * as {@code coefs_} itself, and a later fit whose scores never improve keeps its last weights.
+     */
     private double[] bestParams;
     final List<String> warnings = new ArrayList<>();
 
@@ -70,6 +77,7 @@ final class Model {
         engine.setWeights(coefs, intercepts);
         Model m = new Model(engine, units[0], units[units.length - 1], out, params.solver());
         m.resetAttributes(params);
+        m.bestParams = engine.packed();
         return m;
     }
 
@@ -94,6 +102,7 @@ final class Model {
     /** Replaces the weights (a warm start from given weights). */
     void setWeights(double[][] coefs, double[][] intercepts) {
         engine.setWeights(coefs, intercepts);
+        bestParams = engine.packed();
     }
 
     /**

@@ -439,6 +439,47 @@ class EstimatorContractTest {
         assertTrue(e.getMessage().contains("non-finite validation predictions"), e.getMessage());
     }
 
+    @Test
+    void firstFitWithoutAFiniteValidationScoreReturnsItsInitialWeights() {
+        // Targets near 1e155: every squared residual, and so R^2's two sums, overflow (R^2 = 1 -
+        // inf / inf = NaN) while the predictions stay finite; the tiny rate keeps the steps near
+        // 1e-3. No score beats -inf, so scikit-learn 1.7 restores the initial weights it copied in
+        // _initialize (1.2 fails with AttributeError; docs/sklearn-semantics.md).
+        java.util.Random random = new java.util.Random(3);
+        double[][] x = new double[40][3];
+        double[] y = new double[40];
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = random.nextGaussian();
+            }
+            y[i] = 1e155 * random.nextGaussian();
+        }
+        MLPParams.Builder params = MLPParams.builder().hiddenLayerSizes(4).randomState(5).maxIter(20)
+                .solver(Solver.SGD).learningRateInit(1e-158).momentum(0.9).nIterNoChange(3);
+        double[][] coefs = {{0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, -0.8, 0.9, 0.2, 0.1, -0.3}, {0.5, -0.4, 0.3, 0.2}};
+        double[][] intercepts = {{0.1, 0.2, -0.1, 0.05}, {0.3}};
+        MLPRegressor stopped = new MLPRegressor(MLPRegressorParams.defaults()
+                .withCommon(params.earlyStopping(true).build()));
+        stopped.startFrom(coefs, intercepts);
+        stopped.fit(x, y);
+        assertEquals(20, stopped.nIter(), "a NaN score never counts as no improvement");
+        assertTrue(Arrays.stream(stopped.validationScores()).allMatch(Double::isNaN));
+        assertTrue(Arrays.stream(stopped.lossCurve()).allMatch(v -> v == Double.POSITIVE_INFINITY));
+        assertArrayEquals(coefs, stopped.coefs());
+        assertArrayEquals(intercepts, stopped.intercepts());
+        // the steps did move the weights: without early stopping the same fit ends elsewhere
+        MLPRegressor trained = new MLPRegressor(MLPRegressorParams.defaults()
+                .withCommon(params.earlyStopping(false).build()));
+        trained.startFrom(coefs, intercepts);
+        trained.fit(x, y);
+        assertTrue(!Arrays.deepEquals(stopped.coefs(), trained.coefs()));
+        // once restored, scikit-learn holds them as coefs_ itself: a warm-started fit that never
+        // improves keeps its last weights
+        stopped.setParams(Map.of("warm_start", true));
+        stopped.fit(x, y);
+        assertTrue(!Arrays.deepEquals(coefs, stopped.coefs()));
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
