@@ -109,6 +109,16 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return fit(Inputs.of(x, "X"), y, null, true);
     }
 
+    /** One epoch over multi-output data with sample weights ({@code partial_fit}). */
+    public MLPRegressor partialFit(double[][] x, double[][] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, true);
+    }
+
+    /** One epoch over float32 multi-output data with sample weights ({@code partial_fit}). */
+    public MLPRegressor partialFit(float[][] x, double[][] y, double[] sampleWeight) {
+        return fit(Inputs.of(x, "X"), y, sampleWeight, true);
+    }
+
     /** Fits a single-output model on float32 inputs with sample weights. */
     public MLPRegressor fit(float[][] x, double[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
@@ -229,6 +239,11 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return score(x, column(y), sampleWeight);
     }
 
+    /** R^2 averaged uniformly over outputs ({@code score}). */
+    public double score(double[][] x, double[][] y) {
+        return score(Inputs.of(x, "X"), y, null);
+    }
+
     /** R^2 averaged uniformly over outputs, optionally weighted ({@code score}). */
     public double score(double[][] x, double[][] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), y, sampleWeight);
@@ -242,6 +257,11 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
     /** Weighted R^2 of a single-output model for float32 inputs. */
     public double score(float[][] x, double[] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), column(y), sampleWeight);
+    }
+
+    /** R^2 averaged over outputs for float32 inputs. */
+    public double score(float[][] x, double[][] y) {
+        return score(Inputs.of(x, "X"), y, null);
     }
 
     /** R^2 averaged over outputs, optionally weighted, for float32 inputs. */

@@ -480,6 +480,43 @@ class EstimatorContractTest {
         assertTrue(!Arrays.deepEquals(coefs, stopped.coefs()));
     }
 
+    @Test
+    void multiOutputRegressorHasEveryOverloadOfTheSingleOutputOne() {
+        Dataset d = Datasets.diabetes();
+        double[][] x = rows(d);
+        float[][] xf = new float[x.length][];
+        double[][] y = new double[x.length][];
+        double[] ones = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xf[i] = new float[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                xf[i][j] = (float) x[i][j];
+            }
+            y[i] = new double[] {d.y()[i] / 100, -d.y()[i] / 300};
+            ones[i] = 1;
+        }
+        MLPRegressorParams params = MLPRegressorParams.defaults().withCommon(small().build());
+        for (boolean float32 : new boolean[] {false, true}) {
+            MLPRegressor plain = new MLPRegressor(params);
+            MLPRegressor weighted = new MLPRegressor(params);
+            for (int call = 0; call < 3; call++) {
+                if (float32) {
+                    plain.partialFit(xf, y);
+                    weighted.partialFit(xf, y, ones);
+                } else {
+                    plain.partialFit(x, y);
+                    weighted.partialFit(x, y, ones);
+                }
+            }
+            // unit weights are no weights, bit for bit
+            assertArrayEquals(plain.coefs(), weighted.coefs());
+            assertEquals(plain.lossCurve().length, 3);
+            double score = float32 ? plain.score(xf, y) : plain.score(x, y);
+            assertEquals(float32 ? plain.score(xf, y, null) : plain.score(x, y, null), score);
+            assertTrue(score < 1 && Double.isFinite(score));
+        }
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
