@@ -40,6 +40,17 @@ final class Core {
         return model != null;
     }
 
+    /** The model as plain data for a saved estimator, or null before the first fit. */
+    SavedModel saved() {
+        Model m = model;
+        return m == null ? null : m.save();
+    }
+
+    /** Publishes a model read back from a saved estimator (null: not fitted). */
+    void restore(Model m) {
+        model = m;
+    }
+
     Model model() {
         Model m = model;
         if (m == null) {

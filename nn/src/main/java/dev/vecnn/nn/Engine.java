@@ -53,6 +53,15 @@ interface Engine {
     /** Zeroes (allocating once) the optimizer state: velocities, Adam moments. */
     void resetOptimizer();
 
+    /**
+     * The optimizer state as double (exact for float): velocities, Adam's first and second
+     * moments, each one value per parameter; null before the first stochastic fit.
+     */
+    double[][] optimizerState();
+
+    /** Puts back what {@link #optimizerState()} returned (null: none). */
+    void restoreOptimizerState(double[][] state);
+
     /** scikit-learn's SGD update with momentum {@code mu} (0 for plain SGD) on the last gradient. */
     void sgdStep(double learningRate, double mu, boolean nesterov);
 

@@ -158,6 +158,29 @@ final class EngineF32 implements Engine {
     }
 
     @Override
+    public double[][] optimizerState() {
+        if (velocity == null) {
+            return null;
+        }
+        return new double[][] {widen(velocity, 0, velocity.length), widen(moment1, 0, moment1.length),
+            widen(moment2, 0, moment2.length)};
+    }
+
+    @Override
+    public void restoreOptimizerState(double[][] state) {
+        if (state == null) {
+            velocity = null;
+            moment1 = null;
+            moment2 = null;
+            return;
+        }
+        resetOptimizer();
+        narrow(state[0], velocity);
+        narrow(state[1], moment1);
+        narrow(state[2], moment2);
+    }
+
+    @Override
     public void sgdStep(double learningRate, double mu, boolean nesterov) {
         Updates.momentum(net.parameters(), net.gradients(), velocity, (float) learningRate, (float) mu, nesterov);
     }

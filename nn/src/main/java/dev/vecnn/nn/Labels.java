@@ -37,6 +37,19 @@ final class Labels<L extends Comparable<? super L>> {
         return new Labels<>(new ArrayList<>(set));
     }
 
+    /**
+     * The labels of a saved classifier: non-null and strictly increasing, as {@link #of} leaves
+     * them; anything else was not written by vecnn.
+     */
+    static <L extends Comparable<? super L>> Labels<L> restore(List<L> classes) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i) == null || i > 0 && classes.get(i - 1).compareTo(classes.get(i)) >= 0) {
+                throw new IllegalArgumentException("classes must be distinct, sorted and not null, got " + classes);
+            }
+        }
+        return new Labels<>(classes);
+    }
+
     List<L> classes() {
         return classes;
     }

@@ -1,5 +1,9 @@
 package dev.vecnn.nn;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,11 +11,25 @@ import java.util.List;
  * share; see those classes for the mapping to scikit-learn's names. Getters throw
  * {@link IllegalStateException} before the first fit.
  *
+ * <p>Estimators are {@link Serializable}, as scikit-learn's pickle: an {@code ObjectOutputStream}
+ * writes the parameters, and once fitted the weights, every fitted attribute and the optimizer's
+ * state, so a model read back predicts the same bits and a later {@code partialFit} or warm-started
+ * {@code fit} continues exactly as the original would (a classifier's labels must be serializable
+ * too). The stream holds plain data only ({@code SavedEstimator}); reading it validates it
+ * again and refuses what does not fit together. Verbose output goes to {@code System.out} after
+ * reading. As with any Java serialization, read only streams you trust (or use an
+ * {@code ObjectInputFilter}). Do not write an estimator while it is being fitted.
+ *
  * @param <S> the estimator type, returned by fluent methods
  */
-public abstract sealed class MLPBase<S extends MLPBase<S>> permits MLPClassifier, MLPRegressor {
-    final Core core;
-    private volatile MLPParams params;
+public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializable
+        permits MLPClassifier, MLPRegressor {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    // Written and read through SavedEstimator, never as fields.
+    final transient Core core;
+    private transient volatile MLPParams params;
 
     MLPBase(String owner, MLPParams params) {
         if (params == null) {
@@ -115,5 +133,10 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> permits MLPClassifier
     /** The convergence warnings of the last fit (also logged as WARNING), empty if it converged. */
     public List<String> convergenceWarnings() {
         return List.copyOf(core.model().warnings);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");
     }
 }

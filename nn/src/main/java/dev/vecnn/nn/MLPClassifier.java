@@ -3,7 +3,10 @@ package dev.vecnn.nn;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.nn.layer.Transfer;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.PrintStream;
+import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +47,11 @@ import java.util.Map;
  * @param <L> the label type
  */
 public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBase<MLPClassifier<L>> {
-    private volatile Labels<L> labels;
-    private volatile int multilabelOutputs;
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private transient volatile Labels<L> labels;
+    private transient volatile int multilabelOutputs;
 
     /** A classifier with scikit-learn's default parameters. */
     public MLPClassifier() {
@@ -424,5 +430,25 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
     public MLPClassifier<L> verboseOutput(PrintStream stream) {
         core.verboseOutput(stream);
         return this;
+    }
+
+    /** Puts back what {@link #writeReplace()} saved (see {@code SavedEstimator}). */
+    @SuppressWarnings("unchecked")
+    void restore(Model model, List<?> classes, int multilabel) {
+        labels = classes == null ? null : Labels.restore((List<L>) classes);
+        multilabelOutputs = multilabel;
+        core.restore(model);
+    }
+
+    @Serial
+    private Object writeReplace() {
+        Labels<L> l = labels;
+        return new SavedEstimator(SavedEstimator.CLASSIFIER, new java.util.TreeMap<>(getParams()), core.saved(),
+                l == null ? null : l.classes(), multilabelOutputs);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");
     }
 }

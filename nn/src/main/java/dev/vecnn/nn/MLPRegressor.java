@@ -3,7 +3,10 @@ package dev.vecnn.nn;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.nn.layer.Transfer;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.PrintStream;
+import java.io.Serial;
 import java.util.Map;
 
 /**
@@ -18,7 +21,10 @@ import java.util.Map;
  * model unchanged. Predictions may run from many threads.
  */
 public final class MLPRegressor extends MLPBase<MLPRegressor> {
-    private volatile RegressorLoss loss;
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private transient volatile RegressorLoss loss;
 
     /** A regressor with scikit-learn's default parameters. */
     public MLPRegressor() {
@@ -292,5 +298,21 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
     public MLPRegressor verboseOutput(PrintStream stream) {
         core.verboseOutput(stream);
         return this;
+    }
+
+    /** Puts back what {@link #writeReplace()} saved (see {@code SavedEstimator}). */
+    void restore(Model model) {
+        core.restore(model);
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new SavedEstimator(SavedEstimator.REGRESSOR, new java.util.TreeMap<>(getParams()), core.saved(),
+                null, 0);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");
     }
 }

@@ -30,7 +30,9 @@ final class Model {
     final Engine engine;
     final int features;
     final int outputs;
+    final Transfer hiddenTransfer;
     final Transfer outTransfer;
+    final Loss lossFunction;
     final Solver firstSolver;
     List<Double> lossCurve;
     List<Double> validationScores;
@@ -51,12 +53,19 @@ final class Model {
     private double[] bestParams;
     final List<String> warnings = new ArrayList<>();
 
-    private Model(Engine engine, int features, int outputs, Transfer outTransfer, Solver solver) {
+    private Model(Engine engine, Transfer hiddenTransfer, Transfer outTransfer, Loss lossFunction, Solver solver) {
+        int[] units = engine.units();
         this.engine = engine;
-        this.features = features;
-        this.outputs = outputs;
+        this.features = units[0];
+        this.outputs = units[units.length - 1];
+        this.hiddenTransfer = hiddenTransfer;
         this.outTransfer = outTransfer;
+        this.lossFunction = lossFunction;
         this.firstSolver = solver;
+    }
+
+    private static Engine engine(int[] units, boolean float32, Transfer hidden, Transfer out, Loss loss) {
+        return float32 ? new EngineF32(units, hidden, out, loss) : new EngineF64(units, hidden, out, loss);
     }
 
     /**
@@ -66,7 +75,7 @@ final class Model {
     static Model initialize(MLPParams params, int[] units, boolean float32, Transfer out, Loss loss,
                             RandomState random) {
         Transfer hidden = Transfer.of(params.activation());
-        Engine engine = float32 ? new EngineF32(units, hidden, out, loss) : new EngineF64(units, hidden, out, loss);
+        Engine engine = engine(units, float32, hidden, out, loss);
         InitialWeights w = InitialWeights.draw(random, units, params.activation());
         double[][] coefs = new double[w.layers()][];
         double[][] intercepts = new double[w.layers()][];
@@ -75,9 +84,41 @@ final class Model {
             intercepts[i] = w.intercept(i);
         }
         engine.setWeights(coefs, intercepts);
-        Model m = new Model(engine, units[0], units[units.length - 1], out, params.solver());
+        Model m = new Model(engine, hidden, out, loss, params.solver());
         m.resetAttributes(params);
         m.bestParams = engine.packed();
+        return m;
+    }
+
+    /** Everything a later call continues from, for a saved estimator (see {@link SavedModel}). */
+    SavedModel save() {
+        SavedModel.Step step = stepRule == null ? null : new SavedModel.Step(
+                new java.util.TreeMap<>(stepRule.params().getParams()), stepRule.learningRate(), stepRule.adamSteps());
+        return new SavedModel(engine.units(), engine.float32(), hiddenTransfer, outTransfer, lossFunction,
+                firstSolver, engine.packed(), engine.optimizerState(), step, lossCurve, validationScores, bestLoss,
+                bestValidationScore, loss, t, nIter, noImprovementCount, bestParams, warnings);
+    }
+
+    /** The model {@link #save()} described. */
+    static Model restore(SavedModel s) {
+        Engine engine = engine(s.units(), s.float32(), s.hidden(), s.out(), s.loss());
+        engine.unpack(s.parameters());
+        engine.restoreOptimizerState(s.optimizerState());
+        Model m = new Model(engine, s.hidden(), s.out(), s.loss(), s.firstSolver());
+        if (s.step() != null) {
+            m.stepRule = new StepRule(MLPParams.defaults().withParams(s.step().params()), s.step().learningRate(),
+                    s.step().adamSteps());
+        }
+        m.lossCurve = s.lossCurve() == null ? null : new ArrayList<>(s.lossCurve());
+        m.validationScores = s.validationScores() == null ? null : new ArrayList<>(s.validationScores());
+        m.bestLoss = s.bestLoss();
+        m.bestValidationScore = s.bestValidationScore();
+        m.loss = s.lossValue();
+        m.t = s.t();
+        m.nIter = s.nIter();
+        m.noImprovementCount = s.noImprovementCount();
+        m.bestParams = s.bestParams() == null ? null : s.bestParams().clone();
+        m.warnings.addAll(s.warnings());
         return m;
     }
 

@@ -14,8 +14,29 @@ final class StepRule {
     private long adamSteps;
 
     StepRule(MLPParams params) {
+        this(params, params.learningRateInit(), 0);
+    }
+
+    /** A rule in the state {@link #params()}, {@link #learningRate()}, {@link #adamSteps()} describe. */
+    StepRule(MLPParams params, double learningRate, long adamSteps) {
         this.params = params;
-        this.learningRate = params.learningRateInit();
+        this.learningRate = learningRate;
+        this.adamSteps = adamSteps;
+    }
+
+    /** The parameters this rule was made with (scikit-learn's optimizer keeps its own). */
+    MLPParams params() {
+        return params;
+    }
+
+    /** The current step size. */
+    double learningRate() {
+        return learningRate;
+    }
+
+    /** Adam's updates so far. */
+    long adamSteps() {
+        return adamSteps;
     }
 
     /** Applies one update to the engine's parameters from its last gradient. */
