@@ -1,5 +1,8 @@
 package dev.vecnn.nn;
 
+import dev.vecnn.kernels.Loss;
+import dev.vecnn.nn.layer.Transfer;
+
 import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
@@ -42,6 +45,15 @@ record SavedEstimator(String owner, TreeMap<String, Object> params, SavedModel m
         SavedModel.require(!classifier || (model == null) == (classes == null && multilabelOutputs == 0),
                 "a fitted classifier needs its classes (and an unfitted one has none)");
         if (model != null) {
+            boolean pairs = classifier
+                    ? model.out() == Transfer.LOGISTIC && model.loss() == Loss.BINARY_LOG_LOSS
+                    || model.out() == Transfer.SOFTMAX && model.loss() == Loss.LOG_LOSS
+                    : model.out() == Transfer.IDENTITY && model.loss() == Loss.SQUARED
+                    || model.out() == Transfer.EXP && model.loss() == Loss.POISSON;
+            SavedModel.require(pairs, "a " + owner + " does not have a " + model.out() + " output with "
+                    + model.loss() + " loss");
+            SavedModel.require(model.hidden() != Transfer.SOFTMAX && model.hidden() != Transfer.EXP,
+                    "no hidden layer is " + model.hidden());
             int outputs = model.units()[model.units().length - 1];
             int expected = classes != null ? (classes.size() <= 2 ? 1 : classes.size())
                     : classifier ? multilabelOutputs : outputs;

@@ -67,6 +67,8 @@ record SavedModel(int[] units, boolean float32, Transfer hidden, Transfer out, L
         require(optimizerState == null || optimizerState.length == 3
                 && Arrays.stream(optimizerState).allMatch(a -> a != null && a.length == values),
                 "the optimizer state must be three arrays of " + count + " values");
+        require((step == null) == (optimizerState == null), "a stochastic fit's step rule and optimizer"
+                + " arrays come together");
         require(bestParams == null || bestParams.length == count, "the best parameters must hold " + count
                 + " values");
         require(noNulls(lossCurve) && noNulls(validationScores) && warnings != null && noNulls(warnings),

@@ -226,5 +226,10 @@ class SerializationTest {
                 Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS, Solver.ADAM, new double[3], null, null, null, null,
                 0, 0, 0, 0, 0, 0, null, List.of()));
         assertTrue(wrong.getMessage().contains("parameters must hold"), wrong.getMessage());
+        SavedModel regression = new SavedModel(model.units(), false, Transfer.RELU, Transfer.IDENTITY, Loss.SQUARED,
+                Solver.LBFGS, model.parameters(), null, null, null, null, 0, 0, 0, 0, 0, 0, null, List.of());
+        wrong = assertThrows(IllegalArgumentException.class, () -> new SavedEstimator(SavedEstimator.CLASSIFIER,
+                new TreeMap<>(clf.getParams()), regression, List.of(0, 1, 2), 0));
+        assertTrue(wrong.getMessage().contains("IDENTITY output"), wrong.getMessage());
     }
 }
