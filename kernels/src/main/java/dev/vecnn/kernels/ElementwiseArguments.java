@@ -63,6 +63,13 @@ final class ElementwiseArguments {
         }
     }
 
+    /** Checks {@code lo <= value <= hi} (a NaN value fails). */
+    static void inClosed(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + value);
+        }
+    }
+
     /** Checks {@code lo <= value < hi} (a NaN value fails). */
     static void inHalfOpen(String name, double value, double lo, double hi) {
         if (!(value >= lo && value < hi)) {

@@ -85,11 +85,14 @@ public final class Updates {
         }
     }
 
-    /** SGD with momentum {@code mu} in [0, 1), classical or Nesterov, exactly as scikit-learn. */
+    /**
+     * SGD with momentum {@code mu} in [0, 1], classical or Nesterov, exactly as scikit-learn (which
+     * accepts 1: the velocity then never decays).
+     */
     public static void momentum(float[] params, float[] grads, float[] velocity, float lr, float mu, boolean nesterov) {
         same(params, "grads", grads, "velocity", velocity);
         ElementwiseArguments.finite("lr", lr);
-        ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
+        ElementwiseArguments.inClosed("mu", mu, 0, 1);
         if (VectorSupport.enabled()) {
             int n = params.length;
             int parts = parts(n);
@@ -104,12 +107,15 @@ public final class Updates {
         }
     }
 
-    /** SGD with momentum {@code mu} in [0, 1), classical or Nesterov, exactly as scikit-learn. */
+    /**
+     * SGD with momentum {@code mu} in [0, 1], classical or Nesterov, exactly as scikit-learn (which
+     * accepts 1: the velocity then never decays).
+     */
     public static void momentum(double[] params, double[] grads, double[] velocity, double lr, double mu,
                                 boolean nesterov) {
         same(params, "grads", grads, "velocity", velocity);
         ElementwiseArguments.finite("lr", lr);
-        ElementwiseArguments.inHalfOpen("mu", mu, 0, 1);
+        ElementwiseArguments.inClosed("mu", mu, 0, 1);
         if (VectorSupport.enabled()) {
             int n = params.length;
             int parts = parts(n);

@@ -39,7 +39,6 @@ class UpdatesTest {
         double[] s1 = random(rnd, n, 0.1);
         double[] s2 = abs(random(rnd, n, 0.01));
         float lr = 0.01f;
-        float mu = 0.9f;
         float b1 = 0.9f;
         float b2 = 0.999f;
         float eps = 1e-8f;
@@ -57,20 +56,23 @@ class UpdatesTest {
             near(want, pf[i], Math.abs(fl(p[i])) + Math.abs(lr * fl(g[i])));
         }
 
-        // Momentum / Nesterov, as scikit-learn: v = mu v - lr g; p += v (or mu v - lr g).
-        pf = f(p);
-        float[] vf = f(s1);
-        Updates.momentum(pf, f(g), vf, lr, mu, nesterov);
-        pt = f(p);
-        float[] vt = f(s1);
-        UpdateScalarF32.momentum(pt, vt, f(g), lr, mu, nesterov);
-        assertArrayEquals(pt, pf);
-        assertArrayEquals(vt, vf);
-        for (int i = 0; i < n; i++) {
-            double v = mu * fl(s1[i]) - (double) lr * fl(g[i]);
-            double upd = nesterov ? mu * v - (double) lr * fl(g[i]) : v;
-            near(v, vf[i], Math.abs(mu * fl(s1[i])) + Math.abs(lr * fl(g[i])));
-            near(fl(p[i]) + upd, pf[i], Math.abs(fl(p[i])) + 2 * (Math.abs(mu * fl(s1[i])) + Math.abs(lr * fl(g[i]))));
+        // Momentum / Nesterov, as scikit-learn: v = mu v - lr g; p += v (or mu v - lr g); mu = 1
+        // (the velocity never decays) is accepted as scikit-learn accepts it.
+        for (float mu : new float[] {0f, 0.9f, 1f}) {
+            pf = f(p);
+            float[] vf = f(s1);
+            Updates.momentum(pf, f(g), vf, lr, mu, nesterov);
+            pt = f(p);
+            float[] vt = f(s1);
+            UpdateScalarF32.momentum(pt, vt, f(g), lr, mu, nesterov);
+            assertArrayEquals(pt, pf);
+            assertArrayEquals(vt, vf);
+            for (int i = 0; i < n; i++) {
+                double v = mu * fl(s1[i]) - (double) lr * fl(g[i]);
+                double upd = nesterov ? mu * v - (double) lr * fl(g[i]) : v;
+                near(v, vf[i], Math.abs(mu * fl(s1[i])) + Math.abs(lr * fl(g[i])));
+                near(fl(p[i]) + upd, pf[i], Math.abs(fl(p[i])) + 2 * (Math.abs(mu * fl(s1[i])) + Math.abs(lr * fl(g[i]))));
+            }
         }
 
         // Adam and AdamW (decay 0 is Adam).

@@ -83,10 +83,6 @@ final class Core {
             throw new IllegalArgumentException("validation_fraction must be in (0, 1) when early_stopping=True,"
                     + " got " + params.validationFraction());
         }
-        if (params.solver() == Solver.SGD && params.momentum() == 1.0) {
-            throw new IllegalArgumentException("momentum=1.0 is accepted by scikit-learn but never decays the"
-                    + " velocity; the vecnn momentum kernel needs momentum in [0, 1)");
-        }
         boolean first = firstPass(params, incremental);
         int[] units = units(params, data);
         if (!first) {
