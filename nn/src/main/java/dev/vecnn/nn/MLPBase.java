@@ -135,6 +135,8 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
         return List.copyOf(core.model().warnings);
     }
 
+    // A stream holding an estimator's fields instead of its saved form is refused here: a
+    // superclass's data is read before its subclasses', so this guards both estimators.
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");

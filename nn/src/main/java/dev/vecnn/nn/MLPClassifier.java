@@ -3,8 +3,6 @@ package dev.vecnn.nn;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.nn.layer.Transfer;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
 import java.io.PrintStream;
 import java.io.Serial;
 import java.util.ArrayList;
@@ -445,10 +443,5 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         Labels<L> l = labels;
         return new SavedEstimator(SavedEstimator.CLASSIFIER, new java.util.TreeMap<>(getParams()), core.saved(),
                 l == null ? null : l.classes(), multilabelOutputs);
-    }
-
-    @Serial
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");
     }
 }

@@ -3,8 +3,6 @@ package dev.vecnn.nn;
 import dev.vecnn.kernels.Loss;
 import dev.vecnn.nn.layer.Transfer;
 
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
 import java.io.PrintStream;
 import java.io.Serial;
 import java.util.Map;
@@ -309,10 +307,5 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
     private Object writeReplace() {
         return new SavedEstimator(SavedEstimator.REGRESSOR, new java.util.TreeMap<>(getParams()), core.saved(),
                 null, 0);
-    }
-
-    @Serial
-    private void readObject(ObjectInputStream in) throws InvalidObjectException {
-        throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");
     }
 }
