@@ -1,6 +1,5 @@
 package dev.vecnn.gradcheck;
 
-import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
@@ -70,48 +69,96 @@ public record CheckOptions(double threshold, double valueAccuracy, double typica
         }
     }
 
-    /** Threshold 1e-6, value accuracy 2^-44, typical scale 1, kink detection with 3 retries, 5 worst. */
+    /**
+     * Threshold 1e-6, value accuracy 2^-44, typical scale 1, kink detection with 3 retries, 5 worst.
+     *
+     * @return the default options, without coordinate names
+     */
     public static CheckOptions defaults() {
         return new CheckOptions(DEFAULT_THRESHOLD, DEFAULT_VALUE_ACCURACY, 1.0, true, 3, 5, null);
     }
 
-    /** These options with another threshold on the relative error. */
+    /**
+     * These options with another threshold on the relative error.
+     *
+     * @param value the largest relative error that passes, in (0, 1)
+     * @return new options
+     */
     public CheckOptions withThreshold(double value) {
         return new CheckOptions(value, valueAccuracy, typicalScale, kinkDetection, kinkRetries, worstCount, names);
     }
 
-    /** These options with another relative accuracy of the function value. */
+    /**
+     * These options with another relative accuracy of the function value.
+     *
+     * @param value the relative accuracy eps, in {@code [2^-53, 1e-3)}
+     * @return new options
+     */
     public CheckOptions withValueAccuracy(double value) {
         return new CheckOptions(threshold, value, typicalScale, kinkDetection, kinkRetries, worstCount, names);
     }
 
-    /** These options with another typical parameter scale. */
+    /**
+     * These options with another typical parameter scale.
+     *
+     * @param value the magnitude below which steps stop shrinking, finite and {@code > 0}
+     * @return new options
+     */
     public CheckOptions withTypicalScale(double value) {
         return new CheckOptions(threshold, valueAccuracy, value, kinkDetection, kinkRetries, worstCount, names);
     }
 
-    /** These options with kink detection switched on or off. */
+    /**
+     * These options with kink detection switched on or off.
+     *
+     * @param value whether to look for kinks
+     * @return new options
+     */
     public CheckOptions withKinkDetection(boolean value) {
         return new CheckOptions(threshold, valueAccuracy, typicalScale, value, kinkRetries, worstCount, names);
     }
 
-    /** These options with another number of step reductions at a kink. */
+    /**
+     * These options with another number of step reductions at a kink.
+     *
+     * @param value how many times a kinked stencil is shrunk by 8, in {@code [0, 6]}
+     * @return new options
+     */
     public CheckOptions withKinkRetries(int value) {
         return new CheckOptions(threshold, valueAccuracy, typicalScale, kinkDetection, value, worstCount, names);
     }
 
-    /** These options listing another number of worst coordinates. */
+    /**
+     * These options listing another number of worst coordinates.
+     *
+     * @param value how many worst coordinates the report lists, {@code >= 1}
+     * @return new options
+     */
     public CheckOptions withWorstCount(int value) {
         return new CheckOptions(threshold, valueAccuracy, typicalScale, kinkDetection, kinkRetries, value, names);
     }
 
-    /** These options naming coordinates with {@code value} in the report. */
+    /**
+     * These options naming coordinates with {@code value} in the report.
+     *
+     * @param value maps a coordinate index to its name, not null
+     * @return new options
+     * @throws IllegalArgumentException if {@code value} is null
+     */
     public CheckOptions withNames(IntFunction<String> value) {
+        if (value == null) {
+            throw new IllegalArgumentException("names must not be null");
+        }
         return new CheckOptions(threshold, valueAccuracy, typicalScale, kinkDetection, kinkRetries, worstCount,
-                Objects.requireNonNull(value, "names"));
+                value);
     }
 
-    /** The initial step for a parameter of value {@code x}; see the class comment. */
+    /**
+     * The initial step for a parameter of value {@code x}; see the class comment.
+     *
+     * @param x the parameter's current value
+     * @return the step h, a power of two
+     */
     public double step(double x) {
         double h = Math.pow(valueAccuracy, 0.2) * Math.max(Math.abs(x), typicalScale);
         int exponent = Math.getExponent(h);

@@ -15,7 +15,11 @@ package dev.vecnn.gradcheck;
  */
 public record CoordinateResult(int index, String name, double analytic, double numeric, double relativeError,
                                double step, double resolution, KinkStatus kink) {
-    /** True if this coordinate takes part in the pass/fail decision (it was not skipped at a kink). */
+    /**
+     * True if this coordinate takes part in the pass/fail decision (it was not skipped at a kink).
+     *
+     * @return false only for {@link KinkStatus#SKIPPED}
+     */
     public boolean counted() {
         return kink != KinkStatus.SKIPPED;
     }

@@ -2,7 +2,6 @@ package dev.vecnn.gradcheck;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Checks an analytic gradient against central finite differences in double precision.
@@ -22,7 +21,14 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** Checks {@code f} at {@code parameters} with {@link CheckOptions#defaults()}. */
+    /**
+     * Checks {@code f} at {@code parameters} with {@link CheckOptions#defaults()}.
+     *
+     * @param f          the function and its analytic gradient
+     * @param parameters the point to check at, non-empty and finite; not modified
+     * @return every coordinate's comparison and the verdict
+     * @throws IllegalArgumentException as {@link #check(Differentiable, double[], CheckOptions)}
+     */
     public static Report check(Differentiable f, double[] parameters) {
         return check(f, parameters, CheckOptions.defaults());
     }
@@ -30,13 +36,19 @@ public final class GradientCheck {
     /**
      * Checks {@code f} at {@code parameters}. The array is not modified (a copy is perturbed).
      *
-     * @throws IllegalArgumentException if {@code parameters} is empty or not finite, or if the
-     *                                  function value or analytic gradient at it is not finite
+     * @param f          the function and its analytic gradient
+     * @param parameters the point to check at
+     * @param options    the step rule, threshold and report options
+     * @return every coordinate's comparison and the verdict
+     * @throws IllegalArgumentException if an argument is null, if {@code parameters} is empty or not
+     *                                  finite, or if the function value or analytic gradient at it is
+     *                                  not finite
      */
     public static Report check(Differentiable f, double[] parameters, CheckOptions options) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(parameters, "parameters");
-        Objects.requireNonNull(options, "options");
+        if (f == null || parameters == null || options == null) {
+            throw new IllegalArgumentException((f == null ? "f" : parameters == null ? "parameters" : "options")
+                    + " must not be null");
+        }
         if (parameters.length == 0) {
             throw new IllegalArgumentException("parameters must not be empty");
         }

@@ -27,12 +27,21 @@ public final class NetworkArbitraries {
     private NetworkArbitraries() {
     }
 
-    /** Shapes with 1 to 8 inputs, 1 to 3 hidden layers of width 1 to 8, and 1 to 8 outputs. */
+    /**
+     * Shapes with 1 to 8 inputs, 1 to 3 hidden layers of width 1 to 8, and 1 to 8 outputs.
+     *
+     * @return an arbitrary of network shapes
+     */
     public static Arbitrary<NetworkShape> shapes() {
         return shapes(1, 8);
     }
 
-    /** Shapes whose output count suits {@code kind} (1 for binary, 2 to 8 for multiclass, else 1 to 8). */
+    /**
+     * Shapes whose output count suits {@code kind} (1 for binary, 2 to 8 for multiclass, else 1 to 8).
+     *
+     * @param kind the output kind the shapes are for
+     * @return an arbitrary of network shapes
+     */
     public static Arbitrary<NetworkShape> shapes(OutputKind kind) {
         return shapes(kind.minOutputs(), kind.maxOutputs());
     }
@@ -44,64 +53,116 @@ public final class NetworkArbitraries {
                 .as(NetworkShape::new);
     }
 
-    /** Every hidden activation of the kernels. */
+    /**
+     * Every hidden activation of the kernels.
+     *
+     * @return an arbitrary over identity, logistic, tanh, relu, leaky relu and softplus
+     */
     public static Arbitrary<Activation> activations() {
         return Arbitraries.of(Activation.IDENTITY, Activation.LOGISTIC, Activation.TANH, Activation.RELU,
                 Activation.LEAKY_RELU, Activation.SOFTPLUS);
     }
 
-    /** The activations with continuous derivatives (no kink): identity, logistic, tanh, softplus. */
+    /**
+     * The activations with continuous derivatives (no kink): identity, logistic, tanh, softplus.
+     *
+     * @return an arbitrary of smooth activations
+     */
     public static Arbitrary<Activation> smoothActivations() {
         return Arbitraries.of(Activation.IDENTITY, Activation.LOGISTIC, Activation.TANH, Activation.SOFTPLUS);
     }
 
-    /** Every output kind: multiclass, binary, multilabel, regression, Poisson. */
+    /**
+     * Every output kind: multiclass, binary, multilabel, regression, Poisson.
+     *
+     * @return an arbitrary of output kinds
+     */
     public static Arbitrary<OutputKind> outputKinds() {
         return Arbitraries.of(OutputKind.class);
     }
 
-    /** The L2 penalty: 0 half of the time, else log-uniform in {@code [1e-4, 1]}; shrinks to 0. */
+    /**
+     * The L2 penalty: 0 half of the time, else log-uniform in {@code [1e-4, 1]}; shrinks to 0.
+     *
+     * @return an arbitrary of penalties {@code 0} or {@code 10^(k/10)}, k in {@code [-40, 0]}
+     */
     public static Arbitrary<Double> alphas() {
         Arbitrary<Double> positive = Arbitraries.integers().between(-40, 0).map(e -> Math.pow(10, e / 10.0));
         return Arbitraries.oneOf(Arbitraries.just(0.0), positive);
     }
 
-    /** Batch sizes: the ragged lengths around lane counts, or any size up to 40; shrinks to 1. */
+    /**
+     * Batch sizes: the ragged lengths around lane counts, or any size up to 40; shrinks to 1.
+     *
+     * @return an arbitrary of row counts, {@code >= 1}
+     */
     public static Arbitrary<Integer> batchSizes() {
         return Arbitraries.oneOf(Arbitraries.of(RAGGED), Arbitraries.integers().between(1, 40));
     }
 
-    /** Vector lengths for elementwise kernels: ragged around lane counts, or up to 200. */
+    /**
+     * Vector lengths for elementwise kernels: ragged around lane counts, or up to 200.
+     *
+     * @return an arbitrary of lengths, {@code >= 1}
+     */
     public static Arbitrary<Integer> raggedLengths() {
         return Arbitraries.oneOf(Arbitraries.of(RAGGED), Arbitraries.integers().between(1, 200));
     }
 
-    /** Data and weight scales: 1, 0.5 or 2 (shrinks to 1). */
+    /**
+     * Data and weight scales: 1, 0.5 or 2 (shrinks to 1).
+     *
+     * @return an arbitrary of scale factors
+     */
     public static Arbitrary<Double> scales() {
         return Arbitraries.of(1.0, 0.5, 2.0);
     }
 
-    /** One sample weight per row, uniform in {@code [0.1, 2]}, or null (unweighted) half of the time. */
+    /**
+     * One sample weight per row, uniform in {@code [0.1, 2]}, or null (unweighted) half of the time.
+     *
+     * @param rows number of rows, the array length
+     * @return an arbitrary of weight arrays or null
+     */
     public static Arbitrary<double[]> sampleWeights(int rows) {
         return Arbitraries.doubles().between(0.1, 2).array(double[].class).ofSize(rows).injectNull(0.5);
     }
 
-    /** {@code length} values uniform in {@code [-scale, scale]}; shrinks towards zeros. */
+    /**
+     * {@code length} values uniform in {@code [-scale, scale]}; shrinks towards zeros.
+     *
+     * @param length number of values
+     * @param scale  bound on the magnitudes, {@code > 0}
+     * @return an arbitrary of arrays of {@code length} values
+     */
     public static Arbitrary<double[]> scaledData(int length, double scale) {
         return Arbitraries.doubles().between(-scale, scale).array(double[].class).ofSize(length);
     }
 
-    /** Seeds for the values drawn by {@link NetworkCase}. */
+    /**
+     * Seeds for the values drawn by {@link NetworkCase}.
+     *
+     * @return an arbitrary of seeds in {@code [0, Long.MAX_VALUE / 64]}
+     */
     public static Arbitrary<Long> seeds() {
         return Arbitraries.longs().between(0, Long.MAX_VALUE / 64);
     }
 
-    /** Network problems over every hidden activation and output kind. */
+    /**
+     * Network problems over every hidden activation and output kind.
+     *
+     * @return an arbitrary of network cases
+     */
     public static Arbitrary<NetworkCase> cases() {
         return cases(activations());
     }
 
-    /** Network problems whose hidden activation comes from {@code activations}. */
+    /**
+     * Network problems whose hidden activation comes from {@code activations}.
+     *
+     * @param activations the arbitrary the hidden activation is drawn from
+     * @return an arbitrary of network cases over every output kind
+     */
     public static Arbitrary<NetworkCase> cases(Arbitrary<Activation> activations) {
         return outputKinds().flatMap(kind -> Combinators.combine(shapes(kind), activations, alphas(),
                         Arbitraries.of(false, true), batchSizes(), scales(), scales(), seeds())

@@ -37,7 +37,11 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
         }
     }
 
-    /** The inputs, {@code rows x inputs} row-major. */
+    /**
+     * The inputs, {@code rows x inputs} row-major.
+     *
+     * @return a fresh array, uniform in {@code [-dataScale, dataScale]}
+     */
     public double[] inputs() {
         SplittableRandom r = stream(1);
         double[] x = new double[rows * shape.inputs()];
@@ -47,12 +51,20 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
         return x;
     }
 
-    /** The targets, {@code rows x outputs} row-major, valid for {@link #kind()}. */
+    /**
+     * The targets, {@code rows x outputs} row-major, valid for {@link #kind()}.
+     *
+     * @return a fresh array drawn by {@link OutputKind#targets}
+     */
     public double[] targets() {
         return kind.targets(stream(2), rows, shape.outputs(), dataScale);
     }
 
-    /** One weight per row, uniform in {@code [0.1, 2]}, or null when not {@link #weighted()}. */
+    /**
+     * One weight per row, uniform in {@code [0.1, 2]}, or null when not {@link #weighted()}.
+     *
+     * @return a fresh array of {@code rows} weights, or null
+     */
     public double[] sampleWeights() {
         if (!weighted) {
             return null;
@@ -65,7 +77,11 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
         return w;
     }
 
-    /** The flat parameter vector in {@link ParameterLayout} order. */
+    /**
+     * The flat parameter vector in {@link ParameterLayout} order.
+     *
+     * @return a fresh array of {@code shape.parameterCount()} values, Glorot-uniform times {@code weightScale}
+     */
     public double[] parameters() {
         SplittableRandom r = stream(4);
         ParameterLayout layout = layout();
@@ -81,7 +97,11 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
         return p;
     }
 
-    /** The layout of {@link #parameters()}. */
+    /**
+     * The layout of {@link #parameters()}.
+     *
+     * @return the layout for {@link #shape()}
+     */
     public ParameterLayout layout() {
         return new ParameterLayout(shape);
     }

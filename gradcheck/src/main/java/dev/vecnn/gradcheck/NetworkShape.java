@@ -23,17 +23,30 @@ public record NetworkShape(int inputs, List<Integer> hidden, int outputs) {
         }
     }
 
-    /** The number of weight layers, {@code hidden().size() + 1}. */
+    /**
+     * The number of weight layers, {@code hidden().size() + 1}.
+     *
+     * @return the number of weight layers
+     */
     public int layers() {
         return hidden.size() + 1;
     }
 
-    /** The width of layer {@code l} for l in {@code [0, layers()]}: inputs, hidden..., outputs. */
+    /**
+     * The width of layer {@code l} for l in {@code [0, layers()]}: inputs, hidden..., outputs.
+     *
+     * @param l layer index in {@code [0, layers()]}
+     * @return the number of units in that layer
+     */
     public int width(int l) {
         return l == 0 ? inputs : l <= hidden.size() ? hidden.get(l - 1) : outputs;
     }
 
-    /** All weights and biases: {@code sum_l (width(l) + 1) * width(l + 1)}. */
+    /**
+     * All weights and biases: {@code sum_l (width(l) + 1) * width(l + 1)}.
+     *
+     * @return the length of the flat parameter vector
+     */
     public int parameterCount() {
         int n = 0;
         for (int l = 0; l < layers(); l++) {
@@ -42,7 +55,11 @@ public record NetworkShape(int inputs, List<Integer> hidden, int outputs) {
         return n;
     }
 
-    /** The widest layer, the largest inner dimension of any product in the network. */
+    /**
+     * The widest layer, the largest inner dimension of any product in the network.
+     *
+     * @return the largest {@code width(l)}
+     */
     public int maxWidth() {
         int m = 0;
         for (int l = 0; l <= layers(); l++) {

@@ -32,22 +32,38 @@ public enum OutputKind {
         this.maxOutputs = maxOutputs;
     }
 
-    /** The loss whose output delta is {@code p - y} for this kind's output activation. */
+    /**
+     * The loss whose output delta is {@code p - y} for this kind's output activation.
+     *
+     * @return this kind's loss
+     */
     public Loss loss() {
         return loss;
     }
 
-    /** The output activation's name: softmax, logistic, identity or exp. */
+    /**
+     * The output activation's name: softmax, logistic, identity or exp.
+     *
+     * @return the scikit-learn name of the output activation
+     */
     public String outputActivation() {
         return outputActivation;
     }
 
-    /** The fewest outputs a network of this kind has. */
+    /**
+     * The fewest outputs a network of this kind has.
+     *
+     * @return 2 for multiclass, else 1
+     */
     public int minOutputs() {
         return minOutputs;
     }
 
-    /** The most outputs the arbitraries give a network of this kind. */
+    /**
+     * The most outputs the arbitraries give a network of this kind.
+     *
+     * @return 1 for binary, else 8
+     */
     public int maxOutputs() {
         return maxOutputs;
     }
@@ -55,6 +71,12 @@ public enum OutputKind {
     /**
      * Fills {@code rows x cols} row-major targets valid for this kind: one-hot rows, 0/1 labels,
      * standard normal values times {@code scale}, or counts 0 to 4.
+     *
+     * @param random the source of the draws
+     * @param rows   number of rows
+     * @param cols   number of outputs per row
+     * @param scale  the regression targets' standard deviation; ignored by the other kinds
+     * @return a fresh {@code rows x cols} array
      */
     public double[] targets(SplittableRandom random, int rows, int cols, double scale) {
         double[] y = new double[rows * cols];

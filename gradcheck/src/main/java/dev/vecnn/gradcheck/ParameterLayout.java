@@ -10,7 +10,11 @@ public final class ParameterLayout {
     private final NetworkShape shape;
     private final int[] offsets;
 
-    /** The layout of {@code shape}'s parameters. */
+    /**
+     * The layout of {@code shape}'s parameters.
+     *
+     * @param shape the network's layer widths
+     */
     public ParameterLayout(NetworkShape shape) {
         this.shape = shape;
         this.offsets = new int[shape.layers() + 1];
@@ -19,22 +23,41 @@ public final class ParameterLayout {
         }
     }
 
-    /** The index of {@code W_l[0, 0]}. */
+    /**
+     * The index of {@code W_l[0, 0]}.
+     *
+     * @param l weight layer from 0, in {@code [0, shape.layers())}
+     * @return the index in the flat vector
+     */
     public int weights(int l) {
         return offsets[l];
     }
 
-    /** The index of {@code b_l[0]}. */
+    /**
+     * The index of {@code b_l[0]}.
+     *
+     * @param l weight layer from 0, in {@code [0, shape.layers())}
+     * @return the index in the flat vector
+     */
     public int bias(int l) {
         return offsets[l] + shape.width(l) * shape.width(l + 1);
     }
 
-    /** The length of the flat vector. */
+    /**
+     * The length of the flat vector.
+     *
+     * @return the shape's parameter count
+     */
     public int size() {
         return offsets[shape.layers()];
     }
 
-    /** The name of parameter {@code index}, {@code "W1[2,0]"} or {@code "b1[0]"} (layers from 1). */
+    /**
+     * The name of parameter {@code index}, {@code "W1[2,0]"} or {@code "b1[0]"} (layers from 1).
+     *
+     * @param index position in the flat vector, in {@code [0, size())}
+     * @return the name, with row and column for weights
+     */
     public String name(int index) {
         int l = 0;
         while (index >= offsets[l + 1]) {

@@ -19,7 +19,11 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
         coordinates = List.copyOf(coordinates);
     }
 
-    /** The largest relative error over the coordinates not skipped at a kink (0 if there are none). */
+    /**
+     * The largest relative error over the coordinates not skipped at a kink (0 if there are none).
+     *
+     * @return the largest counted relative error, or 0
+     */
     public double maxRelativeError() {
         return coordinates.stream().filter(CoordinateResult::counted)
                 .mapToDouble(CoordinateResult::relativeError).max().orElse(0);
@@ -29,33 +33,56 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
      * True if at least one coordinate was checked (not skipped at a kink) and every checked
      * coordinate's relative error is at most the threshold: a check that checked nothing does not
      * pass.
+     *
+     * @return whether the check passed
      */
     public boolean passed() {
         return skipped() < coordinates.size() && maxRelativeError() <= options.threshold();
     }
 
-    /** The counted coordinates with the largest relative errors, worst first, at most {@code n}. */
+    /**
+     * The counted coordinates with the largest relative errors, worst first, at most {@code n}.
+     *
+     * @param n the most coordinates to return, {@code >= 0}
+     * @return a new list, worst first
+     */
     public List<CoordinateResult> worst(int n) {
         return coordinates.stream().filter(CoordinateResult::counted)
                 .sorted(Comparator.comparingDouble(CoordinateResult::relativeError).reversed()).limit(n).toList();
     }
 
-    /** The coordinates where the kink detector acted (step reduced, skipped or noisy). */
+    /**
+     * The coordinates where the kink detector acted (step reduced, skipped or noisy).
+     *
+     * @return those coordinates, in index order
+     */
     public List<CoordinateResult> kinks() {
         return coordinates.stream().filter(c -> c.kink() != KinkStatus.NONE).toList();
     }
 
-    /** The number of coordinates skipped at a kink. */
+    /**
+     * The number of coordinates skipped at a kink.
+     *
+     * @return the count of {@link KinkStatus#SKIPPED} coordinates
+     */
     public long skipped() {
         return coordinates.stream().filter(c -> !c.counted()).count();
     }
 
-    /** The number of coordinates whose function values were noisier than the stated accuracy. */
+    /**
+     * The number of coordinates whose function values were noisier than the stated accuracy.
+     *
+     * @return the count of {@link KinkStatus#NOISY} coordinates
+     */
     public long noisy() {
         return coordinates.stream().filter(c -> c.kink() == KinkStatus.NOISY).count();
     }
 
-    /** Throws an {@link AssertionError} carrying {@link #toString()} unless the check passed. */
+    /**
+     * Throws an {@link AssertionError} carrying {@link #toString()} unless the check passed.
+     *
+     * @return this report, when it passed
+     */
     public Report assertPassed() {
         if (!passed()) {
             throw new AssertionError(toString());

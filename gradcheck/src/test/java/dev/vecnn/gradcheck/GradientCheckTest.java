@@ -126,8 +126,15 @@ class GradientCheckTest {
             }
             return 0;
         }, new double[] {1}));
-        assertThrows(NullPointerException.class, () -> GradientCheck.check(null, new double[] {1}));
+        assertEquals("f must not be null", assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.check(null, new double[] {1})).getMessage());
+        assertEquals("parameters must not be null", assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.check(SMOOTH, null)).getMessage());
+        assertEquals("options must not be null", assertThrows(IllegalArgumentException.class,
+                () -> GradientCheck.check(SMOOTH, new double[] {1}, null)).getMessage());
         CheckOptions o = CheckOptions.defaults();
+        assertEquals("names must not be null",
+                assertThrows(IllegalArgumentException.class, () -> o.withNames(null)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> o.withThreshold(0));
         assertThrows(IllegalArgumentException.class, () -> o.withValueAccuracy(0));
         assertThrows(IllegalArgumentException.class, () -> o.withTypicalScale(-1));

@@ -21,11 +21,17 @@ import java.util.Arrays;
  * Softmax, which couples a whole row, is {@link Activations#softmax(float[], int, int, int)}.
  */
 public enum Activation {
+    /** {@code f(z) = z}. */
     IDENTITY("identity"),
+    /** The logistic sigmoid {@code 1 / (1 + e^-z)}. */
     LOGISTIC("logistic"),
+    /** The hyperbolic tangent. */
     TANH("tanh"),
+    /** The rectifier {@code max(z, 0)}. */
     RELU("relu"),
+    /** The rectifier with slope a below zero (default {@link Activations#DEFAULT_LEAKY_SLOPE}). */
     LEAKY_RELU("leaky_relu"),
+    /** {@code log(1 + e^z)}, a smooth rectifier. */
     SOFTPLUS("softplus");
 
     private final String sklearnName;
@@ -34,7 +40,12 @@ public enum Activation {
         this.sklearnName = sklearnName;
     }
 
-    /** The name scikit-learn uses for this activation, e.g. {@code "relu"}. */
+    /**
+     * The name scikit-learn uses for this activation, e.g. {@code "relu"}; scikit-learn itself has
+     * no leaky_relu or softplus, whose names follow the same style.
+     *
+     * @return the lowercase name
+     */
     public String sklearnName() {
         return sklearnName;
     }
@@ -42,6 +53,8 @@ public enum Activation {
     /**
      * The activation with scikit-learn's name {@code name}.
      *
+     * @param name a name as returned by {@link #sklearnName()}, e.g. {@code "tanh"}
+     * @return the activation of that name
      * @throws IllegalArgumentException naming the argument, for null or an unknown name
      */
     public static Activation fromName(String name) {

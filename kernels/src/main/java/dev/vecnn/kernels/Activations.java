@@ -23,12 +23,27 @@ public final class Activations {
     private Activations() {
     }
 
-    /** {@code x[offset, offset+length) = f(x)}; leaky_relu uses {@link #DEFAULT_LEAKY_SLOPE}. */
+    /**
+     * {@code x[offset, offset+length) = f(x)}; leaky_relu uses {@link #DEFAULT_LEAKY_SLOPE}.
+     *
+     * @param activation the activation to apply, not null
+     * @param x the values, replaced by their activations
+     * @param offset index of the first value, {@code >= 0}
+     * @param length number of values, {@code >= 0}, within {@code x}
+     */
     public static void forward(Activation activation, float[] x, int offset, int length) {
         forward(activation, (float) DEFAULT_LEAKY_SLOPE, x, offset, length);
     }
 
-    /** {@code x[offset, offset+length) = f(x)}; {@code slope >= 0} is used by LEAKY_RELU only. */
+    /**
+     * {@code x[offset, offset+length) = f(x)}; the slope is used by LEAKY_RELU only.
+     *
+     * @param activation the activation to apply, not null
+     * @param slope leaky_relu's slope below zero, finite and {@code >= 0}
+     * @param x the values, replaced by their activations
+     * @param offset index of the first value, {@code >= 0}
+     * @param length number of values, {@code >= 0}, within {@code x}
+     */
     public static void forward(Activation activation, float slope, float[] x, int offset, int length) {
         check(activation, slope);
         ElementwiseArguments.range("x", x, offset, length);
@@ -39,12 +54,27 @@ public final class Activations {
         }
     }
 
-    /** Double version of {@link #forward(Activation, float[], int, int)}. */
+    /**
+     * Double version of {@link #forward(Activation, float[], int, int)}.
+     *
+     * @param activation the activation to apply, not null
+     * @param x the values, replaced by their activations
+     * @param offset index of the first value, {@code >= 0}
+     * @param length number of values, {@code >= 0}, within {@code x}
+     */
     public static void forward(Activation activation, double[] x, int offset, int length) {
         forward(activation, DEFAULT_LEAKY_SLOPE, x, offset, length);
     }
 
-    /** Double version of {@link #forward(Activation, float, float[], int, int)}. */
+    /**
+     * Double version of {@link #forward(Activation, float, float[], int, int)}.
+     *
+     * @param activation the activation to apply, not null
+     * @param slope leaky_relu's slope below zero, finite and {@code >= 0}
+     * @param x the values, replaced by their activations
+     * @param offset index of the first value, {@code >= 0}
+     * @param length number of values, {@code >= 0}, within {@code x}
+     */
     public static void forward(Activation activation, double slope, double[] x, int offset, int length) {
         check(activation, slope);
         ElementwiseArguments.range("x", x, offset, length);
@@ -58,6 +88,13 @@ public final class Activations {
     /**
      * The backward step through the activation: {@code delta[i] *= f'(z_i)} for i in
      * {@code [offset, offset+length)}, where {@code y[i] = f(z_i)} are the stored forward outputs.
+     *
+     * @param activation the activation of the forward pass, not null
+     * @param slope leaky_relu's slope below zero, finite and {@code >= 0}
+     * @param y the stored forward outputs {@code f(z)}
+     * @param delta gradients with respect to the outputs, multiplied in place
+     * @param offset index of the first element of both {@code y} and {@code delta}, {@code >= 0}
+     * @param length number of elements, {@code >= 0}, within both arrays
      */
     public static void derivative(Activation activation, float slope, float[] y, float[] delta,
                                   int offset, int length) {
@@ -71,7 +108,16 @@ public final class Activations {
         }
     }
 
-    /** Double version of {@link #derivative(Activation, float, float[], float[], int, int)}. */
+    /**
+     * Double version of {@link #derivative(Activation, float, float[], float[], int, int)}.
+     *
+     * @param activation the activation of the forward pass, not null
+     * @param slope leaky_relu's slope below zero, finite and {@code >= 0}
+     * @param y the stored forward outputs {@code f(z)}
+     * @param delta gradients with respect to the outputs, multiplied in place
+     * @param offset index of the first element of both {@code y} and {@code delta}, {@code >= 0}
+     * @param length number of elements, {@code >= 0}, within both arrays
+     */
     public static void derivative(Activation activation, double slope, double[] y, double[] delta,
                                   int offset, int length) {
         check(activation, slope);
@@ -89,6 +135,11 @@ public final class Activations {
      * {@code offset}: each row has its maximum subtracted before exponentiation, so rows with
      * huge entries or {@code -inf} entries stay finite and sum to 1 (to rounding). A row must
      * contain no {@code +inf} and not only {@code -inf}, else it becomes NaN (as in scikit-learn).
+     *
+     * @param x the row-major values, replaced by the row probabilities
+     * @param offset index of the first row's first value, {@code >= 0}
+     * @param rows number of rows, {@code >= 0}
+     * @param cols values per row, also the row stride, {@code >= 0}
      */
     public static void softmax(float[] x, int offset, int rows, int cols) {
         checkSoftmax(x, offset, rows, cols);
@@ -99,7 +150,14 @@ public final class Activations {
         }
     }
 
-    /** Double version of {@link #softmax(float[], int, int, int)}. */
+    /**
+     * Double version of {@link #softmax(float[], int, int, int)}.
+     *
+     * @param x the row-major values, replaced by the row probabilities
+     * @param offset index of the first row's first value, {@code >= 0}
+     * @param rows number of rows, {@code >= 0}
+     * @param cols values per row, also the row stride, {@code >= 0}
+     */
     public static void softmax(double[] x, int offset, int rows, int cols) {
         checkSoftmax(x, offset, rows, cols);
         if (VectorSupport.enabled()) {

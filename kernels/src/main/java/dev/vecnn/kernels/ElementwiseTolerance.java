@@ -42,7 +42,18 @@ package dev.vecnn.kernels;
  */
 public final class ElementwiseTolerance {
     /** The elementary functions whose accuracy is stated here. */
-    public enum Function { EXP, LOG, TANH, LOGISTIC, SOFTPLUS }
+    public enum Function {
+        /** The exponential {@code e^x}. */
+        EXP,
+        /** The natural logarithm. */
+        LOG,
+        /** The hyperbolic tangent. */
+        TANH,
+        /** The logistic sigmoid {@code 1 / (1 + e^-x)}. */
+        LOGISTIC,
+        /** {@code log(1 + e^x)}. */
+        SOFTPLUS
+    }
 
     private static final double[] VECTOR_FLOAT = {1, 2, 6, 3, 4};
     private static final double[] VECTOR_DOUBLE = {2, 3, 5, 4, 4};
@@ -52,12 +63,24 @@ public final class ElementwiseTolerance {
     private ElementwiseTolerance() {
     }
 
-    /** The bound of the vector function against the exact result, in ulps of that result. */
+    /**
+     * The bound of the vector function against the exact result, in ulps of that result.
+     *
+     * @param f the function
+     * @param isFloat true for the float kernels, false for the double ones
+     * @return the bound in ulps of the exact result
+     */
     public static double vectorUlps(Function f, boolean isFloat) {
         return (isFloat ? VECTOR_FLOAT : VECTOR_DOUBLE)[f.ordinal()];
     }
 
-    /** The largest difference between the vector function and its scalar twin, in ulps. */
+    /**
+     * The largest difference between the vector function and its scalar twin, in ulps.
+     *
+     * @param f the function
+     * @param isFloat true for the float kernels, false for the double ones
+     * @return the bound in ulps of the larger of the two results
+     */
     public static double vectorVersusTwin(Function f, boolean isFloat) {
         return vectorUlps(f, isFloat) + (isFloat ? TWIN_FLOAT : TWIN_DOUBLE)[f.ordinal()];
     }

@@ -29,7 +29,29 @@ public final class FusedGemm {
     private FusedGemm() {
     }
 
-    /** Float {@code C = act(op(A) op(B) + bias)}; {@code slope} is leaky_relu's, else ignored. */
+    /**
+     * Float {@code C = act(op(A) op(B) + bias)}; {@code slope} is leaky_relu's, else ignored.
+     *
+     * @param transA     whether op(A) is A transposed (A then stored k x m)
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of op(A) and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of op(A) and rows of op(B), {@code >= 0}
+     * @param a          array holding A, not null
+     * @param aOffset    index of A's first element, {@code >= 0}
+     * @param lda        leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param bias       row vector of n values added to every row, or null for none
+     * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
+     * @param activation activation applied to each element, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param c          array holding C, overwritten without being read; must not overlap A or B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void sgemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
                                            float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                                            float[] bias, int biasOffset, Activation activation, float slope,
@@ -45,7 +67,29 @@ public final class FusedGemm {
         }
     }
 
-    /** Double {@code C = act(op(A) op(B) + bias)}; {@code slope} is leaky_relu's, else ignored. */
+    /**
+     * Double {@code C = act(op(A) op(B) + bias)}; {@code slope} is leaky_relu's, else ignored.
+     *
+     * @param transA     whether op(A) is A transposed (A then stored k x m)
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of op(A) and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of op(A) and rows of op(B), {@code >= 0}
+     * @param a          array holding A, not null
+     * @param aOffset    index of A's first element, {@code >= 0}
+     * @param lda        leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param bias       row vector of n values added to every row, or null for none
+     * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
+     * @param activation activation applied to each element, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param c          array holding C, overwritten without being read; must not overlap A or B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void dgemmBiasActivation(boolean transA, boolean transB, int m, int n, int k,
                                            double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                                            double[] bias, int biasOffset, Activation activation, double slope,
@@ -65,6 +109,24 @@ public final class FusedGemm {
      * Float {@code C = act(A op(B) + bias)} with A given as one array per row
      * ({@code A(i, p) = a[i][aColumn + p]}), read in place: a layer's forward pass straight from a
      * caller's {@code float[][]}. See {@link Gemm#sgemm(boolean, int, int, int, float, float[][], int, float[], int, int, float, float[], int, int)}.
+     *
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of A and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of A and rows of op(B), {@code >= 0}
+     * @param a          rows of A: at least m non-null arrays of {@code >= aColumn + k} values, none c
+     * @param aColumn    index within each row of A's first column, {@code >= 0}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param bias       row vector of n values added to every row, or null for none
+     * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
+     * @param activation activation applied to each element, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param c          array holding C, overwritten without being read; must not overlap B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
      */
     public static void sgemmBiasActivation(boolean transB, int m, int n, int k, float[][] a, int aColumn,
                                            float[] b, int bOffset, int ldb, float[] bias, int biasOffset,
@@ -80,7 +142,27 @@ public final class FusedGemm {
         }
     }
 
-    /** Double {@code C = act(A op(B) + bias)} with A given as one array per row; see the float form. */
+    /**
+     * Double {@code C = act(A op(B) + bias)} with A given as one array per row; see the float form.
+     *
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of A and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of A and rows of op(B), {@code >= 0}
+     * @param a          rows of A: at least m non-null arrays of {@code >= aColumn + k} values, none c
+     * @param aColumn    index within each row of A's first column, {@code >= 0}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param bias       row vector of n values added to every row, or null for none
+     * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
+     * @param activation activation applied to each element, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param c          array holding C, overwritten without being read; must not overlap B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void dgemmBiasActivation(boolean transB, int m, int n, int k, double[][] a, int aColumn,
                                            double[] b, int bOffset, int ldb, double[] bias, int biasOffset,
                                            Activation activation, double slope, double[] c, int cOffset, int ldc) {
@@ -95,7 +177,30 @@ public final class FusedGemm {
         }
     }
 
-    /** Float {@code C = (op(A) op(B)) * act'(Z)} with act' computed from the stored outputs Z. */
+    /**
+     * Float {@code C = (op(A) op(B)) * act'(Z)} with act' computed from the stored outputs Z.
+     *
+     * @param transA     whether op(A) is A transposed (A then stored k x m)
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of op(A) and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of op(A) and rows of op(B), {@code >= 0}
+     * @param a          array holding A, not null
+     * @param aOffset    index of A's first element, {@code >= 0}
+     * @param lda        leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param activation activation whose derivative multiplies the product, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param z          array holding Z, the stored activation outputs, m x n; must not overlap C
+     * @param zOffset    index of Z's first element, {@code >= 0}
+     * @param ldz        leading dimension of Z, {@code >= max(1, n)}
+     * @param c          array holding C, overwritten without being read; must not overlap A or B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void sgemmActivationDerivative(boolean transA, boolean transB, int m, int n, int k,
                                                  float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                                                  Activation activation, float slope, float[] z, int zOffset, int ldz,
@@ -111,7 +216,30 @@ public final class FusedGemm {
         }
     }
 
-    /** Double {@code C = (op(A) op(B)) * act'(Z)} with act' computed from the stored outputs Z. */
+    /**
+     * Double {@code C = (op(A) op(B)) * act'(Z)} with act' computed from the stored outputs Z.
+     *
+     * @param transA     whether op(A) is A transposed (A then stored k x m)
+     * @param transB     whether op(B) is B transposed (B then stored n x k)
+     * @param m          rows of op(A) and C, {@code >= 0}
+     * @param n          columns of op(B) and C, {@code >= 0}
+     * @param k          columns of op(A) and rows of op(B), {@code >= 0}
+     * @param a          array holding A, not null
+     * @param aOffset    index of A's first element, {@code >= 0}
+     * @param lda        leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b          array holding B, not null
+     * @param bOffset    index of B's first element, {@code >= 0}
+     * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param activation activation whose derivative multiplies the product, not null
+     * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
+     * @param z          array holding Z, the stored activation outputs, m x n; must not overlap C
+     * @param zOffset    index of Z's first element, {@code >= 0}
+     * @param ldz        leading dimension of Z, {@code >= max(1, n)}
+     * @param c          array holding C, overwritten without being read; must not overlap A or B
+     * @param cOffset    index of C's first element, {@code >= 0}
+     * @param ldc        leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void dgemmActivationDerivative(boolean transA, boolean transB, int m, int n, int k,
                                                  double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                                                  Activation activation, double slope, double[] z, int zOffset, int ldz,
@@ -134,6 +262,27 @@ public final class FusedGemm {
      * C itself at the same offset and leading dimension (then this is {@link Gemm#sgemm}), and
      * must not otherwise overlap C. beta = 0 does not read Z. The bits equal those of
      * {@code sgemm} on a C that holds Z.
+     *
+     * @param transA  whether op(A) is A transposed (A then stored k x m)
+     * @param transB  whether op(B) is B transposed (B then stored n x k)
+     * @param m       rows of op(A) and C, {@code >= 0}
+     * @param n       columns of op(B) and C, {@code >= 0}
+     * @param k       columns of op(A) and rows of op(B), {@code >= 0}
+     * @param alpha   scale of the product
+     * @param a       array holding A, not null
+     * @param aOffset index of A's first element, {@code >= 0}
+     * @param lda     leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b       array holding B, not null
+     * @param bOffset index of B's first element, {@code >= 0}
+     * @param ldb     leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param beta    scale of Z; 0 leaves Z unread
+     * @param z       array holding Z, m x n, not null; exactly C or not overlapping it
+     * @param zOffset index of Z's first element, {@code >= 0}
+     * @param ldz     leading dimension of Z, {@code >= max(1, n)}
+     * @param c       array holding C, overwritten (read only as Z); must not overlap A or B
+     * @param cOffset index of C's first element, {@code >= 0}
+     * @param ldc     leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
      */
     public static void sgemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
@@ -149,7 +298,30 @@ public final class FusedGemm {
         }
     }
 
-    /** Double {@code C = alpha op(A) op(B) + beta Z}; see the float form. */
+    /**
+     * Double {@code C = alpha op(A) op(B) + beta Z}; see the float form.
+     *
+     * @param transA  whether op(A) is A transposed (A then stored k x m)
+     * @param transB  whether op(B) is B transposed (B then stored n x k)
+     * @param m       rows of op(A) and C, {@code >= 0}
+     * @param n       columns of op(B) and C, {@code >= 0}
+     * @param k       columns of op(A) and rows of op(B), {@code >= 0}
+     * @param alpha   scale of the product
+     * @param a       array holding A, not null
+     * @param aOffset index of A's first element, {@code >= 0}
+     * @param lda     leading dimension of A as stored, {@code >= max(1, its columns)}
+     * @param b       array holding B, not null
+     * @param bOffset index of B's first element, {@code >= 0}
+     * @param ldb     leading dimension of B as stored, {@code >= max(1, its columns)}
+     * @param beta    scale of Z; 0 leaves Z unread
+     * @param z       array holding Z, m x n, not null; exactly C or not overlapping it
+     * @param zOffset index of Z's first element, {@code >= 0}
+     * @param ldz     leading dimension of Z, {@code >= max(1, n)}
+     * @param c       array holding C, overwritten (read only as Z); must not overlap A or B
+     * @param cOffset index of C's first element, {@code >= 0}
+     * @param ldc     leading dimension of C, {@code >= max(1, n)}
+     * @throws IllegalArgumentException if an argument is invalid, before C is written
+     */
     public static void dgemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, double alpha,
                                        double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
                                        double beta, double[] z, int zOffset, int ldz,

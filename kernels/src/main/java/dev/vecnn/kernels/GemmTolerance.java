@@ -34,6 +34,7 @@ public final class GemmTolerance {
      * @param k         the inner dimension
      * @param unitRoundoff {@link #FLOAT_UNIT_ROUNDOFF} or {@link #DOUBLE_UNIT_ROUNDOFF}
      * @param magnitude {@code |alpha| sum_p |A_ip| |B_pj| + |beta| |C0_ij|} for that element
+     * @return {@code 2 * gamma(k + 2) * magnitude}
      */
     public static double elementBound(int k, double unitRoundoff, double magnitude) {
         double nu = (k + 2) * unitRoundoff;

@@ -20,7 +20,18 @@ public final class Losses {
     private Losses() {
     }
 
-    /** The float loss value; writes {@code delta}. */
+    /**
+     * The float loss value; writes {@code delta}.
+     *
+     * @param loss the loss, not null
+     * @param p the output activations, row-major {@code rows x cols} from index 0
+     * @param y the targets, laid out as {@code p}
+     * @param sampleWeight one weight per row, or null for weight 1
+     * @param rows number of samples, {@code >= 0}
+     * @param cols number of outputs per sample, {@code >= 0}
+     * @param delta receives {@code (p - y) w_i} per element; may be {@code p} or {@code y}
+     * @return the weighted mean loss over rows, 0 when {@code rows} is 0
+     */
     public static float loss(Loss loss, float[] p, float[] y, float[] sampleWeight, int rows, int cols, float[] delta) {
         check(loss, p, y, sampleWeight, rows, cols, delta);
         return VectorSupport.enabled()
@@ -28,7 +39,18 @@ public final class Losses {
                 : LossScalarF32.loss(loss, p, y, sampleWeight, rows, cols, delta);
     }
 
-    /** The double loss value; writes {@code delta}. */
+    /**
+     * The double loss value; writes {@code delta}.
+     *
+     * @param loss the loss, not null
+     * @param p the output activations, row-major {@code rows x cols} from index 0
+     * @param y the targets, laid out as {@code p}
+     * @param sampleWeight one weight per row, or null for weight 1
+     * @param rows number of samples, {@code >= 0}
+     * @param cols number of outputs per sample, {@code >= 0}
+     * @param delta receives {@code (p - y) w_i} per element; may be {@code p} or {@code y}
+     * @return the weighted mean loss over rows, 0 when {@code rows} is 0
+     */
     public static double loss(Loss loss, double[] p, double[] y, double[] sampleWeight, int rows, int cols,
                               double[] delta) {
         check(loss, p, y, sampleWeight, rows, cols, delta);

@@ -22,6 +22,8 @@ public final class Parallel {
     /**
      * The number of threads a region started now may use: {@link Gemm#threads()}, or 1 when called
      * from inside a part.
+     *
+     * @return the thread count, at least 1
      */
     public static int threads() {
         return Workers.available();
@@ -30,6 +32,8 @@ public final class Parallel {
     /**
      * The fewest multiply-adds worth a region: handing work to another thread costs microseconds,
      * and a GEMM below this size runs on the calling thread too.
+     *
+     * @return the threshold, in multiply-adds
      */
     public static long minMultiplyAdds() {
         return Workers.minParallelMultiplyAdds();
@@ -38,9 +42,11 @@ public final class Parallel {
     /**
      * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, on up to {@code parts}
      * threads (the caller's included), and returns when all are done. A runtime exception thrown
-     * by a part reaches the caller (one of them if several parts fail; an {@link Error} wrapped in
-     * an {@link IllegalStateException}), and which other parts ran is then unspecified.
+     * by a part reaches the caller (one of them if several parts fail; an {@link Error} may arrive
+     * wrapped in an {@link IllegalStateException}), and which other parts ran is then unspecified.
      *
+     * @param parts number of parts, {@code >= 1}
+     * @param body  work of one part, given the part's number; not null
      * @throws IllegalArgumentException if {@code parts < 1} or {@code body} is null
      */
     public static void run(int parts, IntConsumer body) {

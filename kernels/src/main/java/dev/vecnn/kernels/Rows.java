@@ -21,7 +21,17 @@ public final class Rows {
     private Rows() {
     }
 
-    /** Float gather of {@code count} rows of {@code width} elements; see the class comment. */
+    /**
+     * Float gather of {@code count} rows of {@code width} elements; see the class comment.
+     *
+     * @param src   source rows, row-major, {@code width} values each, not null
+     * @param width values per row, {@code >= 0}
+     * @param index row numbers into src, each in {@code [0, src.length / width)}
+     * @param from  position in index of the first row to copy, {@code >= 0}
+     * @param count rows to copy, {@code >= 0}, with {@code from + count <= index.length}
+     * @param dst   destination, receives the rows at its start; {@code >= count * width} long
+     * @throws IllegalArgumentException if an argument is invalid, before dst is written
+     */
     public static void gather(float[] src, int width, int[] index, int from, int count, float[] dst) {
         check(GemmArguments.length(src), width, index, from, count, GemmArguments.length(dst));
         int parts = parts(count, width);
@@ -33,7 +43,17 @@ public final class Rows {
         }
     }
 
-    /** Double gather of {@code count} rows of {@code width} elements; see the class comment. */
+    /**
+     * Double gather of {@code count} rows of {@code width} elements; see the class comment.
+     *
+     * @param src   source rows, row-major, {@code width} values each, not null
+     * @param width values per row, {@code >= 0}
+     * @param index row numbers into src, each in {@code [0, src.length / width)}
+     * @param from  position in index of the first row to copy, {@code >= 0}
+     * @param count rows to copy, {@code >= 0}, with {@code from + count <= index.length}
+     * @param dst   destination, receives the rows at its start; {@code >= count * width} long
+     * @throws IllegalArgumentException if an argument is invalid, before dst is written
+     */
     public static void gather(double[] src, int width, int[] index, int from, int count, double[] dst) {
         check(GemmArguments.length(src), width, index, from, count, GemmArguments.length(dst));
         int parts = parts(count, width);
@@ -50,13 +70,25 @@ public final class Rows {
      * infinity, or -1 when all are finite. Large inputs are scanned by rows on
      * {@link Gemm#threads()} threads (the scan is bound by memory bandwidth, which each core adds
      * its share of); the answer does not depend on the thread count.
+     *
+     * @param rows the rows, not null, each non-null with at least {@code cols} values
+     * @param cols leading values of each row to check, {@code >= 0}
+     * @return that row's index, or -1
+     * @throws IllegalArgumentException if rows or a row is null, a row is short or {@code cols < 0}
      */
     public static int firstNonFinite(double[][] rows, int cols) {
         checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
         return firstInRanges(rows.length, cols, (i0, i1) -> firstNonFinite(rows, cols, i0, i1));
     }
 
-    /** {@link #firstNonFinite(double[][], int)} for float rows. */
+    /**
+     * {@link #firstNonFinite(double[][], int)} for float rows.
+     *
+     * @param rows the rows, not null, each non-null with at least {@code cols} values
+     * @param cols leading values of each row to check, {@code >= 0}
+     * @return the index of the first row with a NaN or an infinity, or -1
+     * @throws IllegalArgumentException if rows or a row is null, a row is short or {@code cols < 0}
+     */
     public static int firstNonFinite(float[][] rows, int cols) {
         checkRows(rows == null ? -1 : rows.length, cols, i -> rows[i] == null ? -1 : rows[i].length);
         return firstInRanges(rows.length, cols, (i0, i1) -> firstNonFinite(rows, cols, i0, i1));

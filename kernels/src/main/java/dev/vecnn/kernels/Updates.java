@@ -49,7 +49,13 @@ public final class Updates {
         return part == parts ? n : (int) ((long) n * part / parts / ALIGN * ALIGN);
     }
 
-    /** Plain SGD: {@code p -= lr g}. */
+    /**
+     * Plain SGD: {@code p -= lr g}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param lr the learning rate, finite
+     */
     public static void sgd(float[] params, float[] grads, float lr) {
         same(params, "grads", grads);
         ElementwiseArguments.finite("lr", lr);
@@ -67,7 +73,13 @@ public final class Updates {
         }
     }
 
-    /** Plain SGD: {@code p -= lr g}. */
+    /**
+     * Plain SGD: {@code p -= lr g}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param lr the learning rate, finite
+     */
     public static void sgd(double[] params, double[] grads, double lr) {
         same(params, "grads", grads);
         ElementwiseArguments.finite("lr", lr);
@@ -88,6 +100,13 @@ public final class Updates {
     /**
      * SGD with momentum {@code mu} in [0, 1], classical or Nesterov, exactly as scikit-learn (which
      * accepts 1: the velocity then never decays).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param velocity the velocity, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param mu the momentum, in [0, 1]
+     * @param nesterov true for Nesterov's update, false for the classical one
      */
     public static void momentum(float[] params, float[] grads, float[] velocity, float lr, float mu, boolean nesterov) {
         same(params, "grads", grads, "velocity", velocity);
@@ -110,6 +129,13 @@ public final class Updates {
     /**
      * SGD with momentum {@code mu} in [0, 1], classical or Nesterov, exactly as scikit-learn (which
      * accepts 1: the velocity then never decays).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param velocity the velocity, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param mu the momentum, in [0, 1]
+     * @param nesterov true for Nesterov's update, false for the classical one
      */
     public static void momentum(double[] params, double[] grads, double[] velocity, double lr, double mu,
                                 boolean nesterov) {
@@ -130,19 +156,56 @@ public final class Updates {
         }
     }
 
-    /** Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}). */
+    /**
+     * Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param m the first-moment estimates, of the same length, updated in place
+     * @param v the second-moment estimates, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param beta1 decay of {@code m}, in [0, 1)
+     * @param beta2 decay of {@code v}, in [0, 1)
+     * @param eps added to {@code sqrt(v)} in the denominator, finite
+     * @param t the step number, {@code >= 1}
+     */
     public static void adam(float[] params, float[] grads, float[] m, float[] v, float lr, float beta1, float beta2,
                             float eps, long t) {
         adamW(params, grads, m, v, lr, beta1, beta2, eps, 0f, t);
     }
 
-    /** Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}). */
+    /**
+     * Adam step number {@code t >= 1} (count from 1, as scikit-learn's {@code self.t}).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param m the first-moment estimates, of the same length, updated in place
+     * @param v the second-moment estimates, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param beta1 decay of {@code m}, in [0, 1)
+     * @param beta2 decay of {@code v}, in [0, 1)
+     * @param eps added to {@code sqrt(v)} in the denominator, finite
+     * @param t the step number, {@code >= 1}
+     */
     public static void adam(double[] params, double[] grads, double[] m, double[] v, double lr, double beta1,
                             double beta2, double eps, long t) {
         adamW(params, grads, m, v, lr, beta1, beta2, eps, 0d, t);
     }
 
-    /** AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p). */
+    /**
+     * AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param m the first-moment estimates, of the same length, updated in place
+     * @param v the second-moment estimates, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param beta1 decay of {@code m}, in [0, 1)
+     * @param beta2 decay of {@code v}, in [0, 1)
+     * @param eps added to {@code sqrt(v)} in the denominator, finite
+     * @param weightDecay the decay rate, scaled by {@code lr}, finite
+     * @param t the step number, {@code >= 1}
+     */
     public static void adamW(float[] params, float[] grads, float[] m, float[] v, float lr, float beta1, float beta2,
                              float eps, float weightDecay, long t) {
         checkAdam(params, grads, m, v, lr, beta1, beta2, eps, weightDecay, t);
@@ -162,7 +225,20 @@ public final class Updates {
         }
     }
 
-    /** AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p). */
+    /**
+     * AdamW: Adam plus decoupled weight decay {@code p -= lr weightDecay p} (from the old p).
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param m the first-moment estimates, of the same length, updated in place
+     * @param v the second-moment estimates, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param beta1 decay of {@code m}, in [0, 1)
+     * @param beta2 decay of {@code v}, in [0, 1)
+     * @param eps added to {@code sqrt(v)} in the denominator, finite
+     * @param weightDecay the decay rate, scaled by {@code lr}, finite
+     * @param t the step number, {@code >= 1}
+     */
     public static void adamW(double[] params, double[] grads, double[] m, double[] v, double lr, double beta1,
                              double beta2, double eps, double weightDecay, long t) {
         checkAdam(params, grads, m, v, lr, beta1, beta2, eps, weightDecay, t);
@@ -182,7 +258,15 @@ public final class Updates {
         }
     }
 
-    /** AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}. */
+    /**
+     * AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param h the sums of squared gradients, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param eps added to {@code sqrt(h)} in the denominator, finite
+     */
     public static void adagrad(float[] params, float[] grads, float[] h, float lr, float eps) {
         checkScaled(params, grads, h, lr, 0, eps);
         if (VectorSupport.enabled()) {
@@ -199,7 +283,15 @@ public final class Updates {
         }
     }
 
-    /** AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}. */
+    /**
+     * AdaGrad: {@code h += g^2; p -= lr g / (sqrt(h) + eps)}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param h the sums of squared gradients, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param eps added to {@code sqrt(h)} in the denominator, finite
+     */
     public static void adagrad(double[] params, double[] grads, double[] h, double lr, double eps) {
         checkScaled(params, grads, h, lr, 0, eps);
         if (VectorSupport.enabled()) {
@@ -216,7 +308,16 @@ public final class Updates {
         }
     }
 
-    /** RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}, rho in [0, 1). */
+    /**
+     * RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param h the mean squared gradients, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param rho decay of {@code h}, in [0, 1)
+     * @param eps added to {@code sqrt(h)} in the denominator, finite
+     */
     public static void rmsprop(float[] params, float[] grads, float[] h, float lr, float rho, float eps) {
         checkScaled(params, grads, h, lr, rho, eps);
         if (VectorSupport.enabled()) {
@@ -233,7 +334,16 @@ public final class Updates {
         }
     }
 
-    /** RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}, rho in [0, 1). */
+    /**
+     * RMSProp: {@code h = rho h + (1-rho) g^2; p -= lr g / (sqrt(h) + eps)}.
+     *
+     * @param params the parameters, updated in place
+     * @param grads their gradients, of the same length
+     * @param h the mean squared gradients, of the same length, updated in place
+     * @param lr the learning rate, finite
+     * @param rho decay of {@code h}, in [0, 1)
+     * @param eps added to {@code sqrt(h)} in the denominator, finite
+     */
     public static void rmsprop(double[] params, double[] grads, double[] h, double lr, double rho, double eps) {
         checkScaled(params, grads, h, lr, rho, eps);
         if (VectorSupport.enabled()) {

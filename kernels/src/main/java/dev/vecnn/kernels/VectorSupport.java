@@ -19,7 +19,11 @@ public final class VectorSupport {
     private VectorSupport() {
     }
 
-    /** Returns whether the SIMD kernels are in use (otherwise the scalar twins are). */
+    /**
+     * Returns whether the SIMD kernels are in use (otherwise the scalar twins are).
+     *
+     * @return true for the SIMD kernels, false for the scalar twins
+     */
     public static boolean enabled() {
         return ENABLED;
     }

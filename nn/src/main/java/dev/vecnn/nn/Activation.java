@@ -17,7 +17,11 @@ public enum Activation {
         this.sklearnName = sklearnName;
     }
 
-    /** The string scikit-learn uses for this value of {@code activation}. */
+    /**
+     * The string scikit-learn uses for this value of {@code activation}.
+     *
+     * @return the lowercase option name, such as {@code "relu"}
+     */
     public String sklearnName() {
         return sklearnName;
     }

@@ -27,6 +27,9 @@ final class Core {
 
     /** Where verbose lines go (System.out by default). */
     void verboseOutput(PrintStream stream) {
+        if (stream == null) {
+            throw new IllegalArgumentException("stream must not be null");
+        }
         this.out = stream;
     }
 

@@ -45,12 +45,14 @@ final class Inputs {
      * them finite another way.
      */
     static Inputs forPrediction(double[][] x, String name) {
-        return new Inputs(x, null, x.length, shape(x, name), name);
+        int cols = shape(x, name); // before x.length, so that a null x is named, not dereferenced
+        return new Inputs(x, null, x.length, cols, name);
     }
 
     /** {@link #forPrediction(double[][], String)} for float rows. */
     static Inputs forPrediction(float[][] x, String name) {
-        return new Inputs(null, x, x.length, shape(x, name), name);
+        int cols = shape(x, name); // before x.length, so that a null x is named, not dereferenced
+        return new Inputs(null, x, x.length, cols, name);
     }
 
     /** Throws, naming the first NaN or infinity (row-major order), unless every value is finite. */
@@ -175,6 +177,22 @@ final class Inputs {
     private static IllegalArgumentException nonFinite(String name, int i, int j, double v) {
         return new IllegalArgumentException("Input " + name + " contains " + (Double.isNaN(v) ? "NaN" : "infinity")
                 + " at row " + i + ", column " + j);
+    }
+
+    /**
+     * Checks that {@code y} (labels or per-row arrays) is there, has one entry per row of X and
+     * no null entry.
+     */
+    void sameRows(Object[] y, String name) {
+        if (y == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        sameRows(y.length, name);
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == null) {
+                throw new IllegalArgumentException(name + " contains null at " + i);
+            }
+        }
     }
 
     /** Checks that {@code count} matches this input's rows. */

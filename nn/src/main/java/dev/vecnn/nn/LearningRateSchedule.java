@@ -4,9 +4,15 @@ package dev.vecnn.nn;
 public enum LearningRateSchedule {
     /** Always {@code learning_rate_init}, scikit-learn {@code 'constant'} (the default). */
     CONSTANT("constant"),
-    /** {@code learning_rate_init / pow(t, power_t)} with t the number of samples seen, scikit-learn {@code 'invscaling'}. */
+    /**
+     * {@code learning_rate_init / pow(t + 1, power_t)} with t the number of samples seen,
+     * scikit-learn {@code 'invscaling'}.
+     */
     INVSCALING("invscaling"),
-    /** Divided by 5 each time the loss stops improving for {@code n_iter_no_change} epochs, scikit-learn {@code 'adaptive'}. */
+    /**
+     * Divided by 5 each time the loss (with early stopping, the validation score) has not improved
+     * for more than {@code n_iter_no_change} epochs, scikit-learn {@code 'adaptive'}.
+     */
     ADAPTIVE("adaptive");
 
     private final String sklearnName;
@@ -15,7 +21,11 @@ public enum LearningRateSchedule {
         this.sklearnName = sklearnName;
     }
 
-    /** The string scikit-learn uses for this value of {@code learning_rate}. */
+    /**
+     * The string scikit-learn uses for this value of {@code learning_rate}.
+     *
+     * @return the lowercase option name, such as {@code "constant"}
+     */
     public String sklearnName() {
         return sklearnName;
     }

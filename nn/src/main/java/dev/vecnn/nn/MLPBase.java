@@ -39,7 +39,11 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
         this.params = params;
     }
 
-    /** The hyperparameters. */
+    /**
+     * The hyperparameters.
+     *
+     * @return the current parameters, without a regressor's {@code loss}
+     */
     public MLPParams params() {
         return params;
     }
@@ -57,32 +61,60 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
         core.startFrom(coefs, intercepts);
     }
 
-    /** {@code loss_}: the last epoch's mean training loss (lbfgs: the final loss). */
+    /**
+     * {@code loss_}: the last epoch's mean training loss (lbfgs: the final loss).
+     *
+     * @return the training loss of the last fit
+     */
     public double loss() {
         return core.loss();
     }
 
-    /** {@code best_loss_}: the lowest epoch loss (sgd/adam without early stopping, else NaN for None). */
+    /**
+     * {@code best_loss_}: the lowest epoch loss of sgd/adam.
+     *
+     * @return the lowest epoch loss, or NaN (None) with early stopping
+     * @throws IllegalStateException if fitted by lbfgs
+     */
     public double bestLoss() {
         return core.bestLoss();
     }
 
-    /** {@code loss_curve_}: one mean training loss per epoch (sgd/adam). */
+    /**
+     * {@code loss_curve_}: one mean training loss per epoch (sgd/adam).
+     *
+     * @return a new array of the epoch losses, oldest first
+     * @throws IllegalStateException if fitted by lbfgs
+     */
     public double[] lossCurve() {
         return core.lossCurve();
     }
 
-    /** {@code validation_scores_}: one validation score per epoch (early stopping only). */
+    /**
+     * {@code validation_scores_}: one validation score per epoch (early stopping only).
+     *
+     * @return a new array of the epoch scores (accuracy or R^2), oldest first
+     * @throws IllegalStateException if fitted without early stopping
+     */
     public double[] validationScores() {
         return core.validationScores();
     }
 
-    /** {@code best_validation_score_} (early stopping only). */
+    /**
+     * {@code best_validation_score_} (early stopping only).
+     *
+     * @return the highest validation score
+     * @throws IllegalStateException if fitted without early stopping
+     */
     public double bestValidationScore() {
         return core.bestValidationScore();
     }
 
-    /** {@code t_}: training samples seen (sgd/adam; 0 for lbfgs). */
+    /**
+     * {@code t_}: training samples seen (sgd/adam; 0 for lbfgs).
+     *
+     * @return the training rows processed, summed over epochs
+     */
     public long t() {
         return core.model().t;
     }
@@ -90,53 +122,92 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
     /**
      * {@code n_iter_}: epochs run by the last call (lbfgs: its iterations), so 1 after a
      * {@code partial_fit}, as in scikit-learn 1.3 and later; {@link #t()} counts on.
+     *
+     * @return the epochs or lbfgs iterations of the last call
      */
     public int nIter() {
         return core.model().nIter;
     }
 
-    /** {@code coefs_}: copies of the weight matrices, {@code coefs[i]} fan_in x fan_out row-major. */
+    /**
+     * {@code coefs_}: copies of the weight matrices, {@code coefs[i]} fan_in x fan_out row-major.
+     *
+     * @return {@code nLayers() - 1} new flat arrays, input layer first
+     */
     public double[][] coefs() {
         return core.model().engine.coefs();
     }
 
-    /** {@code intercepts_}: copies of the bias vectors. */
+    /**
+     * {@code intercepts_}: copies of the bias vectors.
+     *
+     * @return {@code nLayers() - 1} new arrays, {@code intercepts[i]} of length fan_out
+     */
     public double[][] intercepts() {
         return core.model().engine.intercepts();
     }
 
-    /** {@code n_features_in_}. */
+    /**
+     * {@code n_features_in_}.
+     *
+     * @return the number of input columns the model was fitted on
+     */
     public int nFeaturesIn() {
         return core.model().features;
     }
 
-    /** {@code n_layers_}: input, hidden and output layers. */
+    /**
+     * {@code n_layers_}: input, hidden and output layers.
+     *
+     * @return the number of hidden layers plus 2
+     */
     public int nLayers() {
         return core.model().engine.units().length;
     }
 
-    /** {@code n_outputs_}: output units. */
+    /**
+     * {@code n_outputs_}: output units.
+     *
+     * @return the width of the output layer (1 for a binary classifier)
+     */
     public int nOutputs() {
         return core.model().outputs;
     }
 
-    /** {@code out_activation_}: 'softmax', 'logistic', 'identity' or 'exp'. */
+    /**
+     * {@code out_activation_}: 'softmax', 'logistic', 'identity' or 'exp'.
+     *
+     * @return scikit-learn's name of the output layer's function
+     */
     public String outActivation() {
         return core.model().outTransfer.sklearnName();
     }
 
-    /** Whether the fitted network computes in float32 (it was fitted on float inputs). */
+    /**
+     * Whether the fitted network computes in float32 (it was fitted on float inputs).
+     *
+     * @return true for float32, false for float64
+     */
     public boolean float32() {
         return core.model().engine.float32();
     }
 
-    /** The convergence warnings of the last fit (also logged as WARNING), empty if it converged. */
+    /**
+     * The convergence warnings of the last fit (also logged as WARNING), empty if it converged.
+     *
+     * @return an unmodifiable list of the warning messages
+     */
     public List<String> convergenceWarnings() {
         return List.copyOf(core.model().warnings);
     }
 
-    // A stream holding an estimator's fields instead of its saved form is refused here: a
-    // superclass's data is read before its subclasses', so this guards both estimators.
+    /**
+     * Refuses a stream holding an estimator's fields instead of its saved form: a superclass's
+     * data is read before its subclasses', so this guards both estimators.
+     *
+     * @param in the stream being read
+     * @throws InvalidObjectException always; estimators are read through {@code SavedEstimator}
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("an estimator is read through its saved form (SavedEstimator)");

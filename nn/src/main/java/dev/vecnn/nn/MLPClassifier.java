@@ -56,38 +56,78 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         this(MLPParams.defaults());
     }
 
-    /** A classifier with the given parameters. */
+    /**
+     * A classifier with the given parameters.
+     *
+     * @param params the hyperparameters, not null
+     */
     public MLPClassifier(MLPParams params) {
         super("MLPClassifier", params);
     }
 
-    /** The parameters by scikit-learn name ({@code get_params}). */
+    /**
+     * The parameters by scikit-learn name ({@code get_params}).
+     *
+     * @return every parameter keyed by sklearn name, unmodifiable
+     */
     public Map<String, Object> getParams() {
         return params().getParams();
     }
 
-    /** Replaces parameters by scikit-learn name ({@code set_params}), all validated first. */
+    /**
+     * Replaces parameters by scikit-learn name ({@code set_params}), all validated first.
+     *
+     * @param values new values keyed by sklearn name
+     * @return this classifier
+     * @throws IllegalArgumentException for an unknown name or a value outside its constraint
+     */
     public MLPClassifier<L> setParams(Map<String, ?> values) {
         setParamsInternal(params().withParams(values));
         return this;
     }
 
-    /** Fits on float64 inputs. */
+    /**
+     * Fits on float64 inputs.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one non-null label per row of {@code x}
+     * @return this classifier
+     */
     public MLPClassifier<L> fit(double[][] x, L[] y) {
         return fit(Inputs.of(x, "X"), y, null, false, null);
     }
 
-    /** Fits on float64 inputs with sample weights. */
+    /**
+     * Fits on float64 inputs with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one non-null label per row of {@code x}
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> fit(double[][] x, L[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, false, null);
     }
 
-    /** Fits on float32 inputs (the network computes in float). */
+    /**
+     * Fits on float32 inputs (the network computes in float).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one non-null label per row of {@code x}
+     * @return this classifier
+     */
     public MLPClassifier<L> fit(float[][] x, L[] y) {
         return fit(Inputs.of(x, "X"), y, null, false, null);
     }
 
-    /** Fits on float32 inputs with sample weights. */
+    /**
+     * Fits on float32 inputs with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one non-null label per row of {@code x}
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> fit(float[][] x, L[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, false, null);
     }
@@ -96,42 +136,96 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
      * One epoch over the data ({@code partial_fit}); {@code classes} (all labels that will ever
      * occur) is required on the first call and may be null later; given later, it must be the
      * fitted classes (as in scikit-learn).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one non-null label per row of {@code x}, each among the classes
+     * @param classes all labels that will ever occur, or null after the first call
+     * @return this classifier
      */
     public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes) {
         return fit(Inputs.of(x, "X"), y, null, true, classes);
     }
 
-    /** {@link #partialFit(double[][], Comparable[], Comparable[])} with sample weights. */
+    /**
+     * {@link #partialFit(double[][], Comparable[], Comparable[])} with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one non-null label per row of {@code x}, each among the classes
+     * @param classes all labels that will ever occur, or null after the first call
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFit(double[][] x, L[] y, L[] classes, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, true, classes);
     }
 
-    /** {@link #partialFit(double[][], Comparable[], Comparable[])} on float32 inputs. */
+    /**
+     * {@link #partialFit(double[][], Comparable[], Comparable[])} on float32 inputs.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one non-null label per row of {@code x}, each among the classes
+     * @param classes all labels that will ever occur, or null after the first call
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFit(float[][] x, L[] y, L[] classes) {
         return fit(Inputs.of(x, "X"), y, null, true, classes);
     }
 
-    /** {@link #partialFit(float[][], Comparable[], Comparable[])} with sample weights. */
+    /**
+     * {@link #partialFit(float[][], Comparable[], Comparable[])} with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one non-null label per row of {@code x}, each among the classes
+     * @param classes all labels that will ever occur, or null after the first call
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFit(float[][] x, L[] y, L[] classes, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, true, classes);
     }
 
-    /** Fits a multilabel model on a 0/1 indicator matrix (one column per label). */
+    /**
+     * Fits a multilabel model on a 0/1 indicator matrix (one column per label).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param indicator one row of 0/1 values per sample, one column per label
+     * @return this classifier
+     */
     public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null, false);
     }
 
-    /** Fits a multilabel model with sample weights. */
+    /**
+     * Fits a multilabel model with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param indicator one row of 0/1 values per sample, one column per label
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> fitMultilabel(double[][] x, int[][] indicator, double[] sampleWeight) {
         return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, false);
     }
 
-    /** Fits a multilabel model on float32 inputs. */
+    /**
+     * Fits a multilabel model on float32 inputs.
+     *
+     * @param x training samples as float rows, all finite
+     * @param indicator one row of 0/1 values per sample, one column per label
+     * @return this classifier
+     */
     public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null, false);
     }
 
-    /** Fits a multilabel model on float32 inputs with sample weights. */
+    /**
+     * Fits a multilabel model on float32 inputs with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param indicator one row of 0/1 values per sample, one column per label
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> fitMultilabel(float[][] x, int[][] indicator, double[] sampleWeight) {
         return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, false);
     }
@@ -140,22 +234,46 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
      * One epoch over multilabel data ({@code partial_fit} with a 0/1 indicator matrix). The first
      * call fixes the number of labels (scikit-learn wants some {@code classes} there but takes
      * the labels from y's columns); later calls must have as many columns.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param indicator one row of 0/1 values per sample, as many columns as the first call's
+     * @return this classifier
      */
     public MLPClassifier<L> partialFitMultilabel(double[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null, true);
     }
 
-    /** {@link #partialFitMultilabel(double[][], int[][])} with sample weights. */
+    /**
+     * {@link #partialFitMultilabel(double[][], int[][])} with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param indicator one row of 0/1 values per sample, as many columns as the first call's
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFitMultilabel(double[][] x, int[][] indicator, double[] sampleWeight) {
         return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, true);
     }
 
-    /** {@link #partialFitMultilabel(double[][], int[][])} on float32 inputs. */
+    /**
+     * {@link #partialFitMultilabel(double[][], int[][])} on float32 inputs.
+     *
+     * @param x training samples as float rows, all finite
+     * @param indicator one row of 0/1 values per sample, as many columns as the first call's
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFitMultilabel(float[][] x, int[][] indicator) {
         return fitIndicator(Inputs.of(x, "X"), indicator, null, true);
     }
 
-    /** {@link #partialFitMultilabel(float[][], int[][])} with sample weights. */
+    /**
+     * {@link #partialFitMultilabel(float[][], int[][])} with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param indicator one row of 0/1 values per sample, as many columns as the first call's
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this classifier
+     */
     public MLPClassifier<L> partialFitMultilabel(float[][] x, int[][] indicator, double[] sampleWeight) {
         return fitIndicator(Inputs.of(x, "X"), indicator, sampleWeight, true);
     }
@@ -216,12 +334,9 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
 
     private MLPClassifier<L> fitIndicator(Inputs in, int[][] indicator, double[] sampleWeight, boolean incremental) {
         MLPParams p = params();
-        if (indicator == null) {
-            throw new IllegalArgumentException("y must not be null");
-        }
-        in.sameRows(indicator.length, "y");
+        in.sameRows(indicator, "y");
         double[] w = in.weights(sampleWeight);
-        int k = indicator.length == 0 || indicator[0] == null ? 0 : indicator[0].length;
+        int k = indicator[0].length;
         if (k < 1) {
             throw new IllegalArgumentException("multilabel y needs at least one column");
         }
@@ -265,12 +380,24 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return this;
     }
 
-    /** The predicted labels ({@code predict}); for single-label models. */
+    /**
+     * The predicted labels ({@code predict}); for single-label models.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return a new list with one label per row
+     * @throws IllegalStateException if the model was fitted on multilabel targets
+     */
     public List<L> predict(double[][] x) {
         return predict(Inputs.forPrediction(x, "X"));
     }
 
-    /** The predicted labels for float32 inputs. */
+    /**
+     * The predicted labels for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return a new list with one label per row
+     * @throws IllegalStateException if the model was fitted on multilabel targets
+     */
     public List<L> predict(float[][] x) {
         return predict(Inputs.forPrediction(x, "X"));
     }
@@ -286,12 +413,24 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return result;
     }
 
-    /** The predicted 0/1 indicator rows of a multilabel model. */
+    /**
+     * The predicted 0/1 indicator rows of a multilabel model.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new 0/1 rows, one column per label (probability above 0.5)
+     * @throws IllegalStateException if the model was not fitted with {@code fitMultilabel}
+     */
     public int[][] predictMultilabel(double[][] x) {
         return predictMultilabel(Inputs.forPrediction(x, "X"));
     }
 
-    /** {@link #predictMultilabel(double[][])} for float32 inputs. */
+    /**
+     * {@link #predictMultilabel(double[][])} for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new 0/1 rows, one column per label (probability above 0.5)
+     * @throws IllegalStateException if the model was not fitted with {@code fitMultilabel}
+     */
     public int[][] predictMultilabel(float[][] x) {
         return predictMultilabel(Inputs.forPrediction(x, "X"));
     }
@@ -315,22 +454,40 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
      * Class probabilities ({@code predict_proba}), one column per class in {@link #classes()}
      * order: {@code [1 - p, p]} for binary, the softmax for multiclass, the per-label
      * probabilities for multilabel.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of probabilities: two columns for binary, else one per class or label
      */
     public double[][] predictProba(double[][] x) {
         return proba(Inputs.forPrediction(x, "X"));
     }
 
-    /** {@link #predictProba(double[][])} for float32 inputs. */
+    /**
+     * {@link #predictProba(double[][])} for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of probabilities: two columns for binary, else one per class or label
+     */
     public double[][] predictProba(float[][] x) {
         return proba(Inputs.forPrediction(x, "X"));
     }
 
-    /** The natural log of {@link #predictProba(double[][])} ({@code predict_log_proba}). */
+    /**
+     * The natural log of {@link #predictProba(double[][])} ({@code predict_log_proba}).
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of natural-log probabilities, shaped as {@code predictProba}'s
+     */
     public double[][] predictLogProba(double[][] x) {
         return logOf(predictProba(x));
     }
 
-    /** {@link #predictLogProba(double[][])} for float32 inputs. */
+    /**
+     * {@link #predictLogProba(double[][])} for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of natural-log probabilities, shaped as {@code predictProba}'s
+     */
     public double[][] predictLogProba(float[][] x) {
         return logOf(predictProba(x));
     }
@@ -358,28 +515,54 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return result;
     }
 
-    /** Mean accuracy ({@code score}). */
+    /**
+     * Mean accuracy ({@code score}).
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true label of each row
+     * @return the fraction of rows predicted right, in {@code [0, 1]}
+     */
     public double score(double[][] x, L[] y) {
         return score(x, y, null);
     }
 
-    /** Weighted mean accuracy ({@code score} with {@code sample_weight}). */
+    /**
+     * Weighted mean accuracy ({@code score} with {@code sample_weight}).
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true label of each row
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the weighted fraction of rows predicted right, in {@code [0, 1]}
+     */
     public double score(double[][] x, L[] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), y, sampleWeight);
     }
 
-    /** Mean accuracy for float32 inputs. */
+    /**
+     * Mean accuracy for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true label of each row
+     * @return the fraction of rows predicted right, in {@code [0, 1]}
+     */
     public double score(float[][] x, L[] y) {
         return score(Inputs.of(x, "X"), y, null);
     }
 
-    /** Weighted mean accuracy for float32 inputs. */
+    /**
+     * Weighted mean accuracy for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true label of each row
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the weighted fraction of rows predicted right, in {@code [0, 1]}
+     */
     public double score(float[][] x, L[] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), y, sampleWeight);
     }
 
     private double score(Inputs in, L[] y, double[] sampleWeight) {
-        in.sameRows(y.length, "y");
+        in.sameRows(y, "y");
         double[] w = in.weights(sampleWeight);
         List<L> predicted = predict(in);
         boolean[] correct = new boolean[y.length];
@@ -389,18 +572,30 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return Scores.accuracy(correct, w);
     }
 
-    /** Subset accuracy of a multilabel model: rows whose every label is right. */
+    /**
+     * Subset accuracy of a multilabel model: rows whose every label is right.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param indicator the true 0/1 rows, one column per label
+     * @return the fraction of rows with every label right, in {@code [0, 1]}
+     */
     public double scoreMultilabel(double[][] x, int[][] indicator) {
         return scoreMultilabel(Inputs.of(x, "X"), indicator);
     }
 
-    /** {@link #scoreMultilabel(double[][], int[][])} for float32 inputs. */
+    /**
+     * {@link #scoreMultilabel(double[][], int[][])} for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param indicator the true 0/1 rows, one column per label
+     * @return the fraction of rows with every label right, in {@code [0, 1]}
+     */
     public double scoreMultilabel(float[][] x, int[][] indicator) {
         return scoreMultilabel(Inputs.of(x, "X"), indicator);
     }
 
     private double scoreMultilabel(Inputs in, int[][] indicator) {
-        in.sameRows(indicator.length, "y");
+        in.sameRows(indicator, "y");
         int[][] predicted = predictMultilabel(in);
         boolean[] correct = new boolean[indicator.length];
         for (int i = 0; i < indicator.length; i++) {
@@ -409,7 +604,12 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return Scores.accuracy(correct, null);
     }
 
-    /** {@code classes_}: the sorted labels of a single-label model. */
+    /**
+     * {@code classes_}: the sorted labels of a single-label model.
+     *
+     * @return an unmodifiable list of the distinct labels, ascending
+     * @throws IllegalStateException if the model was fitted on multilabel targets
+     */
     public List<L> classes() {
         return singleLabel().classes();
     }
@@ -424,7 +624,12 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         return enc;
     }
 
-    /** Sends verbose lines to {@code stream} instead of System.out. */
+    /**
+     * Sends verbose lines to {@code stream} instead of System.out.
+     *
+     * @param stream where verbose lines go, not null
+     * @return this classifier
+     */
     public MLPClassifier<L> verboseOutput(PrintStream stream) {
         core.verboseOutput(stream);
         return this;
@@ -438,6 +643,11 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         core.restore(model);
     }
 
+    /**
+     * Writes the parameters and, once fitted, the model and its labels as plain data.
+     *
+     * @return the {@code SavedEstimator} written in place of this classifier
+     */
     @Serial
     private Object writeReplace() {
         Labels<L> l = labels;

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -109,17 +108,29 @@ public final class MLPParams {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 
-    /** scikit-learn's defaults: {@code MLPClassifier()} / {@code MLPRegressor()}. */
+    /**
+     * scikit-learn's defaults: {@code MLPClassifier()} / {@code MLPRegressor()}.
+     *
+     * @return the shared default instance
+     */
     public static MLPParams defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(DEFAULTS.values);
     }
 
-    /** A builder starting from these values. */
+    /**
+     * A builder starting from these values.
+     *
+     * @return a new builder; this object does not change
+     */
     public Builder toBuilder() {
         return new Builder(values);
     }
@@ -130,6 +141,8 @@ public final class MLPParams {
      * {@code hidden_layer_sizes}, {@code "auto"} or an Integer for {@code batch_size}, null or a
      * Long for {@code random_state}, an Integer or {@code Double.POSITIVE_INFINITY} for
      * {@code n_iter_no_change}, {@code verbose} as given. The map is unmodifiable.
+     *
+     * @return every parameter, keyed by sklearn name
      */
     public Map<String, Object> getParams() {
         return Collections.unmodifiableSortedMap(sklearnView(values));
@@ -148,29 +161,49 @@ public final class MLPParams {
         return new MLPParams(merged(values, params, RULES, OWNER));
     }
 
-    /** The widths of the hidden layers, in order; empty means no hidden layer. */
+    /**
+     * The widths of the hidden layers, in order; empty means no hidden layer.
+     *
+     * @return a new array of widths, each {@code >= 1}
+     */
     public int[] hiddenLayerSizes() {
         @SuppressWarnings("unchecked")
         List<Integer> sizes = (List<Integer>) values.get(HIDDEN_LAYER_SIZES);
         return sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Hidden-layer activation ({@code activation}). */
+    /**
+     * Hidden-layer activation ({@code activation}).
+     *
+     * @return the activation of every hidden layer
+     */
     public Activation activation() {
         return (Activation) values.get(ACTIVATION);
     }
 
-    /** The optimiser ({@code solver}). */
+    /**
+     * The optimiser ({@code solver}).
+     *
+     * @return the weight optimiser
+     */
     public Solver solver() {
         return (Solver) values.get(SOLVER);
     }
 
-    /** L2 penalty strength ({@code alpha}); the loss adds {@code alpha / (2 n) * sum(W^2)}. */
+    /**
+     * L2 penalty strength ({@code alpha}); the loss adds {@code alpha / (2 n) * sum(W^2)}.
+     *
+     * @return the penalty strength, {@code >= 0}
+     */
     public double alpha() {
         return (Double) values.get(ALPHA);
     }
 
-    /** The mini-batch size ({@code batch_size}), empty for {@code 'auto'}. */
+    /**
+     * The mini-batch size ({@code batch_size}), empty for {@code 'auto'}.
+     *
+     * @return the size, {@code >= 1}, or empty for {@code 'auto'}
+     */
     public OptionalInt batchSize() {
         Object v = values.get(BATCH_SIZE);
         return v instanceof Integer i ? OptionalInt.of(i) : OptionalInt.empty();
@@ -180,6 +213,9 @@ public final class MLPParams {
      * The batch size sklearn's stochastic solvers use for {@code nSamples} training samples:
      * {@code min(200, n)} for {@code 'auto'}, else {@code batch_size} clipped to {@code [1, n]}
      * (sklearn warns when it clips).
+     *
+     * @param nSamples number of training samples, {@code >= 1}
+     * @return the rows per mini-batch, in {@code [1, nSamples]}
      */
     public int effectiveBatchSize(int nSamples) {
         if (nSamples < 1) {
@@ -189,84 +225,148 @@ public final class MLPParams {
         return b.isPresent() ? Math.min(b.getAsInt(), nSamples) : Math.min(AUTO_BATCH_LIMIT, nSamples);
     }
 
-    /** The SGD step-size schedule ({@code learning_rate}). */
+    /**
+     * The SGD step-size schedule ({@code learning_rate}).
+     *
+     * @return the schedule
+     */
     public LearningRateSchedule learningRate() {
         return (LearningRateSchedule) values.get(LEARNING_RATE);
     }
 
-    /** The initial step size of sgd and adam ({@code learning_rate_init}). */
+    /**
+     * The initial step size of sgd and adam ({@code learning_rate_init}).
+     *
+     * @return the step size, {@code > 0}
+     */
     public double learningRateInit() {
         return (Double) values.get(LEARNING_RATE_INIT);
     }
 
-    /** The exponent of the {@code invscaling} schedule ({@code power_t}). */
+    /**
+     * The exponent of the {@code invscaling} schedule ({@code power_t}).
+     *
+     * @return the exponent, {@code >= 0}
+     */
     public double powerT() {
         return (Double) values.get(POWER_T);
     }
 
-    /** Epochs for sgd/adam, iterations for lbfgs ({@code max_iter}). */
+    /**
+     * Epochs for sgd/adam, iterations for lbfgs ({@code max_iter}).
+     *
+     * @return the limit, {@code >= 1}
+     */
     public int maxIter() {
         return (Integer) values.get(MAX_ITER);
     }
 
-    /** Whether sgd/adam shuffle the samples each epoch ({@code shuffle}). */
+    /**
+     * Whether sgd/adam shuffle the samples each epoch ({@code shuffle}).
+     *
+     * @return true to shuffle
+     */
     public boolean shuffle() {
         return (Boolean) values.get(SHUFFLE);
     }
 
-    /** The seed of numpy's {@code RandomState} ({@code random_state}); empty means unseeded. */
+    /**
+     * The seed of numpy's {@code RandomState} ({@code random_state}); empty means unseeded.
+     *
+     * @return the seed in {@code [0, 2^32 - 1]}, or empty
+     */
     public OptionalLong randomState() {
         Object v = values.get(RANDOM_STATE);
         return v == null ? OptionalLong.empty() : OptionalLong.of((Long) v);
     }
 
-    /** Tolerance of the stopping rules ({@code tol}). */
+    /**
+     * Tolerance of the stopping rules ({@code tol}).
+     *
+     * @return the tolerance, {@code >= 0}
+     */
     public double tol() {
         return (Double) values.get(TOL);
     }
 
-    /** Verbosity ({@code verbose}) as a level: false is 0, true is 1. */
+    /**
+     * Verbosity ({@code verbose}) as a level: false is 0, true is 1.
+     *
+     * @return the level, {@code >= 0}; 0 is silent
+     */
     public int verbose() {
         Object v = values.get(VERBOSE);
         return v instanceof Boolean b ? (b ? 1 : 0) : (Integer) v;
     }
 
-    /** Whether {@code fit} continues from the previous solution ({@code warm_start}). */
+    /**
+     * Whether {@code fit} continues from the previous solution ({@code warm_start}).
+     *
+     * @return true to warm-start
+     */
     public boolean warmStart() {
         return (Boolean) values.get(WARM_START);
     }
 
-    /** SGD momentum ({@code momentum}). */
+    /**
+     * SGD momentum ({@code momentum}).
+     *
+     * @return the momentum, in {@code [0, 1]}
+     */
     public double momentum() {
         return (Double) values.get(MOMENTUM);
     }
 
-    /** Whether SGD uses Nesterov momentum ({@code nesterovs_momentum}). */
+    /**
+     * Whether SGD uses Nesterov momentum ({@code nesterovs_momentum}).
+     *
+     * @return true for Nesterov momentum
+     */
     public boolean nesterovsMomentum() {
         return (Boolean) values.get(NESTEROVS_MOMENTUM);
     }
 
-    /** Whether sgd/adam stop on a held-out validation score ({@code early_stopping}). */
+    /**
+     * Whether sgd/adam stop on a held-out validation score ({@code early_stopping}).
+     *
+     * @return true to stop early
+     */
     public boolean earlyStopping() {
         return (Boolean) values.get(EARLY_STOPPING);
     }
 
-    /** Share of the training data held out for early stopping ({@code validation_fraction}). */
+    /**
+     * Share of the training data held out for early stopping ({@code validation_fraction}).
+     *
+     * @return the fraction, in {@code [0, 1)}
+     */
     public double validationFraction() {
         return (Double) values.get(VALIDATION_FRACTION);
     }
 
-    /** Adam's first-moment decay ({@code beta_1}). */
+    /**
+     * Adam's first-moment decay ({@code beta_1}).
+     *
+     * @return the decay rate, in {@code [0, 1)}
+     */
     public double beta1() {
         return (Double) values.get(BETA_1);
     }
 
-    /** Adam's second-moment decay ({@code beta_2}). */
+    /**
+     * Adam's second-moment decay ({@code beta_2}).
+     *
+     * @return the decay rate, in {@code [0, 1)}
+     */
     public double beta2() {
         return (Double) values.get(BETA_2);
     }
 
-    /** Adam's denominator guard ({@code epsilon}). */
+    /**
+     * Adam's denominator guard ({@code epsilon}).
+     *
+     * @return the guard, {@code > 0}
+     */
     public double epsilon() {
         return (Double) values.get(EPSILON);
     }
@@ -275,12 +375,18 @@ public final class MLPParams {
      * Epochs without improvement by {@code tol} before stopping ({@code n_iter_no_change}); an
      * integer value, or {@link Double#POSITIVE_INFINITY} for never. sklearn stops when its
      * no-improvement counter exceeds this, so compare with {@code >} on doubles.
+     *
+     * @return the epoch count, {@code >= 1}, or positive infinity
      */
     public double nIterNoChange() {
         return ((Number) values.get(N_ITER_NO_CHANGE)).doubleValue();
     }
 
-    /** Maximum loss evaluations of lbfgs ({@code max_fun}). */
+    /**
+     * Maximum loss evaluations of lbfgs ({@code max_fun}).
+     *
+     * @return the limit, {@code >= 1}
+     */
     public int maxFun() {
         return (Integer) values.get(MAX_FUN);
     }
@@ -305,7 +411,9 @@ public final class MLPParams {
     static SortedMap<String, Object> merged(Map<String, Object> current, Map<String, ?> updates,
                                            Map<String, Function<Object, Object>> rules,
                                            String owner) {
-        Objects.requireNonNull(updates, "params");
+        if (updates == null) {
+            throw new IllegalArgumentException("params must not be null");
+        }
         TreeMap<String, Object> next = new TreeMap<>(current);
         for (Map.Entry<String, ?> e : updates.entrySet()) {
             Function<Object, Object> rule = rules.get(e.getKey());
@@ -410,142 +518,297 @@ public final class MLPParams {
             return this;
         }
 
-        /** {@code hidden_layer_sizes}: each width {@code >= 1}; none means no hidden layer. */
+        /**
+         * {@code hidden_layer_sizes}: each width {@code >= 1}; none means no hidden layer.
+         *
+         * @param sizes the width of each hidden layer, in order
+         * @return this builder
+         * @throws IllegalArgumentException if a width is below 1
+         */
         public Builder hiddenLayerSizes(int... sizes) {
             return set(HIDDEN_LAYER_SIZES, sizes.clone());
         }
 
-        /** {@code activation}. */
+        /**
+         * {@code activation}.
+         *
+         * @param activation the hidden-layer activation, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code activation} is null
+         */
         public Builder activation(Activation activation) {
             return set(ACTIVATION, activation);
         }
 
-        /** {@code solver}. */
+        /**
+         * {@code solver}.
+         *
+         * @param solver the weight optimiser, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code solver} is null
+         */
         public Builder solver(Solver solver) {
             return set(SOLVER, solver);
         }
 
-        /** {@code alpha} in {@code [0, inf)}. */
+        /**
+         * {@code alpha} in {@code [0, inf)}.
+         *
+         * @param alpha the L2 penalty strength
+         * @return this builder
+         * @throws IllegalArgumentException if {@code alpha} is NaN or out of range
+         */
         public Builder alpha(double alpha) {
             return set(ALPHA, alpha);
         }
 
-        /** {@code batch_size} in {@code [1, inf)}. */
+        /**
+         * {@code batch_size} in {@code [1, inf)}.
+         *
+         * @param batchSize rows per mini-batch
+         * @return this builder
+         * @throws IllegalArgumentException if {@code batchSize} is out of range
+         */
         public Builder batchSize(int batchSize) {
             return set(BATCH_SIZE, batchSize);
         }
 
-        /** {@code batch_size='auto'}: {@code min(200, n_samples)}. */
+        /**
+         * {@code batch_size='auto'}: {@code min(200, n_samples)}.
+         *
+         * @return this builder
+         */
         public Builder batchSizeAuto() {
             return set(BATCH_SIZE, "auto");
         }
 
-        /** {@code learning_rate}. */
+        /**
+         * {@code learning_rate}.
+         *
+         * @param schedule the sgd step-size schedule, not null
+         * @return this builder
+         * @throws IllegalArgumentException if {@code schedule} is null
+         */
         public Builder learningRate(LearningRateSchedule schedule) {
             return set(LEARNING_RATE, schedule);
         }
 
-        /** {@code learning_rate_init} in {@code (0, inf)}. */
+        /**
+         * {@code learning_rate_init} in {@code (0, inf)}.
+         *
+         * @param learningRateInit the initial step size
+         * @return this builder
+         * @throws IllegalArgumentException if {@code learningRateInit} is NaN or out of range
+         */
         public Builder learningRateInit(double learningRateInit) {
             return set(LEARNING_RATE_INIT, learningRateInit);
         }
 
-        /** {@code power_t} in {@code [0, inf)}. */
+        /**
+         * {@code power_t} in {@code [0, inf)}.
+         *
+         * @param powerT the invscaling exponent
+         * @return this builder
+         * @throws IllegalArgumentException if {@code powerT} is NaN or out of range
+         */
         public Builder powerT(double powerT) {
             return set(POWER_T, powerT);
         }
 
-        /** {@code max_iter} in {@code [1, inf)}. */
+        /**
+         * {@code max_iter} in {@code [1, inf)}.
+         *
+         * @param maxIter the epoch or iteration limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxIter} is out of range
+         */
         public Builder maxIter(int maxIter) {
             return set(MAX_ITER, maxIter);
         }
 
-        /** {@code shuffle}. */
+        /**
+         * {@code shuffle}.
+         *
+         * @param shuffle true to shuffle the rows each epoch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             return set(SHUFFLE, shuffle);
         }
 
-        /** {@code random_state} as an int seed in {@code [0, 2^32 - 1]}. */
+        /**
+         * {@code random_state} as an int seed in {@code [0, 2^32 - 1]}.
+         *
+         * @param seed the seed
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seed} is out of range
+         */
         public Builder randomState(long seed) {
             return set(RANDOM_STATE, seed);
         }
 
-        /** {@code random_state=None}: a fresh unpredictable seed per fit. */
+        /**
+         * {@code random_state=None}: a fresh unpredictable seed per fit.
+         *
+         * @return this builder
+         */
         public Builder randomStateNone() {
             return set(RANDOM_STATE, null);
         }
 
-        /** {@code tol} in {@code [0, inf)}. */
+        /**
+         * {@code tol} in {@code [0, inf)}.
+         *
+         * @param tol the stopping tolerance
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tol} is NaN or out of range
+         */
         public Builder tol(double tol) {
             return set(TOL, tol);
         }
 
-        /** {@code verbose} as a level in {@code [0, inf)}. */
+        /**
+         * {@code verbose} as a level in {@code [0, inf)}.
+         *
+         * @param level the verbosity, 0 for silent
+         * @return this builder
+         * @throws IllegalArgumentException if {@code level} is out of range
+         */
         public Builder verbose(int level) {
             return set(VERBOSE, level);
         }
 
-        /** {@code verbose} as a boolean. */
+        /**
+         * {@code verbose} as a boolean.
+         *
+         * @param verbose true for level 1, false for 0
+         * @return this builder
+         */
         public Builder verbose(boolean verbose) {
             return set(VERBOSE, verbose);
         }
 
-        /** {@code warm_start}. */
+        /**
+         * {@code warm_start}.
+         *
+         * @param warmStart true to continue from the previous fit
+         * @return this builder
+         */
         public Builder warmStart(boolean warmStart) {
             return set(WARM_START, warmStart);
         }
 
-        /** {@code momentum} in {@code [0, 1]}. */
+        /**
+         * {@code momentum} in {@code [0, 1]}.
+         *
+         * @param momentum the sgd momentum
+         * @return this builder
+         * @throws IllegalArgumentException if {@code momentum} is NaN or out of range
+         */
         public Builder momentum(double momentum) {
             return set(MOMENTUM, momentum);
         }
 
-        /** {@code nesterovs_momentum}. */
+        /**
+         * {@code nesterovs_momentum}.
+         *
+         * @param nesterovsMomentum true for Nesterov momentum
+         * @return this builder
+         */
         public Builder nesterovsMomentum(boolean nesterovsMomentum) {
             return set(NESTEROVS_MOMENTUM, nesterovsMomentum);
         }
 
-        /** {@code early_stopping}. */
+        /**
+         * {@code early_stopping}.
+         *
+         * @param earlyStopping true to stop on a validation score
+         * @return this builder
+         */
         public Builder earlyStopping(boolean earlyStopping) {
             return set(EARLY_STOPPING, earlyStopping);
         }
 
-        /** {@code validation_fraction} in {@code [0, 1)}. */
+        /**
+         * {@code validation_fraction} in {@code [0, 1)}.
+         *
+         * @param validationFraction the held-out share of the training rows
+         * @return this builder
+         * @throws IllegalArgumentException if {@code validationFraction} is NaN or out of range
+         */
         public Builder validationFraction(double validationFraction) {
             return set(VALIDATION_FRACTION, validationFraction);
         }
 
-        /** {@code beta_1} in {@code [0, 1)}. */
+        /**
+         * {@code beta_1} in {@code [0, 1)}.
+         *
+         * @param beta1 adam's first-moment decay
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta1} is NaN or out of range
+         */
         public Builder beta1(double beta1) {
             return set(BETA_1, beta1);
         }
 
-        /** {@code beta_2} in {@code [0, 1)}. */
+        /**
+         * {@code beta_2} in {@code [0, 1)}.
+         *
+         * @param beta2 adam's second-moment decay
+         * @return this builder
+         * @throws IllegalArgumentException if {@code beta2} is NaN or out of range
+         */
         public Builder beta2(double beta2) {
             return set(BETA_2, beta2);
         }
 
-        /** {@code epsilon} in {@code (0, inf)}. */
+        /**
+         * {@code epsilon} in {@code (0, inf)}.
+         *
+         * @param epsilon adam's denominator guard
+         * @return this builder
+         * @throws IllegalArgumentException if {@code epsilon} is NaN or out of range
+         */
         public Builder epsilon(double epsilon) {
             return set(EPSILON, epsilon);
         }
 
-        /** {@code n_iter_no_change} in {@code [1, inf)}. */
+        /**
+         * {@code n_iter_no_change} in {@code [1, inf)}.
+         *
+         * @param epochs the non-improving epochs tolerated before stopping
+         * @return this builder
+         * @throws IllegalArgumentException if {@code epochs} is out of range
+         */
         public Builder nIterNoChange(int epochs) {
             return set(N_ITER_NO_CHANGE, epochs);
         }
 
-        /** {@code n_iter_no_change=np.inf}: never stop early on the loss or score. */
+        /**
+         * {@code n_iter_no_change=np.inf}: never stop early on the loss or score.
+         *
+         * @return this builder
+         */
         public Builder nIterNoChangeInfinite() {
             return set(N_ITER_NO_CHANGE, Double.POSITIVE_INFINITY);
         }
 
-        /** {@code max_fun} in {@code [1, inf)}. */
+        /**
+         * {@code max_fun} in {@code [1, inf)}.
+         *
+         * @param maxFun the lbfgs loss-evaluation limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxFun} is out of range
+         */
         public Builder maxFun(int maxFun) {
             return set(MAX_FUN, maxFun);
         }
 
-        /** The parameters set so far. */
+        /**
+         * The parameters set so far.
+         *
+         * @return a new immutable instance
+         */
         public MLPParams build() {
             return new MLPParams(values);
         }

@@ -29,23 +29,41 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         this(MLPRegressorParams.defaults());
     }
 
-    /** A regressor with the given parameters. */
+    /**
+     * A regressor with the given parameters.
+     *
+     * @param params the hyperparameters, not null
+     */
     public MLPRegressor(MLPRegressorParams params) {
         super("MLPRegressor", params.common());
         this.loss = params.loss();
     }
 
-    /** The parameters, including {@code loss}. */
+    /**
+     * The parameters, including {@code loss}.
+     *
+     * @return a new record of the current parameters
+     */
     public MLPRegressorParams regressorParams() {
         return new MLPRegressorParams(params(), loss);
     }
 
-    /** The parameters by scikit-learn name ({@code get_params}). */
+    /**
+     * The parameters by scikit-learn name ({@code get_params}).
+     *
+     * @return every parameter keyed by sklearn name, unmodifiable
+     */
     public Map<String, Object> getParams() {
         return regressorParams().getParams();
     }
 
-    /** Replaces parameters by scikit-learn name ({@code set_params}), all validated first. */
+    /**
+     * Replaces parameters by scikit-learn name ({@code set_params}), all validated first.
+     *
+     * @param values new values keyed by sklearn name, including {@code loss}
+     * @return this regressor
+     * @throws IllegalArgumentException for an unknown name or a value outside its constraint
+     */
     public MLPRegressor setParams(Map<String, ?> values) {
         MLPRegressorParams p = regressorParams().withParams(values);
         setParamsInternal(p.common());
@@ -53,82 +71,186 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return this;
     }
 
-    /** Fits one target per row. */
+    /**
+     * Fits one target per row.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor fit(double[][] x, double[] y) {
         return fit(Inputs.of(x, "X"), column(y), null, false);
     }
 
-    /** Fits one target per row with sample weights. */
+    /**
+     * Fits one target per row with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor fit(double[][] x, double[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
     }
 
-    /** Fits several targets per row (multi-output). */
+    /**
+     * Fits several targets per row (multi-output).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor fit(double[][] x, double[][] y) {
         return fit(Inputs.of(x, "X"), y, null, false);
     }
 
-    /** Fits several targets per row with sample weights. */
+    /**
+     * Fits several targets per row with sample weights.
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor fit(double[][] x, double[][] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, false);
     }
 
-    /** Fits one target per row on float32 inputs (the network computes in float). */
+    /**
+     * Fits one target per row on float32 inputs (the network computes in float).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor fit(float[][] x, double[] y) {
         return fit(Inputs.of(x, "X"), column(y), null, false);
     }
 
-    /** Fits several targets per row on float32 inputs. */
+    /**
+     * Fits several targets per row on float32 inputs.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor fit(float[][] x, double[][] y) {
         return fit(Inputs.of(x, "X"), y, null, false);
     }
 
-    /** One epoch over the data ({@code partial_fit}). */
+    /**
+     * One epoch over the data ({@code partial_fit}).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor partialFit(double[][] x, double[] y) {
         return fit(Inputs.of(x, "X"), column(y), null, true);
     }
 
-    /** One epoch over the data with sample weights ({@code partial_fit}). */
+    /**
+     * One epoch over the data with sample weights ({@code partial_fit}).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor partialFit(double[][] x, double[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), column(y), sampleWeight, true);
     }
 
-    /** One epoch over float32 inputs ({@code partial_fit}). */
+    /**
+     * One epoch over float32 inputs ({@code partial_fit}).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor partialFit(float[][] x, double[] y) {
         return fit(Inputs.of(x, "X"), column(y), null, true);
     }
 
-    /** One epoch over multi-output data ({@code partial_fit}). */
+    /**
+     * One epoch over multi-output data ({@code partial_fit}).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor partialFit(double[][] x, double[][] y) {
         return fit(Inputs.of(x, "X"), y, null, true);
     }
 
-    /** One epoch over float32 inputs with sample weights ({@code partial_fit}). */
+    /**
+     * One epoch over float32 inputs with sample weights ({@code partial_fit}).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor partialFit(float[][] x, double[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), column(y), sampleWeight, true);
     }
 
-    /** One epoch over float32 multi-output data ({@code partial_fit}). */
+    /**
+     * One epoch over float32 multi-output data ({@code partial_fit}).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @return this regressor
+     */
     public MLPRegressor partialFit(float[][] x, double[][] y) {
         return fit(Inputs.of(x, "X"), y, null, true);
     }
 
-    /** One epoch over multi-output data with sample weights ({@code partial_fit}). */
+    /**
+     * One epoch over multi-output data with sample weights ({@code partial_fit}).
+     *
+     * @param x training samples, one row of features each, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor partialFit(double[][] x, double[][] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, true);
     }
 
-    /** One epoch over float32 multi-output data with sample weights ({@code partial_fit}). */
+    /**
+     * One epoch over float32 multi-output data with sample weights ({@code partial_fit}).
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor partialFit(float[][] x, double[][] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, true);
     }
 
-    /** Fits a single-output model on float32 inputs with sample weights. */
+    /**
+     * Fits a single-output model on float32 inputs with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one finite target per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor fit(float[][] x, double[] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), column(y), sampleWeight, false);
     }
 
-    /** Fits a multi-output model on float32 inputs with sample weights. */
+    /**
+     * Fits a multi-output model on float32 inputs with sample weights.
+     *
+     * @param x training samples as float rows, all finite
+     * @param y one equal-length row of finite targets per row of {@code x} ({@code >= 0} for Poisson)
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return this regressor
+     */
     public MLPRegressor fit(float[][] x, double[][] y, double[] sampleWeight) {
         return fit(Inputs.of(x, "X"), y, sampleWeight, false);
     }
@@ -147,12 +269,9 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
     private MLPRegressor fit(Inputs in, double[][] y, double[] sampleWeight, boolean incremental) {
         MLPParams p = params();
         RegressorLoss l = loss;
-        if (y == null) {
-            throw new IllegalArgumentException("y must not be null");
-        }
-        in.sameRows(y.length, "y");
+        in.sameRows(y, "y");
         double[] w = in.weights(sampleWeight);
-        int k = y[0] == null ? 0 : y[0].length;
+        int k = y[0].length;
         if (k < 1) {
             throw new IllegalArgumentException("y needs at least one target column");
         }
@@ -195,12 +314,24 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return this;
     }
 
-    /** Predictions of a single-output model ({@code predict}). */
+    /**
+     * Predictions of a single-output model ({@code predict}).
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return a new array, one prediction per row
+     * @throws IllegalStateException if the model has several outputs
+     */
     public double[] predict(double[][] x) {
         return single(core.outputs(Inputs.forPrediction(x, "X")));
     }
 
-    /** Predictions of a single-output model for float32 inputs. */
+    /**
+     * Predictions of a single-output model for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return a new array, one prediction per row
+     * @throws IllegalStateException if the model has several outputs
+     */
     public double[] predict(float[][] x) {
         return single(core.outputs(Inputs.forPrediction(x, "X")));
     }
@@ -213,12 +344,22 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return out;
     }
 
-    /** Predictions as rows x n_outputs (any model). */
+    /**
+     * Predictions as rows x n_outputs (any model).
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of {@code nOutputs()} predictions, one per sample
+     */
     public double[][] predictOutputs(double[][] x) {
         return predictOutputs(Inputs.forPrediction(x, "X"));
     }
 
-    /** {@link #predictOutputs(double[][])} for float32 inputs. */
+    /**
+     * {@link #predictOutputs(double[][])} for float32 inputs.
+     *
+     * @param x samples with {@code nFeaturesIn()} finite values per row
+     * @return new rows of {@code nOutputs()} predictions, one per sample
+     */
     public double[][] predictOutputs(float[][] x) {
         return predictOutputs(Inputs.forPrediction(x, "X"));
     }
@@ -233,51 +374,100 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return result;
     }
 
-    /** R^2 of a single-output model ({@code score}). */
+    /**
+     * R^2 of a single-output model ({@code score}).
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true target of each row
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(double[][] x, double[] y) {
         return score(x, column(y), null);
     }
 
-    /** Weighted R^2 of a single-output model. */
+    /**
+     * Weighted R^2 of a single-output model.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true target of each row
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(double[][] x, double[] y, double[] sampleWeight) {
         return score(x, column(y), sampleWeight);
     }
 
-    /** R^2 averaged uniformly over outputs ({@code score}). */
+    /**
+     * R^2 averaged uniformly over outputs ({@code score}).
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(double[][] x, double[][] y) {
         return score(Inputs.of(x, "X"), y, null);
     }
 
-    /** R^2 averaged uniformly over outputs, optionally weighted ({@code score}). */
+    /**
+     * R^2 averaged uniformly over outputs, optionally weighted ({@code score}).
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(double[][] x, double[][] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), y, sampleWeight);
     }
 
-    /** R^2 of a single-output model for float32 inputs. */
+    /**
+     * R^2 of a single-output model for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true target of each row
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(float[][] x, double[] y) {
         return score(Inputs.of(x, "X"), column(y), null);
     }
 
-    /** Weighted R^2 of a single-output model for float32 inputs. */
+    /**
+     * Weighted R^2 of a single-output model for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true target of each row
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(float[][] x, double[] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), column(y), sampleWeight);
     }
 
-    /** R^2 averaged over outputs for float32 inputs. */
+    /**
+     * R^2 averaged over outputs for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(float[][] x, double[][] y) {
         return score(Inputs.of(x, "X"), y, null);
     }
 
-    /** R^2 averaged over outputs, optionally weighted, for float32 inputs. */
+    /**
+     * R^2 averaged over outputs, optionally weighted, for float32 inputs.
+     *
+     * @param x test samples with {@code nFeaturesIn()} finite values per row
+     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
+     * @return the coefficient of determination, at most 1; NaN for fewer than two rows
+     */
     public double score(float[][] x, double[][] y, double[] sampleWeight) {
         return score(Inputs.of(x, "X"), y, sampleWeight);
     }
 
     private double score(Inputs in, double[][] y, double[] sampleWeight) {
-        if (y == null) {
-            throw new IllegalArgumentException("y must not be null");
-        }
-        in.sameRows(y.length, "y");
+        in.sameRows(y, "y");
         double[] w = in.weights(sampleWeight);
         double[] out = core.outputs(in);
         int k = core.model().outputs;
@@ -292,7 +482,12 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         return Scores.r2(flat, out, y.length, k, w);
     }
 
-    /** Sends verbose lines to {@code stream} instead of System.out. */
+    /**
+     * Sends verbose lines to {@code stream} instead of System.out.
+     *
+     * @param stream where verbose lines go, not null
+     * @return this regressor
+     */
     public MLPRegressor verboseOutput(PrintStream stream) {
         core.verboseOutput(stream);
         return this;
@@ -303,6 +498,11 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         core.restore(model);
     }
 
+    /**
+     * Writes the parameters and, once fitted, the model as plain data.
+     *
+     * @return the {@code SavedEstimator} written in place of this regressor
+     */
     @Serial
     private Object writeReplace() {
         return new SavedEstimator(SavedEstimator.REGRESSOR, new java.util.TreeMap<>(getParams()), core.saved(),

@@ -3,7 +3,6 @@ package dev.vecnn.nn;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -22,23 +21,42 @@ public record MLPRegressorParams(MLPParams common, RegressorLoss loss) {
     private static final String OWNER = "MLPRegressor";
     private static final Map<String, Function<Object, Object>> RULES = rules();
 
-    /** Both arguments are required. */
+    /**
+     * Both arguments are required.
+     *
+     * @throws IllegalArgumentException if either is null
+     */
     public MLPRegressorParams {
-        Objects.requireNonNull(common, "common");
-        Objects.requireNonNull(loss, "loss");
+        if (common == null || loss == null) {
+            throw new IllegalArgumentException((common == null ? "common" : "loss") + " must not be null");
+        }
     }
 
-    /** scikit-learn's defaults: {@code MLPRegressor()}. */
+    /**
+     * scikit-learn's defaults: {@code MLPRegressor()}.
+     *
+     * @return the defaults of {@link MLPParams} with squared-error loss
+     */
     public static MLPRegressorParams defaults() {
         return new MLPRegressorParams(MLPParams.defaults(), RegressorLoss.SQUARED_ERROR);
     }
 
-    /** These parameters with another loss. */
+    /**
+     * These parameters with another loss.
+     *
+     * @param newLoss the regression loss, not null
+     * @return a new instance
+     */
     public MLPRegressorParams withLoss(RegressorLoss newLoss) {
         return new MLPRegressorParams(common, newLoss);
     }
 
-    /** These parameters with other shared parameters. */
+    /**
+     * These parameters with other shared parameters.
+     *
+     * @param newCommon the parameters shared with the classifier, not null
+     * @return a new instance
+     */
     public MLPRegressorParams withCommon(MLPParams newCommon) {
         return new MLPRegressorParams(newCommon, loss);
     }
@@ -46,6 +64,8 @@ public record MLPRegressorParams(MLPParams common, RegressorLoss loss) {
     /**
      * scikit-learn's {@code get_params()}: {@link MLPParams#getParams()} plus {@code loss}, in
      * sorted key order, unmodifiable.
+     *
+     * @return every parameter, keyed by sklearn name
      */
     public Map<String, Object> getParams() {
         TreeMap<String, Object> values = new TreeMap<>(common.values());

@@ -13,7 +13,11 @@ public enum RegressorLoss {
         this.sklearnName = sklearnName;
     }
 
-    /** The string scikit-learn uses for this value of {@code loss}. */
+    /**
+     * The string scikit-learn uses for this value of {@code loss}.
+     *
+     * @return the lowercase option name, such as {@code "squared_error"}
+     */
     public String sklearnName() {
         return sklearnName;
     }

@@ -15,7 +15,11 @@ public enum Solver {
         this.sklearnName = sklearnName;
     }
 
-    /** The string scikit-learn uses for this value of {@code solver}. */
+    /**
+     * The string scikit-learn uses for this value of {@code solver}.
+     *
+     * @return the lowercase option name, such as {@code "adam"}
+     */
     public String sklearnName() {
         return sklearnName;
     }

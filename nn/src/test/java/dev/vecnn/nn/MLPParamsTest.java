@@ -269,8 +269,8 @@ class MLPParamsTest {
         nullLoss.put("loss", null);
         assertThrows(IllegalArgumentException.class,
                 () -> MLPRegressorParams.defaults().withParams(nullLoss));
-        assertThrows(NullPointerException.class,
-                () -> new MLPRegressorParams(MLPParams.defaults(), null));
+        assertEquals("loss must not be null", assertThrows(IllegalArgumentException.class,
+                () -> new MLPRegressorParams(MLPParams.defaults(), null)).getMessage());
     }
 
     @Test

@@ -40,17 +40,17 @@ final class MaxAbsBits {
         int i = 0;
         // Four independent maxima: the loop runs at the loads' pace, not one max's latency.
         for (; i <= len - 4 * FL; i += 4 * FL) {
-            m0 = m0.max((IntVector) FloatVector.fromArray(FS, x, off + i).reinterpretAsInts()
+            m0 = m0.max(FloatVector.fromArray(FS, x, off + i).reinterpretAsInts()
                     .lanewise(VectorOperators.AND, 0x7fffffff));
-            m1 = m1.max((IntVector) FloatVector.fromArray(FS, x, off + i + FL).reinterpretAsInts()
+            m1 = m1.max(FloatVector.fromArray(FS, x, off + i + FL).reinterpretAsInts()
                     .lanewise(VectorOperators.AND, 0x7fffffff));
-            m2 = m2.max((IntVector) FloatVector.fromArray(FS, x, off + i + 2 * FL).reinterpretAsInts()
+            m2 = m2.max(FloatVector.fromArray(FS, x, off + i + 2 * FL).reinterpretAsInts()
                     .lanewise(VectorOperators.AND, 0x7fffffff));
-            m3 = m3.max((IntVector) FloatVector.fromArray(FS, x, off + i + 3 * FL).reinterpretAsInts()
+            m3 = m3.max(FloatVector.fromArray(FS, x, off + i + 3 * FL).reinterpretAsInts()
                     .lanewise(VectorOperators.AND, 0x7fffffff));
         }
         for (; i <= len - FL; i += FL) {
-            m0 = m0.max((IntVector) FloatVector.fromArray(FS, x, off + i).reinterpretAsInts()
+            m0 = m0.max(FloatVector.fromArray(FS, x, off + i).reinterpretAsInts()
                     .lanewise(VectorOperators.AND, 0x7fffffff));
         }
         int m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
@@ -67,17 +67,17 @@ final class MaxAbsBits {
         LongVector m3 = m0;
         int i = 0;
         for (; i <= len - 4 * DL; i += 4 * DL) {
-            m0 = m0.max((LongVector) DoubleVector.fromArray(DS, x, off + i).reinterpretAsLongs()
+            m0 = m0.max(DoubleVector.fromArray(DS, x, off + i).reinterpretAsLongs()
                     .lanewise(VectorOperators.AND, 0x7fffffffffffffffL));
-            m1 = m1.max((LongVector) DoubleVector.fromArray(DS, x, off + i + DL).reinterpretAsLongs()
+            m1 = m1.max(DoubleVector.fromArray(DS, x, off + i + DL).reinterpretAsLongs()
                     .lanewise(VectorOperators.AND, 0x7fffffffffffffffL));
-            m2 = m2.max((LongVector) DoubleVector.fromArray(DS, x, off + i + 2 * DL).reinterpretAsLongs()
+            m2 = m2.max(DoubleVector.fromArray(DS, x, off + i + 2 * DL).reinterpretAsLongs()
                     .lanewise(VectorOperators.AND, 0x7fffffffffffffffL));
-            m3 = m3.max((LongVector) DoubleVector.fromArray(DS, x, off + i + 3 * DL).reinterpretAsLongs()
+            m3 = m3.max(DoubleVector.fromArray(DS, x, off + i + 3 * DL).reinterpretAsLongs()
                     .lanewise(VectorOperators.AND, 0x7fffffffffffffffL));
         }
         for (; i <= len - DL; i += DL) {
-            m0 = m0.max((LongVector) DoubleVector.fromArray(DS, x, off + i).reinterpretAsLongs()
+            m0 = m0.max(DoubleVector.fromArray(DS, x, off + i).reinterpretAsLongs()
                     .lanewise(VectorOperators.AND, 0x7fffffffffffffffL));
         }
         long m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);

@@ -177,7 +177,6 @@ final class PackF32 {
         }
     }
 
-    /** How many columns of a sliver the kernel reads: one vector for at most one vector of columns, else all. */
     /**
      * One sliver of a transposed B ({@code B(p, j) = b[j * ldb + p]}, from {@code src} = B(0, 0)):
      * for each step, each vector of the sliver's columns gathered from L stored rows ldb apart

@@ -18,7 +18,14 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Reads {@code file}; its last {@code targetColumns} columns are the targets. */
+    /**
+     * Reads {@code file}; its last {@code targetColumns} columns are the targets.
+     *
+     * @param file          the CSV file, UTF-8
+     * @param targetColumns number of target columns, {@code >= 1} and below the column count
+     * @return the data set, named by the file's path
+     * @throws IOException if the file cannot be read or is not valid numeric CSV
+     */
     public static Dataset read(Path file, int targetColumns) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), targetColumns);
@@ -27,6 +34,12 @@ public final class Csv {
 
     /**
      * Reads a UTF-8 stream; {@code name} identifies it in errors. The stream is not closed.
+     *
+     * @param in            the CSV text, header row first
+     * @param name          the data set's name, used in messages
+     * @param targetColumns number of target columns, {@code >= 1} and below the column count
+     * @return the data set, column names from the header
+     * @throws IOException if reading fails, the header is missing, or a row is malformed
      */
     public static Dataset read(InputStream in, String name, int targetColumns) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -21,9 +21,17 @@ import java.util.Objects;
 public record Dataset(String name, int nSamples, int nFeatures, double[] x, int nTargets,
                       double[] y, List<String> featureNames, List<String> targetNames) {
 
-    /** Checks that every length agrees with the stated shape. */
+    /**
+     * Checks that every length agrees with the stated shape.
+     *
+     * @throws IllegalArgumentException if a component is null, a size negative or a length off
+     */
     public Dataset {
-        Objects.requireNonNull(name, "name");
+        String missing = name == null ? "name" : x == null ? "x" : y == null ? "y"
+                : featureNames == null ? "featureNames" : targetNames == null ? "targetNames" : null;
+        if (missing != null) {
+            throw new IllegalArgumentException("Dataset: " + missing + " must not be null");
+        }
         if (nSamples < 0 || nFeatures < 0 || nTargets < 0) {
             throw new IllegalArgumentException(name + ": negative shape " + nSamples + " x "
                     + nFeatures + " / " + nTargets);
@@ -42,12 +50,22 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
         targetNames = List.copyOf(targetNames);
     }
 
-    /** The input at row {@code i}, column {@code j}. */
+    /**
+     * The input at row {@code i}, column {@code j}.
+     *
+     * @param i row in {@code [0, nSamples)}
+     * @param j column in {@code [0, nFeatures)}
+     * @return {@code x[i * nFeatures + j]}
+     */
     public double x(int i, int j) {
         return x[i * nFeatures + j];
     }
 
-    /** The inputs as fresh row arrays, the shape the estimators take ({@code X}). */
+    /**
+     * The inputs as fresh row arrays, the shape the estimators take ({@code X}).
+     *
+     * @return {@code nSamples} copied rows of {@code nFeatures} values
+     */
     public double[][] xRows() {
         double[][] out = new double[nSamples][];
         for (int i = 0; i < nSamples; i++) {
@@ -56,7 +74,11 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
         return out;
     }
 
-    /** The inputs as fresh float rows (a float32 fit, as scikit-learn does for float32 X). */
+    /**
+     * The inputs as fresh float rows (a float32 fit, as scikit-learn does for float32 X).
+     *
+     * @return {@code nSamples} rows of {@code nFeatures} values rounded to float
+     */
     public float[][] xRowsFloat() {
         float[][] out = new float[nSamples][nFeatures];
         for (int i = 0; i < nSamples; i++) {
@@ -67,7 +89,11 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
         return out;
     }
 
-    /** {@link #labels()} boxed, the label array a classifier over {@code Integer} takes. */
+    /**
+     * {@link #labels()} boxed, the label array a classifier over {@code Integer} takes.
+     *
+     * @return one boxed label per row
+     */
     public Integer[] boxedLabels() {
         return java.util.Arrays.stream(labels()).boxed().toArray(Integer[]::new);
     }
@@ -75,6 +101,7 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
     /**
      * The single target column as class labels.
      *
+     * @return one label per row, a fresh array
      * @throws IllegalStateException if there is more than one target or a value is not an
      *                               integer
      */
@@ -97,6 +124,10 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
     /**
      * Rows {@code [from, to)} as a new data set with copied arrays, e.g. MNIST's fixed
      * train / test split.
+     *
+     * @param from first row, inclusive
+     * @param to   end row, exclusive; {@code from <= to <= nSamples}
+     * @return the rows, named {@code name[from:to]}
      */
     public Dataset rows(int from, int to) {
         Objects.checkFromToIndex(from, to, nSamples);

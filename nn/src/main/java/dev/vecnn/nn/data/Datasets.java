@@ -21,6 +21,8 @@ public final class Datasets {
     /**
      * 10,000 MNIST digits, 784 pixels each scaled to {@code [0, 1]}, labels 0-9. Shuffled once,
      * so rows {@code [0, 8000)} / {@code [8000, 10000)} make a train / test split.
+     *
+     * @return 10000 rows of 784 pixels ({@code pixel_0} ...) and one {@code label} column
      */
     public static Dataset mnist10k() {
         String images = "images-idx3-ubyte.gz";
@@ -48,32 +50,56 @@ public final class Datasets {
         }
     }
 
-    /** scikit-learn's digits: 1797 8x8 images with values 0-16, labels 0-9. */
+    /**
+     * scikit-learn's digits: 1797 8x8 images with values 0-16, labels 0-9.
+     *
+     * @return 1797 rows of 64 pixels and one label column
+     */
     public static Dataset digits() {
         return csv("digits.csv", 1);
     }
 
-    /** Fisher's iris: 150 x 4, three classes 0-2. */
+    /**
+     * Fisher's iris: 150 x 4, three classes 0-2.
+     *
+     * @return 150 rows of 4 features and one label column
+     */
     public static Dataset iris() {
         return csv("iris.csv", 1);
     }
 
-    /** Wisconsin diagnostic breast cancer: 569 x 30, labels 0/1. */
+    /**
+     * Wisconsin diagnostic breast cancer: 569 x 30, labels 0/1.
+     *
+     * @return 569 rows of 30 features and one label column
+     */
     public static Dataset breastCancer() {
         return csv("breast_cancer.csv", 1);
     }
 
-    /** UCI wine: 178 x 13, three classes 0-2. */
+    /**
+     * UCI wine: 178 x 13, three classes 0-2.
+     *
+     * @return 178 rows of 13 features and one label column
+     */
     public static Dataset wine() {
         return csv("wine.csv", 1);
     }
 
-    /** Diabetes (raw, unscaled): 442 x 10, one regression target. */
+    /**
+     * Diabetes (raw, unscaled): 442 x 10, one regression target.
+     *
+     * @return 442 rows of 10 features and one target column
+     */
     public static Dataset diabetes() {
         return csv("diabetes.csv", 1);
     }
 
-    /** Linnerud: 20 x 3 exercises, three physiological targets (multi-output regression). */
+    /**
+     * Linnerud: 20 x 3 exercises, three physiological targets (multi-output regression).
+     *
+     * @return 20 rows of 3 features and 3 target columns
+     */
     public static Dataset linnerud() {
         return csv("linnerud.csv", 3);
     }

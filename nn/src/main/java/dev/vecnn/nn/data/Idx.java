@@ -24,7 +24,13 @@ public final class Idx {
     private Idx() {
     }
 
-    /** Reads a gzip-compressed IDX3 image file; pixels are scaled by 1/255. */
+    /**
+     * Reads a gzip-compressed IDX3 image file; pixels are scaled by 1/255.
+     *
+     * @param file the {@code .gz} IDX3 file
+     * @return the images, pixels in {@code [0, 1]}
+     * @throws IOException if the file cannot be read or is not a valid IDX3 image file
+     */
     public static IdxImages readImages(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return readImages(in, file.toString());
@@ -34,6 +40,11 @@ public final class Idx {
     /**
      * Reads a gzip-compressed IDX3 image stream; {@code name} identifies it in errors. The stream
      * is not closed.
+     *
+     * @param gzipped the gzip-compressed IDX3 bytes
+     * @param name    the source's name, used in messages
+     * @return the images, pixels in {@code [0, 1]}
+     * @throws IOException if reading fails or the data is not a valid IDX3 image file
      */
     public static IdxImages readImages(InputStream gzipped, String name) throws IOException {
         return read(gzipped, name, (data, n) -> {
@@ -47,7 +58,13 @@ public final class Idx {
         });
     }
 
-    /** Reads a gzip-compressed IDX1 label file. */
+    /**
+     * Reads a gzip-compressed IDX1 label file.
+     *
+     * @param file the {@code .gz} IDX1 file
+     * @return one label per item, each in {@code [0, 255]}
+     * @throws IOException if the file cannot be read or is not a valid IDX1 label file
+     */
     public static int[] readLabels(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return readLabels(in, file.toString());
@@ -57,6 +74,11 @@ public final class Idx {
     /**
      * Reads a gzip-compressed IDX1 label stream; {@code name} identifies it in errors. The stream
      * is not closed.
+     *
+     * @param gzipped the gzip-compressed IDX1 bytes
+     * @param name    the source's name, used in messages
+     * @return one label per item, each in {@code [0, 255]}
+     * @throws IOException if reading fails or the data is not a valid IDX1 label file
      */
     public static int[] readLabels(InputStream gzipped, String name) throws IOException {
         return read(gzipped, name, (data, n) -> {

@@ -30,6 +30,13 @@ public final class DenseF32 {
     /**
      * A layer over the given parameter and gradient arrays.
      *
+     * @param fanIn        input width, {@code >= 1}
+     * @param fanOut       output width, {@code >= 1}
+     * @param transfer     the function applied to {@code A W + b}
+     * @param params       the network's flat parameters, shared, not copied
+     * @param grads        the flat gradients, same length as {@code params}
+     * @param weightOffset index of {@code W[0, 0]} in both arrays
+     * @param biasOffset   index of {@code b[0]} in both arrays
      * @throws IllegalArgumentException if a size is below 1 or a range does not fit the arrays
      */
     public DenseF32(int fanIn, int fanOut, Transfer transfer, float[] params, float[] grads,
@@ -55,17 +62,29 @@ public final class DenseF32 {
         this.columnSums = new float[fanOut];
     }
 
-    /** Input width (scikit-learn's fan_in). */
+    /**
+     * Input width (scikit-learn's fan_in).
+     *
+     * @return number of inputs per row
+     */
     public int fanIn() {
         return fanIn;
     }
 
-    /** Output width (fan_out). */
+    /**
+     * Output width (fan_out).
+     *
+     * @return number of outputs per row
+     */
     public int fanOut() {
         return fanOut;
     }
 
-    /** The function applied to {@code A W + b}. */
+    /**
+     * The function applied to {@code A W + b}.
+     *
+     * @return this layer's transfer
+     */
     public Transfer transfer() {
         return transfer;
     }
@@ -75,6 +94,10 @@ public final class DenseF32 {
      * receives {@code rows x fanOut}. The bias and an element-wise activation are applied by the
      * GEMM while each tile is in registers ({@code (input W) + b}, the sum scikit-learn forms);
      * softmax and exp, which are not element-wise kernels, take one pass after it.
+     *
+     * @param input  {@code rows x fanIn} inputs, row-major from index 0
+     * @param rows   number of rows
+     * @param output receives the {@code rows x fanOut} results from index 0
      */
     public void forward(float[] input, int rows, float[] output) {
         forwardRows(input, output, 0, rows);
@@ -98,6 +121,10 @@ public final class DenseF32 {
     /**
      * {@link #forward(float[], int, float[])} with the input given as one array per row
      * ({@code input[i]} holds row i's {@code fanIn} values from index 0), read in place.
+     *
+     * @param input  one array per row, at least {@code rows} of them
+     * @param rows   number of rows
+     * @param output receives the {@code rows x fanOut} results from index 0
      */
     public void forward(float[][] input, int rows, float[] output) {
         Activation fused = transfer.fusable();
@@ -112,13 +139,22 @@ public final class DenseF32 {
      * The first half of {@link #forward(float[][], int, float[])}: {@code output = input W + b},
      * without the layer's function; {@link #finishForward} applies it. The two together give the
      * bits of the fused call (the fused store adds the bias, then applies the function).
+     *
+     * @param input  one array per row, each with {@code fanIn} values from index 0
+     * @param rows   number of rows
+     * @param output receives the {@code rows x fanOut} pre-activations from index 0
      */
     public void forwardPreActivation(float[][] input, int rows, float[] output) {
         FusedGemm.sgemmBiasActivation(false, rows, fanOut, fanIn, input, 0, params, weightOffset, fanOut, params,
                 biasOffset, Activation.IDENTITY, 0f, output, 0, fanOut);
     }
 
-    /** The layer's function over {@code rows x fanOut} pre-activations in place (see {@link #forwardPreActivation}). */
+    /**
+     * The layer's function over {@code rows x fanOut} pre-activations in place (see {@link #forwardPreActivation}).
+     *
+     * @param output the pre-activations from index 0, overwritten with the outputs
+     * @param rows   number of rows
+     */
     public void finishForward(float[] output, int rows) {
         transfer.apply(output, rows, fanOut);
     }
@@ -133,6 +169,14 @@ public final class DenseF32 {
      *     {@code g = inputTransfer} produced {@code input} ({@code rows x fanIn}).
      * </ul>
      * {@code scale} is the batch's total sample weight (its row count when unweighted).
+     *
+     * @param input         the layer's {@code rows x fanIn} inputs from the forward pass
+     * @param delta         {@code rows x fanOut} output deltas, as described above
+     * @param rows          number of rows
+     * @param alpha         L2 penalty strength
+     * @param scale         the batch's total sample weight, {@code > 0}
+     * @param inputDelta    null, or receives the {@code rows x fanIn} input deltas
+     * @param inputTransfer the function that produced {@code input}; used with {@code inputDelta}
      */
     public void backward(float[] input, float[] delta, int rows, float alpha, float scale,
                          float[] inputDelta, Transfer inputTransfer) {

@@ -54,6 +54,11 @@ public final class NetworkF32 {
     /**
      * A network with {@code units = [n_features, hidden..., n_outputs]}, hidden activation
      * {@code hidden}, output function {@code output} and {@code loss}; parameters start at zero.
+     *
+     * @param units  layer widths from input to output, at least two entries (copied)
+     * @param hidden the activation of every hidden layer; must {@link Transfer#hasDerivative()}
+     * @param output the output layer's function
+     * @param loss   the loss whose delta the output layer receives
      */
     public NetworkF32(int[] units, Transfer hidden, Transfer output, Loss loss) {
         if (units.length < 2) {
@@ -86,37 +91,67 @@ public final class NetworkF32 {
         }
     }
 
-    /** {@code [n_features, hidden..., n_outputs]}. */
+    /**
+     * {@code [n_features, hidden..., n_outputs]}.
+     *
+     * @return a fresh copy of the layer widths
+     */
     public int[] units() {
         return units.clone();
     }
 
-    /** Number of weight layers (scikit-learn's {@code n_layers_ - 1}). */
+    /**
+     * Number of weight layers (scikit-learn's {@code n_layers_ - 1}).
+     *
+     * @return {@code units().length - 1}
+     */
     public int layerCount() {
         return layers.length;
     }
 
-    /** The layer {@code i}, from the input side. */
+    /**
+     * The layer {@code i}, from the input side.
+     *
+     * @param i layer index in {@code [0, layerCount())}
+     * @return that layer, sharing this network's parameters
+     */
     public DenseF32 layer(int i) {
         return layers[i];
     }
 
-    /** The flat parameters, live: weights of every layer, then biases of every layer. */
+    /**
+     * The flat parameters, live: weights of every layer, then biases of every layer.
+     *
+     * @return the parameter array itself, not a copy
+     */
     public float[] parameters() {
         return params;
     }
 
-    /** The flat gradients of the last {@link #lossAndGradient} call, live, same layout. */
+    /**
+     * The flat gradients of the last {@link #lossAndGradient} call, live, same layout.
+     *
+     * @return the gradient array itself, not a copy
+     */
     public float[] gradients() {
         return grads;
     }
 
-    /** Number of weight entries, which come first in the flat arrays. */
+    /**
+     * Number of weight entries, which come first in the flat arrays.
+     *
+     * @return the sum of {@code units[i] * units[i + 1]} over the layers
+     */
     public int coefficientCount() {
         return coefficientCount;
     }
 
-    /** Where layer {@code i}'s weight matrix starts in the flat arrays. */
+    /**
+     * Where layer {@code i}'s weight matrix starts in the flat arrays.
+     *
+     * @param i layer index in {@code [0, layerCount())}
+     * @return index of the layer's {@code W[0, 0]}
+     */
     public int weightOffset(int i) {
         int w = 0;
         for (int j = 0; j < i; j++) {
@@ -125,7 +160,12 @@ public final class NetworkF32 {
         return w;
     }
 
-    /** Where layer {@code i}'s bias vector starts in the flat arrays. */
+    /**
+     * Where layer {@code i}'s bias vector starts in the flat arrays.
+     *
+     * @param i layer index in {@code [0, layerCount())}
+     * @return index of the layer's {@code b[0]}
+     */
     public int biasOffset(int i) {
         int b = coefficientCount;
         for (int j = 0; j < i; j++) {
@@ -134,7 +174,11 @@ public final class NetworkF32 {
         return b;
     }
 
-    /** Allocates the training workspace for batches of up to {@code rows} rows (once per fit). */
+    /**
+     * Allocates the training workspace for batches of up to {@code rows} rows (once per fit).
+     *
+     * @param rows the largest batch size; a smaller value than before keeps the workspace
+     */
     public void reserve(int rows) {
         if (rows <= capacity) {
             return;
@@ -153,6 +197,13 @@ public final class NetworkF32 {
      * {@code rows x n_outputs} (both from index 0), {@code sampleWeight} null or one weight per
      * row. Returns the weighted mean loss plus {@code alpha / (2 sum w) * sum W^2} and leaves its
      * gradient in {@link #gradients()}. Needs {@link #reserve(int)} for at least {@code rows}.
+     *
+     * @param x            {@code rows x n_features} inputs, row-major
+     * @param y            {@code rows x n_outputs} targets, row-major
+     * @param sampleWeight null, or one weight per row
+     * @param rows         batch size, at most the reserved capacity
+     * @param alpha        L2 penalty strength
+     * @return the penalized loss of the batch
      */
     public double lossAndGradient(float[] x, float[] y, float[] sampleWeight, int rows, double alpha) {
         if (rows > capacity) {
@@ -260,8 +311,12 @@ public final class NetworkF32 {
 
     /**
      * The output activations for {@code rows x n_features} inputs {@code x} into {@code out}
-     * ({@code rows x n_outputs}); uses fresh buffers, so concurrent calls are safe while no one
-     * trains the network.
+     * ({@code rows x n_outputs}); uses the calling thread's own buffers, so concurrent calls are
+     * safe while no one trains the network.
+     *
+     * @param x    {@code rows x n_features} inputs, row-major from index 0
+     * @param rows number of rows
+     * @param out  receives the {@code rows x n_outputs} outputs from index 0
      */
     public void predict(float[] x, int rows, float[] out) {
         predict(x, null, rows, out);
@@ -271,6 +326,10 @@ public final class NetworkF32 {
      * {@link #predict(float[], int, float[])} for inputs given as one array per row
      * ({@code x[i]} holds row i's {@code n_features} values from index 0), read in place by the
      * first layer instead of being copied into one array first.
+     *
+     * @param x    one array per row, at least {@code rows} of them
+     * @param rows number of rows
+     * @param out  receives the {@code rows x n_outputs} outputs from index 0
      */
     public void predict(float[][] x, int rows, float[] out) {
         predict(null, x, rows, out);
@@ -280,6 +339,8 @@ public final class NetworkF32 {
      * Whether {@link #predictIfFinite} costs less than scanning the inputs for NaN and infinity
      * first: the first layer has fewer outputs than inputs, so its pre-activations are the smaller
      * array to scan.
+     *
+     * @return true if the first layer has fewer units than the input
      */
     public boolean firstLayerNarrows() {
         return units[1] < units[0];
@@ -298,6 +359,11 @@ public final class NetworkF32 {
      * infinite, or NaN where the weight is 0; and a sum with a NaN or infinite term is NaN or
      * infinite (infinities of opposite sign give NaN). The check runs before the layer's function,
      * since relu(-inf) = 0 and tanh(inf) = 1 are finite.
+     *
+     * @param x    one array per row, each with {@code n_features} values from index 0
+     * @param rows number of rows
+     * @param out  receives the {@code rows x n_outputs} outputs from index 0
+     * @return true if {@code out} was written; false if a first-layer pre-activation is not finite
      */
     public boolean predictIfFinite(float[][] x, int rows, float[] out) {
         float[] first = layers.length == 1 ? out : hiddenBuffer(0, rows);
@@ -354,6 +420,9 @@ public final class NetworkF32 {
      * A buffer for {@link #predict}'s {@code rows x n_outputs} results: the calling thread's own,
      * reused from call to call (as the hidden buffers are), so valid until this thread's next call.
      * Callers that hand results out copy them first.
+     *
+     * @param rows number of rows the buffer must hold
+     * @return a buffer of at least {@code rows x n_outputs} elements
      */
     public float[] outputBuffer(int rows) {
         return hiddenBuffer(layers.length - 1, rows);

@@ -32,7 +32,12 @@ public enum Transfer {
         this.kernel = kernel;
     }
 
-    /** The transfer for an estimator's hidden activation. */
+    /**
+     * The transfer for an estimator's hidden activation.
+     *
+     * @param activation the estimator's hidden activation
+     * @return the transfer computing the same function
+     */
     public static Transfer of(dev.vecnn.nn.Activation activation) {
         return switch (activation) {
             case IDENTITY -> IDENTITY;
@@ -42,7 +47,11 @@ public enum Transfer {
         };
     }
 
-    /** scikit-learn's name, as in {@code out_activation_}. */
+    /**
+     * scikit-learn's name, as in {@code out_activation_}.
+     *
+     * @return the lowercase name, such as {@code "relu"} or {@code "softmax"}
+     */
     public String sklearnName() {
         return kernel != null ? kernel.sklearnName() : name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -55,17 +64,34 @@ public enum Transfer {
         return kernel;
     }
 
-    /** Whether the backward pass can go through this function (hidden activations only). */
+    /**
+     * Whether the backward pass can go through this function (hidden activations only).
+     *
+     * @return true for identity, logistic, tanh and relu; false for softmax and exp
+     */
     public boolean hasDerivative() {
         return kernel != null;
     }
 
-    /** Applies the function in place to {@code rows x cols} row-major values from index 0. */
+    /**
+     * Applies the function in place to {@code rows x cols} row-major values from index 0.
+     *
+     * @param x    the values, overwritten with the results
+     * @param rows number of rows, {@code >= 0}
+     * @param cols row length; softmax normalizes each row of this many values
+     */
     public void apply(float[] x, int rows, int cols) {
         apply(x, 0, rows, cols);
     }
 
-    /** {@link #apply(float[], int, int)} on the {@code rows x cols} values from index {@code offset}. */
+    /**
+     * {@link #apply(float[], int, int)} on the {@code rows x cols} values from index {@code offset}.
+     *
+     * @param x      the array holding the values, overwritten with the results
+     * @param offset index of the first value in {@code x}
+     * @param rows   number of rows, {@code >= 0}
+     * @param cols   row length; softmax normalizes each row of this many values
+     */
     public void apply(float[] x, int offset, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
@@ -82,12 +108,25 @@ public enum Transfer {
         }
     }
 
-    /** Double version of {@link #apply(float[], int, int)}. */
+    /**
+     * Double version of {@link #apply(float[], int, int)}.
+     *
+     * @param x    the values, overwritten with the results
+     * @param rows number of rows, {@code >= 0}
+     * @param cols row length; softmax normalizes each row of this many values
+     */
     public void apply(double[] x, int rows, int cols) {
         apply(x, 0, rows, cols);
     }
 
-    /** {@link #apply(double[], int, int)} on the {@code rows x cols} values from index {@code offset}. */
+    /**
+     * {@link #apply(double[], int, int)} on the {@code rows x cols} values from index {@code offset}.
+     *
+     * @param x      the array holding the values, overwritten with the results
+     * @param offset index of the first value in {@code x}
+     * @param rows   number of rows, {@code >= 0}
+     * @param cols   row length; softmax normalizes each row of this many values
+     */
     public void apply(double[] x, int offset, int rows, int cols) {
         int n = rows * cols;
         switch (this) {
@@ -104,14 +143,27 @@ public enum Transfer {
         }
     }
 
-    /** {@code delta[i] *= f'(z_i)} for the first {@code length} entries, from outputs {@code y}. */
+    /**
+     * {@code delta[i] *= f'(z_i)} for the first {@code length} entries, from outputs {@code y}.
+     * Only for transfers that {@link #hasDerivative()}.
+     *
+     * @param y      the forward outputs {@code f(z_i)} of this function
+     * @param delta  the gradient with respect to the outputs, scaled in place
+     * @param length number of entries from index 0
+     */
     public void derivative(float[] y, float[] delta, int length) {
         if (this != IDENTITY) {
             Activations.derivative(hidden(), 0f, y, delta, 0, length);
         }
     }
 
-    /** Double version of {@link #derivative(float[], float[], int)}. */
+    /**
+     * Double version of {@link #derivative(float[], float[], int)}.
+     *
+     * @param y      the forward outputs {@code f(z_i)} of this function
+     * @param delta  the gradient with respect to the outputs, scaled in place
+     * @param length number of entries from index 0
+     */
     public void derivative(double[] y, double[] delta, int length) {
         if (this != IDENTITY) {
             Activations.derivative(hidden(), 0d, y, delta, 0, length);
