@@ -19,6 +19,8 @@ import java.util.Arrays;
  * </pre>
  *
  * Softmax, which couples a whole row, is {@link Activations#softmax(float[], int, int, int)}.
+ * The estimators' {@code activation} parameter is a separate enum, {@code dev.vecnn.nn.Activation},
+ * with only the four scikit-learn offers.
  */
 public enum Activation {
     /** {@code f(z) = z}. */

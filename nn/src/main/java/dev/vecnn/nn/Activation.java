@@ -1,6 +1,11 @@
 package dev.vecnn.nn;
 
-/** Hidden-layer activation, scikit-learn's {@code activation} parameter. */
+/**
+ * Hidden-layer activation, scikit-learn's {@code activation} parameter: the four scikit-learn
+ * offers. Not to be confused with the kernels' {@link dev.vecnn.kernels.Activation}, the wider set
+ * (with leaky_relu and softplus) that the kernels and fused products take; a program using both
+ * imports one and names the other in full.
+ */
 public enum Activation {
     /** {@code f(x) = x}, scikit-learn {@code 'identity'}. */
     IDENTITY("identity"),

@@ -35,8 +35,25 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * @param params the hyperparameters, not null
      */
     public MLPRegressor(MLPRegressorParams params) {
-        super("MLPRegressor", params.common());
+        super("MLPRegressor", common(params));
         this.loss = params.loss();
+    }
+
+    /**
+     * A regressor with the given parameters and scikit-learn's default loss, squared error; the
+     * parameters shared with {@link MLPClassifier}, so one {@link MLPParams#builder()} serves both.
+     *
+     * @param params the hyperparameters, not null
+     */
+    public MLPRegressor(MLPParams params) {
+        this(MLPRegressorParams.defaults().withCommon(params));
+    }
+
+    private static MLPParams common(MLPRegressorParams params) {
+        if (params == null) {
+            throw new IllegalArgumentException("params must not be null");
+        }
+        return params.common();
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
  * everything before they call in here.
  */
 final class Model {
-    private static final System.Logger LOG = System.getLogger(Model.class.getName());
+    /** The package's logger, so that users configure or silence one name, as for dev.vecnn.kernels. */
+    private static final System.Logger LOG = System.getLogger("dev.vecnn.nn");
 
     /**
      * Fits whose work reaches this many multiply-adds warm the kernels up first. Cold, the JIT

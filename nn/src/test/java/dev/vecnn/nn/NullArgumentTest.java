@@ -61,6 +61,21 @@ class NullArgumentTest {
         checkEveryMethod(MLPRegressor.class, false);
     }
 
+    @Test
+    void constructorsRejectNullParameters() {
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> new MLPClassifier<Integer>(null),
+                () -> new MLPRegressor((MLPParams) null),
+                () -> new MLPRegressor((MLPRegressorParams) null))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, call);
+            assertTrue(e.getMessage().contains("must not be null"), e.getMessage());
+        }
+        // The shared builder serves both estimators; the regressor adds its default loss.
+        MLPRegressor reg = new MLPRegressor(params());
+        assertTrue(reg.getParams().get("loss").equals("squared_error") && reg.params().equals(params()));
+    }
+
     private static void checkEveryMethod(Class<?> type, boolean classifier) {
         int checked = 0;
         for (Method method : type.getMethods()) {

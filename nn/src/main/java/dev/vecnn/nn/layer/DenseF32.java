@@ -41,6 +41,9 @@ public final class DenseF32 {
      */
     public DenseF32(int fanIn, int fanOut, Transfer transfer, float[] params, float[] grads,
                     int weightOffset, int biasOffset) {
+        LayerArguments.notNull("transfer", transfer);
+        LayerArguments.notNull("params", params);
+        LayerArguments.notNull("grads", grads);
         if (fanIn < 1 || fanOut < 1) {
             throw new IllegalArgumentException("fanIn and fanOut must be >= 1, got " + fanIn + ", " + fanOut);
         }
@@ -100,6 +103,9 @@ public final class DenseF32 {
      * @param output receives the {@code rows x fanOut} results from index 0
      */
     public void forward(float[] input, int rows, float[] output) {
+        LayerArguments.rows(rows);
+        LayerArguments.matrix("input", input, rows, fanIn);
+        LayerArguments.matrix("output", output, rows, fanOut);
         forwardRows(input, output, 0, rows);
     }
 
@@ -127,6 +133,7 @@ public final class DenseF32 {
      * @param output receives the {@code rows x fanOut} results from index 0
      */
     public void forward(float[][] input, int rows, float[] output) {
+        checkRowArrays(input, rows, output);
         Activation fused = transfer.fusable();
         FusedGemm.sgemmBiasActivation(false, rows, fanOut, fanIn, input, 0, params, weightOffset, fanOut, params,
                 biasOffset, fused == null ? Activation.IDENTITY : fused, 0f, output, 0, fanOut);
@@ -145,6 +152,7 @@ public final class DenseF32 {
      * @param output receives the {@code rows x fanOut} pre-activations from index 0
      */
     public void forwardPreActivation(float[][] input, int rows, float[] output) {
+        checkRowArrays(input, rows, output);
         FusedGemm.sgemmBiasActivation(false, rows, fanOut, fanIn, input, 0, params, weightOffset, fanOut, params,
                 biasOffset, Activation.IDENTITY, 0f, output, 0, fanOut);
     }
@@ -156,6 +164,8 @@ public final class DenseF32 {
      * @param rows   number of rows
      */
     public void finishForward(float[] output, int rows) {
+        LayerArguments.rows(rows);
+        LayerArguments.matrix("output", output, rows, fanOut);
         transfer.apply(output, rows, fanOut);
     }
 
@@ -180,6 +190,19 @@ public final class DenseF32 {
      */
     public void backward(float[] input, float[] delta, int rows, float alpha, float scale,
                          float[] inputDelta, Transfer inputTransfer) {
+        LayerArguments.rows(rows);
+        LayerArguments.matrix("input", input, rows, fanIn);
+        LayerArguments.matrix("delta", delta, rows, fanOut);
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("scale must be > 0, got " + scale);
+        }
+        if (inputDelta != null) {
+            LayerArguments.matrix("inputDelta", inputDelta, rows, fanIn);
+            LayerArguments.notNull("inputTransfer", inputTransfer);
+            if (!inputTransfer.hasDerivative()) {
+                throw new IllegalArgumentException("inputTransfer has no derivative: " + inputTransfer);
+            }
+        }
         weightGradientRows(input, delta, rows, alpha, scale, 0, fanIn);
         biasGradient(delta, rows, scale);
         if (inputDelta != null) {
@@ -204,6 +227,12 @@ public final class DenseF32 {
         for (int j = 0; j < fanOut; j++) {
             grads[biasOffset + j] = columnSums[j] / scale;
         }
+    }
+
+    private void checkRowArrays(float[][] input, int rows, float[] output) {
+        LayerArguments.rows(rows);
+        LayerArguments.rowArrays("input", input, rows, fanIn);
+        LayerArguments.matrix("output", output, rows, fanOut);
     }
 
     /**

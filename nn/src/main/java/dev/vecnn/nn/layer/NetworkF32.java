@@ -61,6 +61,10 @@ public final class NetworkF32 {
      * @param loss   the loss whose delta the output layer receives
      */
     public NetworkF32(int[] units, Transfer hidden, Transfer output, Loss loss) {
+        LayerArguments.notNull("units", units);
+        LayerArguments.notNull("hidden", hidden);
+        LayerArguments.notNull("output", output);
+        LayerArguments.notNull("loss", loss);
         if (units.length < 2) {
             throw new IllegalArgumentException("need at least input and output units, got " + units.length);
         }
@@ -206,8 +210,16 @@ public final class NetworkF32 {
      * @return the penalized loss of the batch
      */
     public double lossAndGradient(float[] x, float[] y, float[] sampleWeight, int rows, double alpha) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be >= 1, got " + rows);
+        }
         if (rows > capacity) {
             throw new IllegalStateException("workspace reserved for " + capacity + " rows, got " + rows);
+        }
+        LayerArguments.matrix("x", x, rows, units[0]);
+        LayerArguments.matrix("y", y, rows, units[units.length - 1]);
+        if (sampleWeight != null) {
+            LayerArguments.matrix("sampleWeight", sampleWeight, rows, 1);
         }
         int parts = rowParts(rows);
         if (parts == 1) {
@@ -319,6 +331,9 @@ public final class NetworkF32 {
      * @param out  receives the {@code rows x n_outputs} outputs from index 0
      */
     public void predict(float[] x, int rows, float[] out) {
+        LayerArguments.rows(rows);
+        LayerArguments.matrix("x", x, rows, units[0]);
+        LayerArguments.matrix("out", out, rows, units[units.length - 1]);
         predict(x, null, rows, out);
     }
 
@@ -332,6 +347,7 @@ public final class NetworkF32 {
      * @param out  receives the {@code rows x n_outputs} outputs from index 0
      */
     public void predict(float[][] x, int rows, float[] out) {
+        checkRowArrays(x, rows, out);
         predict(null, x, rows, out);
     }
 
@@ -366,6 +382,7 @@ public final class NetworkF32 {
      * @return true if {@code out} was written; false if a first-layer pre-activation is not finite
      */
     public boolean predictIfFinite(float[][] x, int rows, float[] out) {
+        checkRowArrays(x, rows, out);
         float[] first = layers.length == 1 ? out : hiddenBuffer(0, rows);
         layers[0].forwardPreActivation(x, rows, first);
         if (!Float.isFinite(Reductions.maxAbs(first, 0, Math.multiplyExact(rows, units[1])))) {
@@ -374,6 +391,12 @@ public final class NetworkF32 {
         layers[0].finishForward(first, rows);
         forwardAfterFirst(first, rows, out);
         return true;
+    }
+
+    private void checkRowArrays(float[][] x, int rows, float[] out) {
+        LayerArguments.rows(rows);
+        LayerArguments.rowArrays("x", x, rows, units[0]);
+        LayerArguments.matrix("out", out, rows, units[units.length - 1]);
     }
 
     private void predict(float[] flat, float[][] rowArrays, int rows, float[] out) {
@@ -425,6 +448,7 @@ public final class NetworkF32 {
      * @return a buffer of at least {@code rows x n_outputs} elements
      */
     public float[] outputBuffer(int rows) {
+        LayerArguments.rows(rows);
         return hiddenBuffer(layers.length - 1, rows);
     }
 

@@ -39,6 +39,9 @@ public enum Transfer {
      * @return the transfer computing the same function
      */
     public static Transfer of(dev.vecnn.nn.Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null");
+        }
         return switch (activation) {
             case IDENTITY -> IDENTITY;
             case LOGISTIC -> LOGISTIC;
@@ -93,6 +96,7 @@ public enum Transfer {
      * @param cols   row length; softmax normalizes each row of this many values
      */
     public void apply(float[] x, int offset, int rows, int cols) {
+        LayerArguments.range("x", x, offset, rows, cols);
         int n = rows * cols;
         switch (this) {
             case IDENTITY -> {
@@ -128,6 +132,7 @@ public enum Transfer {
      * @param cols   row length; softmax normalizes each row of this many values
      */
     public void apply(double[] x, int offset, int rows, int cols) {
+        LayerArguments.range("x", x, offset, rows, cols);
         int n = rows * cols;
         switch (this) {
             case IDENTITY -> {
@@ -152,6 +157,8 @@ public enum Transfer {
      * @param length number of entries from index 0
      */
     public void derivative(float[] y, float[] delta, int length) {
+        LayerArguments.range("y", y, 0, 1, length);
+        LayerArguments.range("delta", delta, 0, 1, length);
         if (this != IDENTITY) {
             Activations.derivative(hidden(), 0f, y, delta, 0, length);
         }
@@ -165,6 +172,8 @@ public enum Transfer {
      * @param length number of entries from index 0
      */
     public void derivative(double[] y, double[] delta, int length) {
+        LayerArguments.range("y", y, 0, 1, length);
+        LayerArguments.range("delta", delta, 0, 1, length);
         if (this != IDENTITY) {
             Activations.derivative(hidden(), 0d, y, delta, 0, length);
         }
