@@ -20,6 +20,12 @@ import java.util.List;
  * reading. As with any Java serialization, read only streams you trust (or use an
  * {@code ObjectInputFilter}). Do not write an estimator while it is being fitted.
  *
+ * <p>Threads: fitting and prediction run on the kernels' worker threads, as many as
+ * {@link dev.vecnn.kernels.Gemm#setThreads(int)} or the environment variable {@code VECNN_THREADS}
+ * say (default: every processor), with the same bits for any count; scikit-learn's MLP has no
+ * {@code n_jobs} parameter, and neither has this one. Warnings are kept in
+ * {@link #convergenceWarnings()} and logged to the {@code System.Logger} named {@code dev.vecnn.nn}.
+ *
  * @param <S> the estimator type, returned by fluent methods
  */
 public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializable
