@@ -7,7 +7,6 @@
  */
 module dev.vecnn.gradcheck {
     requires transitive dev.vecnn.kernels;
-    requires dev.vecnn.nn;
     requires transitive net.jqwik.api;
 
     exports dev.vecnn.gradcheck;

@@ -26,7 +26,8 @@ public record CoordinateResult(int index, String name, double analytic, double n
 
     @Override
     public String toString() {
-        return String.format("%-14s analytic % .17g  numeric % .17g  rel.error %.3e  step %.3e%s", name, analytic,
-                numeric, relativeError, step, kink == KinkStatus.NONE ? "" : "  kink: " + kink);
+        return String.format("%-14s analytic % .17g  numeric % .17g  |diff| %.3e  rel.error %.3e  resolution %.1e"
+                + "  step %.3e%s", name, analytic, numeric, Math.abs(analytic - numeric), relativeError, resolution,
+                step, kink == KinkStatus.NONE ? "" : "  kink: " + kink);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vecnn.gradcheck;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import dev.vecnn.kernels.Activation;
@@ -11,6 +12,16 @@ import dev.vecnn.kernels.Activation;
  * structural fields shrink (to fewer and narrower layers, fewer rows, no penalty, no weights);
  * {@link #toString()} prints every field and every value, so a failing case can be rebuilt by
  * its constructor call alone.
+ *
+ * <p>The objective these cases are meant for is scikit-learn's, with {@code S} the sum of the
+ * sample weights ({@code rows} when unweighted), the loss of each row summed over its outputs
+ * ({@link OutputKind} names it), and the penalty on the weights only, not the biases:
+ * <pre>
+ *   L = sum_i w_i loss_i / S + alpha / (2 S) * sum_l ||W_l||^2
+ *   dL/dW_l = A_l^T delta_(l+1) + alpha / S * W_l,   dL/db_l = column sums of delta_(l+1)
+ *   delta_L = (p - y) w / S,   delta_l = (delta_(l+1) W_l^T) * f'(Z_l)
+ * </pre>
+ * Not every case can be checked by finite differences: see {@link #checkOptions(double[], double)}.
  *
  * @param shape        the layer widths
  * @param activation   the hidden activation
@@ -104,6 +115,52 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
      */
     public ParameterLayout layout() {
         return new ParameterLayout(shape);
+    }
+
+    /** The worst relative accuracy of the loss value at which a float64 check still tells right from wrong. */
+    private static final double MAX_VALUE_ACCURACY = 1e-10;
+
+    /**
+     * The options to check this case's gradient with in float64, or empty where a finite-difference
+     * check cannot tell a right gradient from a wrong one; a property over {@link NetworkArbitraries#cases()}
+     * skips those (for example with jqwik's {@code Assume.that}). Two kinds are empty: a logged
+     * probability clipped to {@code [eps, 1 - eps]} (eps of double, as scikit-learn clips), where
+     * the value is flat but the delta {@code p - y} is not; and outputs so saturated that the loss
+     * value is known to worse than {@code 1e-10} relative, where the difference quotient's
+     * rounding (about {@code 3 eps L / h}) would hide an error in any gradient below about a tenth
+     * of the loss. Otherwise the options carry the value's accuracy (the forward pass's default
+     * plus the loss's own rounding, which grows as a logistic output saturates) and the
+     * coordinates' names.
+     *
+     * @param outputs the network's output layer at {@link #parameters()} (probabilities, or the
+     *                predictions for regression and Poisson), {@code rows x outputs} row-major
+     * @param value   the objective at {@link #parameters()}
+     * @return the options, or empty when the case should be left out
+     * @throws IllegalArgumentException if {@code outputs} is null or not {@code rows x outputs} long
+     */
+    public Optional<CheckOptions> checkOptions(double[] outputs, double value) {
+        if (outputs == null || outputs.length != rows * shape.outputs()) {
+            throw new IllegalArgumentException("outputs must hold rows x outputs = " + rows * shape.outputs()
+                    + " values, got " + (outputs == null ? "null" : outputs.length));
+        }
+        double[] y = targets();
+        if (LossAccuracy.clipped(kind, outputs, y)) {
+            return Optional.empty();
+        }
+        double[] w = sampleWeights();
+        double s = rows;
+        if (w != null) {
+            s = 0;
+            for (double v : w) {
+                s += v;
+            }
+        }
+        double accuracy = LossAccuracy.valueAccuracy(kind, outputs, y, w, rows, shape.outputs(), s, value,
+                CheckOptions.DEFAULT_VALUE_ACCURACY);
+        if (!(accuracy <= MAX_VALUE_ACCURACY)) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckOptions.defaults().withValueAccuracy(accuracy).withNames(layout()::name));
     }
 
     private SplittableRandom stream(int which) {

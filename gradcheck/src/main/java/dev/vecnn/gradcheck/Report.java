@@ -93,16 +93,19 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("gradient check %s: max relative error %.3e %s threshold %.1e over %d coordinates",
-                passed() ? "passed" : "FAILED", maxRelativeError(), passed() ? "<=" : ">", options.threshold(),
-                coordinates.size() - skipped()));
+        long counted = coordinates.size() - skipped();
+        if (counted == 0) {
+            b.append(String.format("gradient check FAILED: nothing was checked (%s, every one skipped at a kink)",
+                    coordinates(coordinates.size())));
+        } else {
+            b.append(String.format("gradient check %s: max relative error %.3e %s threshold %.1e over %s",
+                    passed() ? "passed" : "FAILED", maxRelativeError(), passed() ? "<=" : ">", options.threshold(),
+                    coordinates(counted)));
+        }
         List<CoordinateResult> kinks = kinks();
         if (!kinks.isEmpty()) {
             b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy)", skipped(),
                     kinks.size() - skipped() - noisy(), noisy()));
-        }
-        if (skipped() == coordinates.size()) {
-            b.append("; nothing was checked: every coordinate sits on a kink");
         }
         if (noisy() > 0) {
             b.append(String.format("%n  the function is noisier than the value accuracy %.3e says at %d coordinates:"
@@ -110,9 +113,13 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
         }
         b.append(String.format("%n  value %.17g; value accuracy %.3e, typical scale %s%n", value,
                 options.valueAccuracy(), options.typicalScale()));
-        b.append("  worst coordinates:\n");
-        for (CoordinateResult c : worst(options.worstCount())) {
-            b.append("    ").append(c).append('\n');
+        List<CoordinateResult> worst = worst(options.worstCount());
+        if (!worst.isEmpty()) {
+            b.append("  worst coordinates (rel.error = |diff| / max(|analytic| + |numeric|, resolution / threshold),")
+                    .append(" at most 1):\n");
+            for (CoordinateResult c : worst) {
+                b.append("    ").append(c).append('\n');
+            }
         }
         if (!kinks.isEmpty()) {
             b.append("  kinks met:\n");
@@ -122,5 +129,9 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
             }
         }
         return b.toString();
+    }
+
+    private static String coordinates(long n) {
+        return n + (n == 1 ? " coordinate" : " coordinates");
     }
 }

@@ -134,4 +134,29 @@ class NetworkArbitrariesTest {
     Arbitrary<NetworkCase> cases() {
         return NetworkArbitraries.cases();
     }
+
+    @Test
+    void checkOptionsLeaveOutClippedAndSaturatedCasesOnly() {
+        NetworkCase c = new NetworkCase(new NetworkShape(2, List.of(3), 3), Activation.TANH, OutputKind.MULTICLASS,
+                0.0, false, 2, 1.0, 1.0, 7L);
+        double[] y = c.targets();
+        double[] p = new double[6];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = y[i] > 0 ? 0.5 : 0.25;             // every true class at 0.5: a plain case
+        }
+        double value = Math.log(2);
+        CheckOptions options = c.checkOptions(p, value).orElseThrow();
+        assertTrue(options.valueAccuracy() > CheckOptions.DEFAULT_VALUE_ACCURACY && options.valueAccuracy() < 1e-13,
+                () -> "accuracy " + options.valueAccuracy());
+        assertEquals("W1[0,0]", options.name(0));
+        double[] clipped = p.clone();
+        for (int i = 0; i < p.length; i++) {
+            clipped[i] = y[i] > 0 ? 1e-300 : 0.5;      // a logged probability below eps
+        }
+        assertTrue(c.checkOptions(clipped, value).isEmpty());
+        // A loss of 1e-12 known only to about 1e-16 absolute: 1e-4 relative, far worse than 1e-10.
+        assertTrue(c.checkOptions(p, 1e-12).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> c.checkOptions(new double[5], value));
+        assertThrows(IllegalArgumentException.class, () -> c.checkOptions(null, value));
+    }
 }
