@@ -164,7 +164,24 @@ public final class NetworkArbitraries {
      * @return an arbitrary of network cases over every output kind
      */
     public static Arbitrary<NetworkCase> cases(Arbitrary<Activation> activations) {
-        return outputKinds().flatMap(kind -> Combinators.combine(shapes(kind), activations, alphas(),
+        return cases(activations, outputKinds());
+    }
+
+    /**
+     * Network problems whose hidden activation comes from {@code activations} and whose output
+     * kind from {@code kinds}, for a network that supports only some kinds (for example
+     * {@code Arbitraries.of(OutputKind.MULTICLASS)}).
+     *
+     * @param activations the arbitrary the hidden activation is drawn from
+     * @param kinds       the arbitrary the output kind is drawn from
+     * @return an arbitrary of network cases
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static Arbitrary<NetworkCase> cases(Arbitrary<Activation> activations, Arbitrary<OutputKind> kinds) {
+        if (activations == null || kinds == null) {
+            throw new IllegalArgumentException((activations == null ? "activations" : "kinds") + " must not be null");
+        }
+        return kinds.flatMap(kind -> Combinators.combine(shapes(kind), activations, alphas(),
                         Arbitraries.of(false, true), batchSizes(), scales(), scales(), seeds())
                 .as((shape, act, alpha, weighted, rows, dataScale, weightScale, seed) ->
                         new NetworkCase(shape, act, kind, alpha, weighted, rows, dataScale, weightScale, seed)));

@@ -135,6 +135,18 @@ class NetworkArbitrariesTest {
         return NetworkArbitraries.cases();
     }
 
+    @Property(tries = 50)
+    void casesKeepToTheKindsAsked(@ForAll("poissonTanhCases") NetworkCase c) {
+        assertEquals(OutputKind.POISSON, c.kind());
+        assertEquals(Activation.TANH, c.activation());
+    }
+
+    @Provide
+    Arbitrary<NetworkCase> poissonTanhCases() {
+        return NetworkArbitraries.cases(net.jqwik.api.Arbitraries.of(Activation.TANH),
+                net.jqwik.api.Arbitraries.of(OutputKind.POISSON));
+    }
+
     @Test
     void checkOptionsLeaveOutClippedAndSaturatedCasesOnly() {
         NetworkCase c = new NetworkCase(new NetworkShape(2, List.of(3), 3), Activation.TANH, OutputKind.MULTICLASS,
