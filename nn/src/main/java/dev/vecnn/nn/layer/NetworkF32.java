@@ -120,7 +120,14 @@ public final class NetworkF32 {
      * @return that layer, sharing this network's parameters
      */
     public DenseF32 layer(int i) {
-        return layers[i];
+        return layers[layerIndex(i)];
+    }
+
+    private int layerIndex(int i) {
+        if (i < 0 || i >= layers.length) {
+            throw new IllegalArgumentException("layer index must be in [0, " + layers.length + "), got " + i);
+        }
+        return i;
     }
 
     /**
@@ -158,7 +165,8 @@ public final class NetworkF32 {
      */
     public int weightOffset(int i) {
         int w = 0;
-        for (int j = 0; j < i; j++) {
+        int layer = layerIndex(i);
+        for (int j = 0; j < layer; j++) {
             w += units[j] * units[j + 1];
         }
         return w;
@@ -172,7 +180,8 @@ public final class NetworkF32 {
      */
     public int biasOffset(int i) {
         int b = coefficientCount;
-        for (int j = 0; j < i; j++) {
+        int layer = layerIndex(i);
+        for (int j = 0; j < layer; j++) {
             b += units[j + 1];
         }
         return b;

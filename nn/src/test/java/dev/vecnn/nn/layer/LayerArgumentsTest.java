@@ -235,6 +235,9 @@ class LayerArgumentsTest {
         assertMessage(() -> net.predict(x, 4, new float[7]), "out");
         assertArrayEquals(new float[net.gradients().length], net.gradients());
         assertMessage(() -> Transfer.EXP.apply(new float[4], 1, 2, 2), "x has 4 values");
+        assertMessage(() -> net.layer(2), "layer index");
+        assertMessage(() -> net.weightOffset(-1), "layer index");
+        assertMessage(() -> net.biasOffset(2), "layer index");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
