@@ -1,5 +1,6 @@
 package dev.vecnn.bench;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -78,6 +79,8 @@ public class ElementwiseBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        ParamValues.oneOf("kernel", kernel, List.of("exp", "tanh", "logistic", "relu", "adam", "sumsq"));
+        ParamValues.oneOf("impl", impl, List.of("vector", "scalar", "roofline", "lanewise"));
         if (impl.equals("lanewise") && !(kernel.equals("exp") || kernel.equals("tanh"))) {
             throw new IllegalStateException("lanewise applies to exp and tanh only; skip this combination");
         }

@@ -41,11 +41,21 @@ final class GemmSuite {
         List<String> rest = new ArrayList<>(args);
         boolean quick = rest.remove(QUICK);
         int rounds = Rounds.take(rest);
-        Options user;
+        CommandLineOptions user;
         try {
             user = new CommandLineOptions(rest.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (user.shouldList() || user.shouldListWithParams() || user.shouldListProfilers()
+                || user.shouldListResultFormats() || user.shouldHelp()) {
+            throw new IllegalArgumentException("gemm runs the GEMM table; to list benchmarks, parameters or"
+                    + " profilers ask JMH itself: benchmarks.jar jmh -l (or -lp, -lprof, -h)");
+        }
+        if (user.getResult().hasValue() || user.getResultFormat().hasValue()) {
+            throw new IllegalArgumentException("gemm writes its own results, gemm-results.json and gemm-results.md"
+                    + " next to benchmarks.jar (-Dvecnn.bench.out=DIR), from every fork of the table; -rf and"
+                    + " -rff belong to a single JMH run: benchmarks.jar jmh GemmBenchmark ... -rf json");
         }
         if (!user.getIncludes().isEmpty()) {
             throw new IllegalArgumentException("gemm runs GemmBenchmark only; narrow it with -p NAME=V1,V2, not "

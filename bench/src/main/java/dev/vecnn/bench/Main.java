@@ -23,12 +23,17 @@ public final class Main {
               quick          smoke run: 2 x 1 s warmup + 3 x 300 ms, square sizes up to 512; indicative numbers only
               rounds=N       the plan N times over, every case's forks once per round, pooled per case
                              (with -f 1: peers sample the same stretches of a machine whose speed drifts)
-              -p impl=...    vecnn,openblas,netlib,ejml,naive    -p shape=MxNxK,...   (C is MxN, inner K)
+              -p impl=...    vecnn,openblas,openblas-cpu,netlib,ejml,naive   -p shape=MxNxK,...   (C is MxN, inner K)
+                             (openblas-cpu: OpenBLAS with the kernel set this CPU calls for, where its own
+                             detection falls back to older kernels; the column to compare with)
               -p trans=...   NN,TN,NT (replaces every shape's)    -p dtype=f32,f64     -p threads=1,2
               other JMH options (-f, -wi, -i, -w, -r, -jvmArgsAppend, ...) apply to every fork
-              results: gemm-results.json and gemm-results.md next to benchmarks.jar (-Dvecnn.bench.out=DIR)""";
+              results: gemm-results.json and gemm-results.md next to benchmarks.jar (-Dvecnn.bench.out=DIR)
+                   benchmarks.jar -l | -lp | -lprof   JMH's lists (the same as jmh -l ...)""";
 
     private static final List<String> SUITES = List.of("gemm", "jmh", "help", "-h", "--help");
+    /** JMH's listing options, which a JMH user types first: they go to JMH, not to the GEMM table. */
+    private static final List<String> JMH_LISTINGS = List.of("-l", "-lp", "-lprof", "-lrf");
 
     private Main() {
     }
@@ -37,7 +42,7 @@ public final class Main {
         List<String> rest = Arrays.asList(args);
         String first = rest.isEmpty() ? "" : rest.get(0);
         // Without a suite name the arguments belong to gemm: "quick" or JMH options.
-        String suite = SUITES.contains(first) ? first : "gemm";
+        String suite = SUITES.contains(first) ? first : JMH_LISTINGS.contains(first) ? "jmh" : "gemm";
         if (SUITES.contains(first)) {
             rest = rest.subList(1, rest.size());
         }

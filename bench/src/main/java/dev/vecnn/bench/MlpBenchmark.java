@@ -5,6 +5,7 @@ import dev.vecnn.nn.MLPClassifier;
 import dev.vecnn.nn.MLPParams;
 import dev.vecnn.nn.data.Dataset;
 import dev.vecnn.nn.data.Datasets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,6 +56,12 @@ public class MlpBenchmark {
 
     @Setup
     public void setUp() {
+        // The GEMM benchmarks spell the precisions f32 and f64; both spellings mean the same here.
+        dtype = switch (dtype) {
+            case "f32" -> "float32";
+            case "f64" -> "float64";
+            default -> ParamValues.oneOf("dtype", dtype, List.of("float64", "float32", "f64", "f32"));
+        };
         NN_LOG.setLevel(java.util.logging.Level.SEVERE);
         Gemm.setThreads(threads);
         Dataset all = Datasets.mnist10k();

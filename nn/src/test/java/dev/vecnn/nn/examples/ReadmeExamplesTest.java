@@ -65,7 +65,9 @@ class ReadmeExamplesTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", dir.toString(), "-classpath", System.getProperty("java.class.path"),
+            // Surefire's own property: java.class.path may be its booter jar, whose manifest lists the rest.
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            List<String> options = List.of("-d", dir.toString(), "-classpath", classPath,
                     "-Xlint:all", "-Werror", "-proc:none");
             boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
                     .call();
