@@ -27,6 +27,7 @@ public final class Csv {
      * @throws IOException if the file cannot be read or is not valid numeric CSV
      */
     public static Dataset read(Path file, int targetColumns) throws IOException {
+        DataArguments.notNull("file", file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), targetColumns);
         }
@@ -42,6 +43,8 @@ public final class Csv {
      * @throws IOException if reading fails, the header is missing, or a row is malformed
      */
     public static Dataset read(InputStream in, String name, int targetColumns) throws IOException {
+        DataArguments.notNull("in", in);
+        DataArguments.notNull("name", name);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = reader.readLine();
         if (header == null || header.isBlank()) {

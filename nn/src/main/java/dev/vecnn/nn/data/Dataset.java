@@ -1,7 +1,6 @@
 package dev.vecnn.nn.data;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A data set in memory: inputs and targets as row-major {@code double} arrays.
@@ -130,7 +129,9 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
      * @return the rows, named {@code name[from:to]}
      */
     public Dataset rows(int from, int to) {
-        Objects.checkFromToIndex(from, to, nSamples);
+        if (from < 0 || from > to || to > nSamples) {
+            throw new IllegalArgumentException(name + ": rows [" + from + ", " + to + ") outside [0, " + nSamples + "]");
+        }
         double[] xs = java.util.Arrays.copyOfRange(x, from * nFeatures, to * nFeatures);
         double[] ys = java.util.Arrays.copyOfRange(y, from * nTargets, to * nTargets);
         return new Dataset(name + "[" + from + ":" + to + "]", to - from, nFeatures, xs,

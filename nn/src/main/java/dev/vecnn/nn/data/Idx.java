@@ -32,6 +32,7 @@ public final class Idx {
      * @throws IOException if the file cannot be read or is not a valid IDX3 image file
      */
     public static IdxImages readImages(Path file) throws IOException {
+        DataArguments.notNull("file", file);
         try (InputStream in = Files.newInputStream(file)) {
             return readImages(in, file.toString());
         }
@@ -66,6 +67,7 @@ public final class Idx {
      * @throws IOException if the file cannot be read or is not a valid IDX1 label file
      */
     public static int[] readLabels(Path file) throws IOException {
+        DataArguments.notNull("file", file);
         try (InputStream in = Files.newInputStream(file)) {
             return readLabels(in, file.toString());
         }
@@ -97,6 +99,8 @@ public final class Idx {
     }
 
     private static <T> T read(InputStream gzipped, String name, Body<T> body) throws IOException {
+        DataArguments.notNull("gzipped", gzipped);
+        DataArguments.notNull("name", name);
         try {
             GZIPInputStream gz = new GZIPInputStream(new BufferedInputStream(gzipped));
             DataInputStream data = new DataInputStream(gz);

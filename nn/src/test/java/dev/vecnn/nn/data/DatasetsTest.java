@@ -160,4 +160,29 @@ class DatasetsTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void readersAndRowsRefuseBadArgumentsByName() {
+        java.io.ByteArrayInputStream empty = new java.io.ByteArrayInputStream(new byte[0]);
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> Csv.read((java.nio.file.Path) null, 1),
+                () -> Csv.read(null, "x", 1),
+                () -> Csv.read(empty, null, 1),
+                () -> Idx.readImages((java.nio.file.Path) null),
+                () -> Idx.readImages(null, "x"),
+                () -> Idx.readLabels((java.nio.file.Path) null),
+                () -> Idx.readLabels(empty, null));
+        for (org.junit.jupiter.api.function.Executable call : calls) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, call);
+            assertTrue(e.getMessage().endsWith("must not be null"), e.getMessage());
+        }
+        Dataset iris = Datasets.iris();
+        for (int[] range : new int[][] {{-1, 3}, {5, 4}, {0, 151}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> iris.rows(range[0], range[1]));
+            assertTrue(e.getMessage().contains("outside [0, 150]"), e.getMessage());
+        }
+        assertEquals(0, iris.rows(150, 150).nSamples());
+    }
 }
