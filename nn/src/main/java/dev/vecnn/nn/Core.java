@@ -35,6 +35,11 @@ final class Core {
 
     /** Makes the next first-pass fit start from these weights instead of drawing them. */
     void startFrom(double[][] coefs, double[][] intercepts) {
+        checkLayers("coefs", coefs);
+        checkLayers("intercepts", intercepts);
+        if (coefs.length != intercepts.length) {
+            throw new IllegalArgumentException("coefs has " + coefs.length + " layers, intercepts " + intercepts.length);
+        }
         pendingCoefs = deepCopy(coefs);
         pendingIntercepts = deepCopy(intercepts);
     }
@@ -102,6 +107,9 @@ final class Core {
         long seed = params.randomState().orElseGet(() -> new SecureRandom().nextLong() & RandomState.MAX_SEED);
         RandomState random = new RandomState(seed);
         if (first) {
+            if (pendingCoefs != null) {
+                checkShapes(units);
+            }
             Model m = Model.initialize(params, units, data.float32(), out, loss, random);
             if (pendingCoefs != null) {
                 m.setWeights(pendingCoefs, pendingIntercepts);
@@ -178,6 +186,39 @@ final class Core {
 
     private static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void checkLayers(String name, double[][] layers) {
+        if (layers == null || layers.length == 0) {
+            throw new IllegalArgumentException(name + " must hold at least one layer, got "
+                    + (layers == null ? "null" : "none"));
+        }
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] must not be null");
+            }
+            for (int j = 0; j < layers[i].length; j++) {
+                if (!Double.isFinite(layers[i][j])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + layers[i][j]);
+                }
+            }
+        }
+    }
+
+    /** The weights given to startFrom against the network this fit builds, {@code units} wide. */
+    private void checkShapes(int[] units) {
+        int layers = units.length - 1;
+        if (pendingCoefs.length != layers) {
+            throw new IllegalArgumentException("startFrom gave " + pendingCoefs.length + " layers, the network has "
+                    + layers + " (units " + java.util.Arrays.toString(units) + ")");
+        }
+        for (int i = 0; i < layers; i++) {
+            if (pendingCoefs[i].length != units[i] * units[i + 1] || pendingIntercepts[i].length != units[i + 1]) {
+                throw new IllegalArgumentException("startFrom gave layer " + i + " " + pendingCoefs[i].length
+                        + " weights and " + pendingIntercepts[i].length + " biases, the network needs "
+                        + units[i] * units[i + 1] + " (" + units[i] + " x " + units[i + 1] + ") and " + units[i + 1]);
+            }
+        }
     }
 
     static double[][] deepCopy(double[][] a) {

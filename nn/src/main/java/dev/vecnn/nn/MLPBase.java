@@ -59,12 +59,26 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
     }
 
     /**
-     * Starts the next fresh fit from these weights instead of drawing them (as assigning
-     * {@code coefs_} / {@code intercepts_} before a warm-started fit in scikit-learn); shapes are
-     * checked by that fit.
+     * Makes the next fit that draws its weights (the first {@code fit} or {@code partialFit}, and
+     * every {@code fit} without warm start) start from these instead, as scikit-learn users assign
+     * {@code coefs_} and {@code intercepts_} to compare two implementations from one
+     * initialization. {@code coefs[i]} is layer i's {@code fan_in x fan_out} weight matrix
+     * flattened row-major (the layout {@link #coefs()} returns), {@code intercepts[i]} its
+     * {@code fan_out} biases. The arrays are copied. That fit checks their sizes against the
+     * network it builds (the features of X, {@code hiddenLayerSizes}, the outputs) before it
+     * trains, and refuses a mismatch with {@link IllegalArgumentException}, the estimator
+     * unchanged. Pending weights are not saved by serialization.
+     *
+     * @param coefs      one flattened weight matrix per layer, every value finite
+     * @param intercepts one bias vector per layer, every value finite
+     * @return this estimator
+     * @throws IllegalArgumentException if an array or row is null, the two differ in their number
+     *                                  of layers, or a value is not finite
      */
-    void startFrom(double[][] coefs, double[][] intercepts) {
+    @SuppressWarnings("unchecked")
+    public S startFrom(double[][] coefs, double[][] intercepts) {
         core.startFrom(coefs, intercepts);
+        return (S) this;
     }
 
     /**
