@@ -103,13 +103,19 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
                     coordinates(counted)));
         }
         List<CoordinateResult> kinks = kinks();
+        long reduced = kinks.size() - skipped() - noisy();
         if (!kinks.isEmpty()) {
             b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy)", skipped(),
-                    kinks.size() - skipped() - noisy(), noisy()));
+                    reduced, noisy()));
         }
         if (noisy() > 0) {
             b.append(String.format("%n  the function is noisier than the value accuracy %.3e says at %d coordinates:"
                     + " state its real accuracy (CheckOptions.withValueAccuracy)", options.valueAccuracy(), noisy()));
+        } else if (!passed() && reduced > 0) {
+            // Rounding noise above the stated accuracy also looks like a kink to the detector.
+            b.append(String.format("%n  %s needed a reduced step: if the function is computed less accurately than"
+                    + " %.3e (float32: about 2^-20), state it (CheckOptions.withValueAccuracy); rounding noise"
+                    + " looks like a kink", coordinates(reduced), options.valueAccuracy()));
         }
         b.append(String.format("%n  value %.17g; value accuracy %.3e, typical scale %s%n", value,
                 options.valueAccuracy(), options.typicalScale()));

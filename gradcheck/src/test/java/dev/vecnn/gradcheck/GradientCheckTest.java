@@ -1,5 +1,6 @@
 package dev.vecnn.gradcheck;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -140,5 +141,17 @@ class GradientCheckTest {
         assertThrows(IllegalArgumentException.class, () -> o.withTypicalScale(-1));
         assertThrows(IllegalArgumentException.class, () -> o.withKinkRetries(-1));
         assertThrows(IllegalArgumentException.class, () -> o.withWorstCount(0));
+    }
+
+    @Test
+    void aFailureWithReducedStepsSuggestsStatingTheValueAccuracy() {
+        CoordinateResult reduced = new CoordinateResult(0, "x[0]", 1.0, 1.01, 0.005, 1e-3, 1e-9, KinkStatus.STEP_REDUCED);
+        CoordinateResult plain = new CoordinateResult(1, "x[1]", 2.0, 2.0, 0, 1e-3, 1e-9, KinkStatus.NONE);
+        String failed = new Report(1.0, List.of(reduced, plain), CheckOptions.defaults()).toString();
+        assertTrue(failed.contains("1 coordinate needed a reduced step") && failed.contains("withValueAccuracy"), failed);
+        CoordinateResult close = new CoordinateResult(0, "x[0]", 1.0, 1.0, 1e-9, 1e-3, 1e-9, KinkStatus.STEP_REDUCED);
+        String passed = new Report(1.0, List.of(close, plain), CheckOptions.defaults()).toString();
+        assertFalse(passed.contains("needed a reduced step"), passed);
+        assertTrue(passed.startsWith("gradient check passed") && passed.contains("over 2 coordinates"), passed);
     }
 }
