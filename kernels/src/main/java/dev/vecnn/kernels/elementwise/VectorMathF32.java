@@ -76,16 +76,41 @@ public final class VectorMathF32 {
     private VectorMathF32() {
     }
 
-    /** e^x in every lane. */
+    /**
+     * e^x in every lane: +infinity above the overflow point, +0 far below zero (subnormal results
+     * rounded once), NaN for NaN.
+     *
+     * <p>While every lane has |x| <= {@code -NORMAL_EXP_LO}, 2^n (n = round(x / ln2)) and the
+     * result are normal, so one power of two, the shifted bits of the rounding sum (as in
+     * {@link #expOfNegated}), rounds the result once: no clamp of x (Java's vector min and max are
+     * several instructions each) and no two-step scaling. A vector with a lane beyond that range
+     * takes a branch that scales those lanes in two normal halves, so that a subnormal result is
+     * rounded once and a large one overflows, and sets the lanes beyond the clamp points to their
+     * limits; it uses vector operations only (a call there would be cold, not inlined, and would box
+     * every vector of the loop, see expOfNegated). Both give the bits the clamped two-step form gave
+     * before session 25 (n cannot fall on a rounding tie at these magnitudes), in about two thirds
+     * of its time.
+     */
     public static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_LO).min(EXP_HI);
-        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
-        FloatVector p = expOfReduced(xc, n);
-        // 2^n = 2^n1 * 2^n2 with both halves normal: the first product is exact, the second
-        // rounds once even when the result is subnormal, and overflows to infinity.
-        FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
-        FloatVector n2 = n.sub(n1);
-        return p.mul(pow2(n1)).mul(pow2(n2));
+        FloatVector t = x.fma(LOG2E, ROUND_BIASED);
+        FloatVector n = t.sub(ROUND_BIASED);
+        FloatVector p = expOfReduced(x, n);
+        // t's low mantissa bits hold n + BIAS; shifted into the exponent field they are 2^n.
+        FloatVector result = p.mul(t.viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats());
+        VectorMask<Float> wide = x.abs().compare(VectorOperators.GT, -NORMAL_EXP_LO);
+        if (wide.anyTrue()) {
+            // 2^n = 2^n1 * 2^n2 with both halves normal: the first product is exact, the second
+            // rounds once even when the result is subnormal, and overflows to infinity.
+            FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
+            FloatVector pow1 = n1.add(BIAS + TWO_P1).viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1)
+                    .reinterpretAsFloats();
+            FloatVector pow2 = n.sub(n1).add(BIAS + TWO_P1).viewAsIntegralLanes()
+                    .lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
+            result = result.blend(p.mul(pow1).mul(pow2), wide)
+                    .blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HI))
+                    .blend(0, x.compare(VectorOperators.LT, EXP_LO));
+        }
+        return result;
     }
 
     /**
