@@ -21,9 +21,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@link ElementwiseBenchmark}'s vector kernel, scalar twin and roofline timed in turn inside one
  * fork, each on arrays of its own: the same comparison without the drift between forks that
  * this shared machine adds (the separate forks put one-thread Adam in L2 at 0.49 of the roofline
- * where the three called in turn in one JVM gave 0.65-0.73, docs/results.md). Each operation runs,
- * for each of the three in an order that rotates from one operation to the next, one untimed
- * call (its arrays back in cache) and then a block of calls of about {@link #BLOCK_NANOS}. JMH
+ * where the three called in turn in one JVM gave 0.65-0.73, docs/results.md). Each operation runs
+ * the three {@link InTurn}, blocks of about {@link #BLOCK_NANOS}. JMH
  * reports these secondary results per iteration, averaged over the measured iterations:
  * <ul>
  *   <li>{@code vectorGBs}, {@code scalarGBs}, {@code rooflineGBs}: bytes read and written
@@ -57,12 +56,7 @@ public class ElementwiseShareBenchmark {
     @Param({"262144", "8388608", "268435456"})
     public long size;
 
-    private final ElementwiseBenchmark[] impls = new ElementwiseBenchmark[IMPLS.length];
-    private final int[] perBlock = {1, 1, 1};
-    private final long[] opCalls = new long[IMPLS.length];
-    private final long[] opNanos = new long[IMPLS.length];
-    private int rotation;
-    private float sink;
+    private InTurn turns;
 
     /**
      * Per-iteration totals, reported as JMH's secondary results (as in {@link GemmPairBenchmark}:
@@ -137,34 +131,22 @@ public class ElementwiseShareBenchmark {
     /** The three set up on arrays of their own; each vector kernel is checked against its twin. */
     @Setup(Level.Trial)
     public void setUp() {
+        InTurn.Contender[] contenders = new InTurn.Contender[IMPLS.length];
         for (int i = 0; i < IMPLS.length; i++) {
             ElementwiseBenchmark b = new ElementwiseBenchmark();
             b.kernel = kernel;
             b.size = size;
             b.impl = IMPLS[i];
             b.setUp();
-            impls[i] = b;
+            contenders[i] = b::run;
         }
+        turns = new InTurn(BLOCK_NANOS, contenders);
     }
 
     @Benchmark
     public float run(Totals totals) {
-        rotation = (rotation + 1) % IMPLS.length;
-        for (int j = 0; j < IMPLS.length; j++) {
-            int i = (rotation + j) % IMPLS.length;
-            ElementwiseBenchmark b = impls[i];
-            int n = perBlock[i];
-            sink += b.run();
-            long t0 = System.nanoTime();
-            for (int c = 0; c < n; c++) {
-                sink += b.run();
-            }
-            long ns = System.nanoTime() - t0;
-            opCalls[i] = n;
-            opNanos[i] = ns;
-            perBlock[i] = (int) Math.max(1, Math.min(1 << 20, BLOCK_NANOS * n / Math.max(1, ns)));
-        }
-        totals.add(opCalls, opNanos);
+        float sink = turns.run();
+        totals.add(turns.calls(), turns.nanos());
         return sink;
     }
 }
