@@ -229,32 +229,51 @@ public final class VectorMathF32 {
         return s.fma(q, s.sub(1));
     }
 
-    /** Natural logarithm in every lane: NaN for x < 0, -inf at 0, +inf at +inf. */
+    /**
+     * Natural logarithm in every lane: NaN for x < 0, -inf at 0, +inf at +inf.
+     *
+     * <p>x = 2^e m with m in (sqrt(2)/2, sqrt(2)], both read off x's bits by integer operations:
+     * subtracting the bits of the split point moves the halving of a large m into the exponent
+     * (one shift gives e, one mask and one add give m). A vector whose lanes are all normal,
+     * positive and finite (one unsigned compare) needs nothing more; otherwise subnormal lanes are
+     * scaled by 2^P first and zero, infinity, negative and NaN lanes get their values after, in
+     * branches of vector operations only (a call there would be cold, not inlined, and would box
+     * every vector of the loop, see expOfNegated). The same bits as the form before session 25,
+     * which took the exponent and m by floating-point blends and checked every special value on
+     * every vector, in about half its time.
+     */
     public static FloatVector log(FloatVector x) {
-        FloatVector result = logOfFinite(x);
-        result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0));
-        result = result.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
-        return result.blend(Float.NaN, x.lt(0).or(x.test(VectorOperators.IS_NAN)));
+        var minNormalBits = FloatVector.broadcast(S, MIN_NORMAL).viewAsIntegralLanes();
+        var normalSpan = FloatVector.broadcast(S, Float.POSITIVE_INFINITY).viewAsIntegralLanes().sub(minNormalBits);
+        // Zero, subnormal, infinite, negative and NaN lanes all fall outside [MIN_NORMAL, inf) unsigned.
+        boolean special = x.viewAsIntegralLanes().sub(minNormalBits).compare(VectorOperators.UGE, normalSpan)
+                .anyTrue();
+        FloatVector xs = x;
+        FloatVector eOffset = FloatVector.broadcast(S, ROUND);
+        if (special) {
+            VectorMask<Float> sub = x.lt(MIN_NORMAL);
+            xs = x.blend(x.mul(TWO_P), sub);
+            eOffset = eOffset.blend(ROUND + P, sub);
+        }
+        // Above the split point (the float after sqrt(2)/2, so that m = sqrt(2) itself is kept):
+        // ix's exponent field is e and its mantissa m's, relative to the split point.
+        var split = FloatVector.broadcast(S, Math.nextUp(SQRT2 * 0.5f)).viewAsIntegralLanes();
+        var ix = xs.viewAsIntegralLanes().sub(split);
+        FloatVector m = ix.and(minNormalBits.sub(1)).add(split).reinterpretAsFloats();
+        // e lands in the low mantissa bits of ROUND (exact for |e| < 2^(P-2)), minus P if scaled.
+        FloatVector e = ix.lanewise(VectorOperators.ASHR, P - 1)
+                .add(FloatVector.broadcast(S, ROUND).viewAsIntegralLanes()).reinterpretAsFloats().sub(eOffset);
+        FloatVector result = logOfReduced(m, e);
+        if (special) {
+            result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0))
+                    .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY))
+                    .blend(Float.NaN, x.lt(0).or(x.test(VectorOperators.IS_NAN)));
+        }
+        return result;
     }
 
-    /**
-     * {@link #log} for positive finite lanes (others get meaningless values). A method of its own
-     * so that both stay under C2's size limit for inlining hot calls (325 bytes of bytecode):
-     * together they were 360 bytes, never inlined, and every call boxed its vectors.
-     */
-    private static FloatVector logOfFinite(FloatVector x) {
-        VectorMask<Float> sub = x.lt(MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(TWO_P), sub);
-        FloatVector eAdj = FloatVector.zero(S).blend(-P, sub);
-        var bits = xs.viewAsIntegralLanes();
-        var biased = bits.lanewise(VectorOperators.LSHR, P - 1);
-        // Replace the exponent by BIAS (that is, 2^0): m in [1, 2).
-        FloatVector m = bits.sub(biased.sub(BIAS).lanewise(VectorOperators.LSHL, P - 1)).reinterpretAsFloats();
-        FloatVector e = FloatVector.broadcast(S, TWO_P1).viewAsIntegralLanes().add(biased)
-                .reinterpretAsFloats().sub(TWO_P1 + BIAS).add(eAdj);
-        VectorMask<Float> high = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5f), high);
-        e = e.blend(e.add(1), high);
+    /** e ln2 + log(m) for m in (sqrt(2)/2, sqrt(2)]: 2 atanh(s), s = (m - 1) / (m + 1), by its series. */
+    private static FloatVector logOfReduced(FloatVector m, FloatVector e) {
         FloatVector s = m.sub(1).div(m.add(1));
         FloatVector z = s.mul(s);
         FloatVector p = FloatVector.broadcast(S, coefficient(ATANH_C, ATANH_C.length - 1));
