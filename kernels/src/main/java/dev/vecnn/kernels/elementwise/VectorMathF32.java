@@ -255,15 +255,7 @@ public final class VectorMathF32 {
             xs = x.blend(x.mul(TWO_P), sub);
             eOffset = eOffset.blend(ROUND + P, sub);
         }
-        // Above the split point (the float after sqrt(2)/2, so that m = sqrt(2) itself is kept):
-        // ix's exponent field is e and its mantissa m's, relative to the split point.
-        var split = FloatVector.broadcast(S, Math.nextUp(SQRT2 * 0.5f)).viewAsIntegralLanes();
-        var ix = xs.viewAsIntegralLanes().sub(split);
-        FloatVector m = ix.and(minNormalBits.sub(1)).add(split).reinterpretAsFloats();
-        // e lands in the low mantissa bits of ROUND (exact for |e| < 2^(P-2)), minus P if scaled.
-        FloatVector e = ix.lanewise(VectorOperators.ASHR, P - 1)
-                .add(FloatVector.broadcast(S, ROUND).viewAsIntegralLanes()).reinterpretAsFloats().sub(eOffset);
-        FloatVector result = logOfReduced(m, e);
+        FloatVector result = logOfNormal(xs, eOffset);
         if (special) {
             result = result.blend(Float.NEGATIVE_INFINITY, x.eq(0))
                     .blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY))
@@ -272,8 +264,23 @@ public final class VectorMathF32 {
         return result;
     }
 
-    /** e ln2 + log(m) for m in (sqrt(2)/2, sqrt(2)]: 2 atanh(s), s = (m - 1) / (m + 1), by its series. */
-    private static FloatVector logOfReduced(FloatVector m, FloatVector e) {
+    /**
+     * log(x) for normal, positive, finite lanes (others get meaningless values); {@code eOffset}
+     * is ROUND, or ROUND + P in lanes that were scaled by 2^P. x = 2^e m with m in
+     * (sqrt(2)/2, sqrt(2)], then e ln2 + 2 atanh(s), s = (m - 1) / (m + 1), by its series. A
+     * method of its own without log's branches, so that softplus (whose 1 + e^-|x| is always
+     * normal) inlines it within C2's node budget.
+     */
+    private static FloatVector logOfNormal(FloatVector x, FloatVector eOffset) {
+        // Above the split point (the float after sqrt(2)/2, so that m = sqrt(2) itself is kept):
+        // ix's exponent field is e and its mantissa m's, relative to the split point.
+        var minNormalBits = FloatVector.broadcast(S, MIN_NORMAL).viewAsIntegralLanes();
+        var split = FloatVector.broadcast(S, Math.nextUp(SQRT2 * 0.5f)).viewAsIntegralLanes();
+        var ix = x.viewAsIntegralLanes().sub(split);
+        FloatVector m = ix.and(minNormalBits.sub(1)).add(split).reinterpretAsFloats();
+        // e lands in the low mantissa bits of ROUND (exact for |e| < 2^(P-2)), minus P if scaled.
+        FloatVector e = ix.lanewise(VectorOperators.ASHR, P - 1)
+                .add(FloatVector.broadcast(S, ROUND).viewAsIntegralLanes()).reinterpretAsFloats().sub(eOffset);
         FloatVector s = m.sub(1).div(m.add(1));
         FloatVector z = s.mul(s);
         FloatVector p = FloatVector.broadcast(S, coefficient(ATANH_C, ATANH_C.length - 1));
@@ -285,10 +292,14 @@ public final class VectorMathF32 {
         return e.fma(FloatVector.broadcast(S, LN2_HI), e.fma(FloatVector.broadcast(S, LN2_LO), logM));
     }
 
-    /** log(1 + t) for t >= 0, accurate for tiny t (Goldberg's correction of the rounded 1 + t). */
+    /**
+     * log(1 + t) for t >= 0, accurate for tiny t (Goldberg's correction of the rounded 1 + t). u = 1 + t
+     * is normal and positive, so its logarithm needs none of log's special cases: u = infinity is
+     * replaced below and a NaN t stays NaN through the product.
+     */
     static FloatVector log1pNonNegative(FloatVector t) {
         FloatVector u = t.add(1);
-        FloatVector corrected = log(u).mul(t).div(u.sub(1));
+        FloatVector corrected = logOfNormal(u, FloatVector.broadcast(S, ROUND)).mul(t).div(u.sub(1));
         return corrected.blend(t, u.eq(1)).blend(u, u.eq(Float.POSITIVE_INFINITY));
     }
 
