@@ -140,6 +140,65 @@ class VectorMathAccuracyTest {
         }
     }
 
+    /**
+     * exp, log and logistic take a branch for a vector with a lane outside their common range and
+     * must change only those lanes: on random vectors mixing special values, values beyond the
+     * branches' switch points and ordinary ones, every lane has the bits it gets in a vector of its
+     * own value alone (NaN: any NaN). Both precisions, every function.
+     */
+    @Test
+    void eachLaneHasTheBitsItGetsAlone() {
+        float[] floatPool = {0f, -0f, Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, -1f, 86.7f, -86.7f, 88.8f, -95f, -120f, 1e30f};
+        double[] doublePool = {0d, -0d, Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, -1d, 708.5, -708.5, 709.9, -720, -750};
+        java.util.List<UnaryOperator<FloatVector>> floats = java.util.List.of(VectorMathF32::exp, VectorMathF32::log,
+                VectorMathF32::tanh, VectorMathF32::logistic, VectorMathF32::softplus);
+        java.util.List<UnaryOperator<DoubleVector>> doubles = java.util.List.of(VectorMathF64::exp,
+                VectorMathF64::log, VectorMathF64::tanh, VectorMathF64::logistic, VectorMathF64::softplus);
+        Random rnd = new Random(25);
+        int lf = VectorMathF32.S.length();
+        int ld = VectorMathF64.S.length();
+        for (int round = 0; round < 2000; round++) {
+            float[] x = new float[lf];
+            for (int j = 0; j < lf; j++) {
+                x[j] = rnd.nextInt(3) == 0 ? floatPool[rnd.nextInt(floatPool.length)] : (float) (rnd.nextGaussian() * 10);
+            }
+            for (int f = 0; f < floats.size(); f++) {
+                float[] mixed = applyFloat(floats.get(f), x);
+                for (int j = 0; j < lf; j++) {
+                    float alone = applyFloat(floats.get(f), filled(x[j], lf))[0];
+                    if (Float.floatToIntBits(mixed[j]) != Float.floatToIntBits(alone)) {
+                        fail("float function " + f + " of " + x[j] + ": " + mixed[j] + " among " + java.util.Arrays.toString(x)
+                                + ", " + alone + " alone");
+                    }
+                }
+            }
+            double[] d = new double[ld];
+            for (int j = 0; j < ld; j++) {
+                d[j] = rnd.nextInt(3) == 0 ? doublePool[rnd.nextInt(doublePool.length)] : rnd.nextGaussian() * 10;
+            }
+            for (int f = 0; f < doubles.size(); f++) {
+                double[] mixed = applyDouble(doubles.get(f), d);
+                for (int j = 0; j < ld; j++) {
+                    double[] same = new double[ld];
+                    java.util.Arrays.fill(same, d[j]);
+                    double alone = applyDouble(doubles.get(f), same)[0];
+                    if (Double.doubleToLongBits(mixed[j]) != Double.doubleToLongBits(alone)) {
+                        fail("double function " + f + " of " + d[j] + ": " + mixed[j] + " among "
+                                + java.util.Arrays.toString(d) + ", " + alone + " alone");
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] filled(float value, int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
     @Test
     void saturationAndSpecialValues() {
         float[] x = {-1000f, 1000f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -0f, Float.NaN};
