@@ -16,9 +16,9 @@ final class MathConstants {
     static final double LN2_LO_F64 = 0x1.abc9e3b39803fp-56;
 
     /**
-     * Degree of the Taylor polynomial of exp on the reduced range |r| <= ln2 / 2: the truncation
-     * error {@code r^(d+1) / (d+1)!} is 5e-9 (0.1 ulp of float) for d = 7 and 6e-18 (0.05 ulp
-     * of double) for d = 13.
+     * Degree of the Taylor polynomial of exp on the reduced range |r| <= ln2 / 2 that expm1 uses
+     * (exp itself uses the fits below): the truncation error {@code r^(d+1) / (d+1)!} is 5e-9
+     * (0.1 ulp of float) for d = 7 and 6e-18 (0.05 ulp of double) for d = 13.
      */
     static final int EXP_DEGREE_F32 = 7;
     static final int EXP_DEGREE_F64 = 13;
@@ -28,12 +28,17 @@ final class MathConstants {
      * relative minimax fit of degree 6 with the first two coefficients 1 ({@code
      * docs/tools/fit_exp.py}: 3.8e-9 = 0.03 ulp with these float coefficients, where the degree-7
      * Taylor polynomial gives 7.3e-9), one multiply-add fewer per vector (session 11: the float
-     * logistic pass about 5% faster); in double the Taylor polynomial of {@link #EXP_DEGREE_F64}.
-     * expm1 keeps the Taylor coefficients, whose relative accuracy near 0 it relies on.
+     * logistic pass about 5% faster); in double likewise a fit of degree 11 ({@code fit_exp.py 11
+     * double}: 1.1e-17 = 0.05 ulp with these double coefficients, where the degree-13 Taylor
+     * polynomial it replaced in session 25 gives 0.04 ulp), two multiply-adds fewer per vector.
+     * expm1 keeps the Taylor coefficients of {@link #EXP_DEGREE_F32} / {@link #EXP_DEGREE_F64},
+     * whose relative accuracy near 0 it relies on.
      */
     static final double[] EXP_POLY_F32 = {1, 1, 0x1.fffffcp-2, 0x1.555492p-3, 0x1.5558f2p-5, 0x1.1239d4p-7,
             0x1.6a244cp-10};
-    static final double[] EXP_POLY_F64 = expTaylor(EXP_DEGREE_F64);
+    static final double[] EXP_POLY_F64 = {1, 1, 0x1.000000000000ap-1, 0x1.55555555554fap-3, 0x1.555555555088cp-5,
+            0x1.1111111127b9dp-7, 0x1.6c16c184266fcp-10, 0x1.a01a012a690cep-13, 0x1.a0199a16dade3p-16,
+            0x1.71df253bc8ffbp-19, 0x1.28ad68a8cf167p-22, 0x1.ad7f7834aa461p-26};
 
     /**
      * Number of terms of {@code atanh(s) = s (1 + s^2/3 + s^4/5 + ...)} used by log on
