@@ -1,6 +1,5 @@
 package dev.vecnn.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,9 +69,7 @@ public class ElementwiseShareBenchmark {
         // 1 until JMH's parameters are known (so a unit test reads the plain figures).
         double share = 1;
         long bytesPerCall;
-        private final long[] calls = new long[IMPLS.length];
-        private final long[] nanos = new long[IMPLS.length];
-        private final PairedRatios ratios = new PairedRatios(MAX_PAIRED);
+        private final InTurnTotals sums = new InTurnTotals(IMPLS.length, MAX_PAIRED);
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
@@ -83,18 +80,16 @@ public class ElementwiseShareBenchmark {
 
         @Setup(Level.Iteration)
         public void clear() {
-            Arrays.fill(calls, 0);
-            Arrays.fill(nanos, 0);
-            ratios.clear();
+            sums.clear();
         }
 
         /** One operation: each one's number of timed calls and their time, in IMPLS order. */
         void add(long[] opCalls, long[] opNanos) {
-            for (int i = 0; i < IMPLS.length; i++) {
-                calls[i] += opCalls[i];
-                nanos[i] += opNanos[i];
-            }
-            ratios.add(rate(opCalls[0], opNanos[0]) / rate(opCalls[2], opNanos[2]));
+            sums.add(opCalls, opNanos, rate(opCalls[0], opNanos[0]) / rate(opCalls[2], opNanos[2]));
+        }
+
+        private double rate(int impl) {
+            return rate(sums.calls(impl), sums.nanos(impl));
         }
 
         private double rate(long n, long ns) {
@@ -102,29 +97,29 @@ public class ElementwiseShareBenchmark {
         }
 
         public double vectorGBs() {
-            return share * rate(calls[0], nanos[0]);
+            return share * rate(0);
         }
 
         public double scalarGBs() {
-            return share * rate(calls[1], nanos[1]);
+            return share * rate(1);
         }
 
         public double rooflineGBs() {
-            return share * rate(calls[2], nanos[2]);
+            return share * rate(2);
         }
 
         public double vectorOverRoofline() {
-            double roofline = rate(calls[2], nanos[2]);
-            return roofline == 0 ? 0 : share * rate(calls[0], nanos[0]) / roofline;
+            double roofline = rate(2);
+            return roofline == 0 ? 0 : share * rate(0) / roofline;
         }
 
         public double vectorOverScalar() {
-            double scalar = rate(calls[1], nanos[1]);
-            return scalar == 0 ? 0 : share * rate(calls[0], nanos[0]) / scalar;
+            double scalar = rate(1);
+            return scalar == 0 ? 0 : share * rate(0) / scalar;
         }
 
         public double pairedVectorOverRoofline() {
-            return share * ratios.median();
+            return share * sums.medianRatio();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.vecnn.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +76,7 @@ public class LanewiseShareBenchmark {
         static final int MAX_PAIRED = 1 << 16;
         double share = 1;
         long valuesPerCall;
-        private final long[] calls = new long[IMPLS.length];
-        private final long[] nanos = new long[IMPLS.length];
-        private final PairedRatios ratios = new PairedRatios(MAX_PAIRED);
+        private final InTurnTotals sums = new InTurnTotals(IMPLS.length, MAX_PAIRED);
 
         @Setup(Level.Trial)
         public void measuredRuns(BenchmarkParams params) {
@@ -89,39 +86,37 @@ public class LanewiseShareBenchmark {
 
         @Setup(Level.Iteration)
         public void clear() {
-            Arrays.fill(calls, 0);
-            Arrays.fill(nanos, 0);
-            ratios.clear();
+            sums.clear();
         }
 
         /** One operation: each one's number of timed calls and their time, in IMPLS order. */
         void add(long[] opCalls, long[] opNanos) {
-            for (int i = 0; i < IMPLS.length; i++) {
-                calls[i] += opCalls[i];
-                nanos[i] += opNanos[i];
-            }
-            ratios.add(perValue(opCalls[1], opNanos[1]) / perValue(opCalls[0], opNanos[0]));
+            sums.add(opCalls, opNanos, perValue(opCalls[1], opNanos[1]) / perValue(opCalls[0], opNanos[0]));
         }
 
         private double perValue(long n, long ns) {
             return n == 0 ? 0 : (double) ns / (n * valuesPerCall);
         }
 
+        private double perValue(int impl) {
+            return perValue(sums.calls(impl), sums.nanos(impl));
+        }
+
         private double ratio(int slower, int faster) {
-            double t = perValue(calls[faster], nanos[faster]);
-            return t == 0 ? 0 : share * perValue(calls[slower], nanos[slower]) / t;
+            double t = perValue(faster);
+            return t == 0 ? 0 : share * perValue(slower) / t;
         }
 
         public double vectorNsPerValue() {
-            return share * perValue(calls[0], nanos[0]);
+            return share * perValue(0);
         }
 
         public double lanewiseNsPerValue() {
-            return share * perValue(calls[1], nanos[1]);
+            return share * perValue(1);
         }
 
         public double scalarNsPerValue() {
-            return share * perValue(calls[2], nanos[2]);
+            return share * perValue(2);
         }
 
         public double lanewiseOverVector() {
@@ -133,7 +128,7 @@ public class LanewiseShareBenchmark {
         }
 
         public double pairedLanewiseOverVector() {
-            return share * ratios.median();
+            return share * sums.medianRatio();
         }
     }
 
