@@ -47,9 +47,9 @@ public final class VectorMathF32 {
     private static final float ROUND_BIASED = ROUND + BIAS;
     /** 2^(P-1): an integer k < 2^(P-1) added to it lands in the low mantissa bits. */
     private static final float TWO_P1 = (float) Math.scalb(1.0, P - 1);
-    /** exp overflows above (BIAS + 1) ln2; clamping at one more keeps n in range of two halves. */
+    /** exp overflows above (BIAS + 1) ln2; up to one more, n fits two normal halves; beyond, +inf. */
     private static final float EXP_HI = (float) ((BIAS + 2) * LN2);
-    /** exp is below half the smallest subnormal under -(BIAS + P) ln2. */
+    /** exp is below half the smallest subnormal under -(BIAS + P) ln2: below this, +0. */
     private static final float EXP_LO = (float) (-(BIAS + P + 8) * LN2);
     /** expm1(x) rounds to -1 below -(P + 3) ln2; tanh saturates to 1 once 2|x| > (P + 3) ln2. */
     // Down to here e^x and its power of two 2^n (n = round(x / ln2) >= 2 - BIAS) are normal: about
@@ -88,8 +88,8 @@ public final class VectorMathF32 {
      * rounded once and a large one overflows, and sets the lanes beyond the clamp points to their
      * limits; it uses vector operations only (a call there would be cold, not inlined, and would box
      * every vector of the loop, see expOfNegated). Both give the bits the clamped two-step form gave
-     * before session 25 (n cannot fall on a rounding tie at these magnitudes), in about two thirds
-     * of its time.
+     * before session 25 (n cannot fall on a rounding tie at these magnitudes), in about half its
+     * time.
      */
     public static FloatVector exp(FloatVector x) {
         FloatVector t = x.fma(LOG2E, ROUND_BIASED);
