@@ -145,31 +145,40 @@ final class TileStoreF32 {
      * {@code C = alpha * C + beta * old} over a finished block of {@code rows x cols} of C whose
      * tiles were stored as a plain product: the tile store's rounding ({@code alpha * acc}, then
      * a fused multiply-add with {@code beta * old}), so the same bits; beta 0 does not read old.
-     * Each row's last partial vector goes element by element with {@code Math.fma}.
+     * A block whose rows lie back to back in both C and old (a layer's whole weight gradient) is
+     * one run; otherwise each row is, its last partial vector element by element with
+     * {@code Math.fma}.
      */
     static void scaleBlock(float[] c, int cAt, int ldc, float[] old, int oldAt, int ldOld, int rows, int cols,
                            float alpha, float beta) {
+        if (ldc == cols && (beta == 0 || ldOld == cols)) {
+            scaleRun(c, cAt, old, oldAt, rows * cols, alpha, beta);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            scaleRun(c, cAt + i * ldc, old, oldAt + i * ldOld, cols, alpha, beta);
+        }
+    }
+
+    /** {@code c[at + j] = alpha * c[at + j] + beta * old[oldAt + j]} for j < len (see scaleBlock). */
+    private static void scaleRun(float[] c, int at, float[] old, int oldAt, int len, float alpha, float beta) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
-        int whole = cols / L * L;
-        for (int i = 0; i < rows; i++) {
-            int row = cAt + i * ldc;
-            int from = oldAt + i * ldOld;
-            if (beta == 0) {
-                for (int j = 0; j < whole; j += L) {
-                    FloatVector.fromArray(S, c, row + j).mul(va).intoArray(c, row + j);
-                }
-                for (int j = whole; j < cols; j++) {
-                    c[row + j] = alpha * c[row + j];
-                }
-            } else {
-                for (int j = 0; j < whole; j += L) {
-                    FloatVector v = FloatVector.fromArray(S, c, row + j).mul(va);
-                    FloatVector.fromArray(S, old, from + j).fma(vb, v).intoArray(c, row + j);
-                }
-                for (int j = whole; j < cols; j++) {
-                    c[row + j] = Math.fma(old[from + j], beta, alpha * c[row + j]);
-                }
+        int whole = len / L * L;
+        if (beta == 0) {
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, c, at + j).mul(va).intoArray(c, at + j);
+            }
+            for (int j = whole; j < len; j++) {
+                c[at + j] = alpha * c[at + j];
+            }
+        } else {
+            for (int j = 0; j < whole; j += L) {
+                FloatVector v = FloatVector.fromArray(S, c, at + j).mul(va);
+                FloatVector.fromArray(S, old, oldAt + j).fma(vb, v).intoArray(c, at + j);
+            }
+            for (int j = whole; j < len; j++) {
+                c[at + j] = Math.fma(old[oldAt + j], beta, alpha * c[at + j]);
             }
         }
     }
