@@ -327,10 +327,14 @@ public final class VectorMathF32 {
         FloatVector t = x.mul(x);
         FloatVector t2 = t.mul(t);
         FloatVector r = x.mul(pairwise(TANH_P, t, t2)).div(pairwise(TANH_Q, t, t2));
-        var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
-        var one = FloatVector.broadcast(S, 1f).viewAsIntegralLanes();
-        FloatVector signedOne = x.viewAsIntegralLanes().and(signBit).or(one).reinterpretAsFloats();
-        return r.blend(signedOne, t.compare(VectorOperators.GT, TANH_LIMIT * TANH_LIMIT));
+        VectorMask<Float> saturated = t.compare(VectorOperators.GT, TANH_LIMIT * TANH_LIMIT);
+        if (saturated.anyTrue()) {
+            var signBit = FloatVector.broadcast(S, -0f).viewAsIntegralLanes();
+            var one = FloatVector.broadcast(S, 1f).viewAsIntegralLanes();
+            FloatVector signedOne = x.viewAsIntegralLanes().and(signBit).or(one).reinterpretAsFloats();
+            r = r.blend(signedOne, saturated);
+        }
+        return r;
     }
 
     /**
