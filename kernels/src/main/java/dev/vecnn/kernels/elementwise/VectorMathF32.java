@@ -136,7 +136,7 @@ public final class VectorMathF32 {
         FloatVector n = t.sub(ROUND_BIASED);
         FloatVector p = expOfNegatedReduced(a, n);
         if (a.compare(VectorOperators.GT, -NORMAL_EXP_LO).anyTrue()) {
-            // pow2 written out: even a 29-byte call was refused here (its own compiled code,
+            // Powers of two written out: even a 29-byte call was refused here (its own compiled code,
             // boxing included, counted as too big for a cold call site).
             FloatVector n1 = n.fma(0.5f, ROUND).sub(ROUND);
             FloatVector pow1 = n1.add(BIAS + TWO_P1).viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1)
@@ -219,12 +219,14 @@ public final class VectorMathF32 {
      * pairs ({@link #pairwise}): seven chained multiply-adds instead of twelve in double.
      */
     private static FloatVector expm1OfClamped(FloatVector xc) {
-        FloatVector n = xc.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector t = xc.fma(LOG2E, ROUND_BIASED);
+        FloatVector n = t.sub(ROUND_BIASED);
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
         // q = e^r - 1 = r (1 + r/2 + r^2/6 + ...), so its relative error does not grow near 0.
         FloatVector q = pairwise(EXPM1_OVER_R, r, r.mul(r)).mul(r);
-        FloatVector s = pow2(n);
+        // t's low mantissa bits hold n + BIAS (|n| <= P + 3): shifted into the exponent field, 2^n.
+        FloatVector s = t.viewAsIntegralLanes().lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
         // e^x - 1 = s q + (s - 1); s - 1 is exact for the |n| <= P + 3 that occur.
         return s.fma(q, s.sub(1));
     }
@@ -423,14 +425,6 @@ public final class VectorMathF32 {
     /** 1 - e^-y, the derivative of softplus written in terms of its output y >= 0. */
     static FloatVector softplusDerivative(FloatVector y) {
         return expm1(y.neg()).neg();
-    }
-
-    /** 2^k for integral k in [1 - BIAS, BIAS], from exponent bits. */
-    private static FloatVector pow2(FloatVector k) {
-        // k + BIAS + 2^(P-1) has k + BIAS in its low mantissa bits; shifting them into the
-        // exponent field pushes the bits of 2^(P-1) out of the word.
-        var bits = k.add(BIAS + TWO_P1).viewAsIntegralLanes();
-        return bits.lanewise(VectorOperators.LSHL, P - 1).reinterpretAsFloats();
     }
 
     /**
