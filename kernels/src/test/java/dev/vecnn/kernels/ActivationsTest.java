@@ -153,6 +153,51 @@ class ActivationsTest {
         assertEquals(0f, big[3]);
     }
 
+    /**
+     * Rows with huge, infinite, NaN and signed-zero entries, in the middle of the array and as its
+     * last row, for widths of one vector, two vectors and more in either precision: the same
+     * values as the twin (NaN where the twin has NaN: a NaN or +infinity anywhere in a row, or a
+     * row of -infinity, makes the whole row NaN), finite and summing to 1 everywhere else.
+     */
+    @Test
+    void softmaxOfRowsWithSpecialValuesMatchesTheTwin() {
+        double inf = Double.POSITIVE_INFINITY;
+        for (int cols : new int[] {3, 7, 10, 16, 17, 20, 32, 33, 40}) {
+            double[][] specials = {
+                {3e38, -3e38, 3e38}, {-inf, 1, -inf}, {Double.NaN, 1, 2}, {inf, 1, 2}, {-inf, -inf, -inf},
+                {-0.0, 0.0, -1}, {-1e30, -1e30, -1e30}, {1e-40, -1e-40, 0}};
+            for (double[] special : specials) {
+                for (int at = 0; at < 3; at++) {
+                    // Three rows; the special one is row `at`, its values spread over the row.
+                    double[] z = data(3 * cols, cols + 31L * at, 5);
+                    for (int c = 0; c < cols; c++) {
+                        z[at * cols + c] = special[c % special.length] == 1 ? z[at * cols + c] : special[c % special.length];
+                    }
+                    float[] f = toFloat(z);
+                    float[] ft = f.clone();
+                    Activations.softmax(f, 0, 3, cols);
+                    ActivationScalarF32.softmax(ft, 0, 3, cols);
+                    double[] d = z.clone();
+                    double[] dt = z.clone();
+                    Activations.softmax(d, 0, 3, cols);
+                    ActivationScalarF64.softmax(dt, 0, 3, cols);
+                    String what = "cols " + cols + ", row " + at + " " + Arrays.toString(special);
+                    assertClose(toDouble(f), toDouble(ft), ElementwiseTolerance.vectorVersusTwin(Function.EXP, true) * 2 + 2 * cols + 1, true, what);
+                    assertClose(d, dt, ElementwiseTolerance.vectorVersusTwin(Function.EXP, false) * 2 + 2 * cols + 1, false, what);
+                    for (int r = 0; r < 3; r++) {
+                        double sum = 0;
+                        for (int c = 0; c < cols; c++) {
+                            sum += d[r * cols + c];
+                        }
+                        if (!Double.isNaN(dt[r * cols])) {
+                            assertEquals(1, sum, 1e-12 * cols, what + ": row " + r + " sums to 1");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void namesAndBadArguments() {
         for (Activation a : Activation.values()) {

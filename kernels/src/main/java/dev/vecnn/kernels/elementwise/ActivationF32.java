@@ -5,7 +5,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -33,6 +35,12 @@ public final class ActivationF32 {
     private static final MethodHandle[] SOFTMAX_ROW_PASSES = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, int.class, int.class),
             "subtractRowMaxes", "divideByRowSums");
+    // Softmax over rows of at most one and at most two vectors, a row at a time in registers.
+    private static final MethodHandle[] SHORT_ROW_SOFTMAX = CompileRoots.find(MethodHandles.lookup(),
+            MethodType.methodType(void.class, float[].class, int.class, int.class, int.class),
+            "softmaxOneVectorRows", "softmaxTwoVectorRows");
+    // Lane rotations by L/2, L/4, ..., 1: a tree over the lanes of one vector.
+    private static final VectorShuffle<Float>[] ROTATIONS = rotations();
     private static final MethodHandle[] SOFTPLUS_DERIVATIVE_LOOP = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, float[].class, int.class, int.class),
             "softplusDerivativeVectors");
@@ -293,15 +301,125 @@ public final class ActivationF32 {
 
     /**
      * Row-wise softmax in place over {@code rows} rows of {@code cols} contiguous values: each row
-     * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow).
+     * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow). Rows
+     * of up to two vectors (but the narrowest) are done a row at a time in registers, longer ones
+     * in three passes over the block.
      */
     public static void softmax(float[] x, int off, int rows, int cols) {
+        if (cols >= ElementwiseTuning.SOFTMAX_MIN_ROW_VECTOR_COLS && cols <= 2 * L) {
+            softmaxShortRows(x, off, rows, cols);
+            return;
+        }
         // Three passes, so that the exponential appears once in this method: with an exp call per
         // row loop and another for each row's tail, C2 ran out of inlining budget, did not inline
         // exp, and every call boxed its vectors (tens of KB of garbage per training step).
         runRowPass(SOFTMAX_ROW_PASSES[0], x, off, rows, cols);
         VectorMathF32.expInPlace(x, off, off + rows * cols);
         runRowPass(SOFTMAX_ROW_PASSES[1], x, off, rows, cols);
+    }
+
+    /**
+     * Softmax over rows of at most two vectors (ten classes, in either precision): each row is
+     * loaded as one or two whole vectors from its start (the lanes past the row belong to the
+     * next rows and are left out by a mask), and its maximum, exponentials, sum and quotients are
+     * computed in registers and stored under the mask. Rows whose vectors would run past the end
+     * of the array are done the same way on a copy, so a row gets the same bits wherever it lies.
+     */
+    private static void softmaxShortRows(float[] x, int off, int rows, int cols) {
+        MethodHandle loop = SHORT_ROW_SOFTMAX[cols <= L ? 0 : 1];
+        int width = cols <= L ? L : 2 * L;
+        // Rows [0, inPlace) have all their vectors inside the array.
+        int inPlace = (int) Math.max(0, Math.min(rows, Math.floorDiv((long) x.length - width - off, cols) + 1));
+        runRowPass(loop, x, off, inPlace, cols);
+        for (int r = inPlace; r < rows; r++) {
+            int start = off + r * cols;
+            float[] copy = TailF32.copy(x, start, cols, width);
+            runRowPass(loop, copy, 0, 1, cols);
+            System.arraycopy(copy, 0, x, start, cols);
+        }
+    }
+
+    /**
+     * Softmax over rows of at most one vector. A row's masked store covers the start of the next
+     * row, and a load that overlaps a store still in flight waits until it is written (row after
+     * row took four times as long), so rows are taken {@code stride} apart
+     * ({@code stride * cols >= L}): each chunk of rows in {@code stride} sweeps, one from each of
+     * its first rows. The maximum and the sum are trees of lane rotations (lane 0 of the sum has
+     * the bits of sumOfVectors' tree); the maximum by compare and blend, where {@code max} would
+     * add Java's NaN and signed-zero handling to every step (a third of the time): a NaN that the
+     * blends drop still makes its lane, the sum and so the whole row NaN, and -0 or +0 as the
+     * maximum give the same differences.
+     */
+    private static void softmaxOneVectorRows(float[] x, int off, int rows, int cols) {
+        VectorMask<Float> row = S.indexInRange(0, cols);
+        VectorMask<Float> outside = row.not();
+        FloatVector zero = FloatVector.zero(S);
+        int stride = (L + cols - 1) / cols;
+        for (int chunk = 0; chunk < rows; chunk += ElementwiseTuning.SOFTMAX_CHUNK_ROWS) {
+            int end = Math.min(rows, chunk + ElementwiseTuning.SOFTMAX_CHUNK_ROWS);
+            for (int first = chunk; first < Math.min(end, chunk + stride); first++) {
+                for (int r = first; r < end; r += stride) {
+                    int s = off + r * cols;
+                    FloatVector v = FloatVector.fromArray(S, x, s);
+                    FloatVector max = v.blend(Float.NEGATIVE_INFINITY, outside);
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        FloatVector rotated = max.rearrange(ROTATIONS[k]);
+                        max = max.blend(rotated, max.compare(VectorOperators.LT, rotated));
+                    }
+                    // The lanes past the row become e^0, then 0 in the sum.
+                    FloatVector e = VectorMathF32.exp(v.blend(max, outside).sub(max));
+                    FloatVector sum = e.blend(zero, outside);
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        sum = sum.add(sum.rearrange(ROTATIONS[k]));
+                    }
+                    // Lane 0 only: each lane's tree adds in another order.
+                    e.div(sum.lane(0)).intoArray(x, s, row);
+                }
+            }
+        }
+    }
+
+    /** Softmax over rows of more than one and at most two vectors, as {@link #softmaxOneVectorRows}. */
+    private static void softmaxTwoVectorRows(float[] x, int off, int rows, int cols) {
+        VectorMask<Float> second = S.indexInRange(L, cols);
+        VectorMask<Float> outside = second.not();
+        FloatVector zero = FloatVector.zero(S);
+        int stride = (2 * L + cols - 1) / cols;
+        for (int chunk = 0; chunk < rows; chunk += ElementwiseTuning.SOFTMAX_CHUNK_ROWS) {
+            int end = Math.min(rows, chunk + ElementwiseTuning.SOFTMAX_CHUNK_ROWS);
+            for (int first = chunk; first < Math.min(end, chunk + stride); first++) {
+                for (int r = first; r < end; r += stride) {
+                    int s = off + r * cols;
+                    FloatVector v0 = FloatVector.fromArray(S, x, s);
+                    FloatVector v1 = FloatVector.fromArray(S, x, s + L);
+                    FloatVector max = v1.blend(Float.NEGATIVE_INFINITY, outside);
+                    max = max.blend(v0, max.compare(VectorOperators.LT, v0));
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        FloatVector rotated = max.rearrange(ROTATIONS[k]);
+                        max = max.blend(rotated, max.compare(VectorOperators.LT, rotated));
+                    }
+                    FloatVector e0 = VectorMathF32.exp(v0.sub(max));
+                    FloatVector e1 = VectorMathF32.exp(v1.blend(max, outside).sub(max));
+                    FloatVector sum = e0.add(e1.blend(zero, outside));
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        sum = sum.add(sum.rearrange(ROTATIONS[k]));
+                    }
+                    FloatVector total = FloatVector.broadcast(S, sum.lane(0));
+                    e0.div(total).intoArray(x, s);
+                    e1.div(total).intoArray(x, s + L, second);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static VectorShuffle<Float>[] rotations() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] rotations = new VectorShuffle[steps];
+        for (int k = 0; k < steps; k++) {
+            rotations[k] = VectorShuffle.iota(S, L >> (k + 1), 1, true);
+        }
+        return rotations;
     }
 
     private static void runRowPass(MethodHandle pass, float[] x, int off, int rows, int cols) {

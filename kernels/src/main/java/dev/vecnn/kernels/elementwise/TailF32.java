@@ -36,6 +36,17 @@ final class TailF32 {
         return s;
     }
 
+    /**
+     * The scratch with {@code x[from, from + count)} at index 0 and zeros up to {@code width}
+     * ({@code count <= width <= 2L}).
+     */
+    static float[] copy(float[] x, int from, int count, int width) {
+        float[] s = SCRATCH.get();
+        System.arraycopy(x, from, s, 0, count);
+        java.util.Arrays.fill(s, count, width, 0f);
+        return s;
+    }
+
     /** The scratch with {@code y[yFrom, +count)} at index 0 and {@code delta[from, +count)} at index L. */
     static float[] copy(float[] y, int yFrom, float[] delta, int from, int count) {
         float[] s = SCRATCH.get();
