@@ -29,16 +29,12 @@ public final class ActivationF32 {
     private static final MethodHandle[] BIASED_LOOPS = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, int.class, float[].class, int.class, int.class),
             "tanhBiased", "logisticBiased", "softplusBiased");
-    // Softmax's two row passes (max and sum), compiled on their own for the same reason: each
-    // ends a row's vectors in a reduction, and one row in 64 boxed (6 KB per float call) in one
-    // full test run of about a dozen, when softmax had been compiled with the passes inlined.
-    private static final MethodHandle[] SOFTMAX_ROW_PASSES = CompileRoots.find(MethodHandles.lookup(),
+    // Softmax over rows of at most one, at most two and more vectors, each loop compiled on its
+    // own: each ends a row's vectors in reductions, and when softmax was compiled with its row
+    // passes inlined, one row in 64 boxed (6 KB per float call) in one full test run of a dozen.
+    private static final MethodHandle[] SOFTMAX_LOOPS = CompileRoots.find(MethodHandles.lookup(),
             MethodType.methodType(void.class, float[].class, int.class, int.class, int.class),
-            "subtractRowMaxes", "divideByRowSums");
-    // Softmax over rows of at most one and at most two vectors, a row at a time in registers.
-    private static final MethodHandle[] SHORT_ROW_SOFTMAX = CompileRoots.find(MethodHandles.lookup(),
-            MethodType.methodType(void.class, float[].class, int.class, int.class, int.class),
-            "softmaxOneVectorRows", "softmaxTwoVectorRows");
+            "softmaxOneVectorRows", "softmaxTwoVectorRows", "softmaxLongRows");
     // Lane rotations by L/2, L/4, ..., 1: a tree over the lanes of one vector.
     private static final VectorShuffle<Float>[] ROTATIONS = rotations();
     private static final MethodHandle[] SOFTPLUS_DERIVATIVE_LOOP = CompileRoots.find(MethodHandles.lookup(),
@@ -301,41 +297,56 @@ public final class ActivationF32 {
 
     /**
      * Row-wise softmax in place over {@code rows} rows of {@code cols} contiguous values: each row
-     * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow). Rows
-     * of up to two vectors (but the narrowest) are done a row at a time in registers, longer ones
-     * in three passes over the block.
+     * minus its maximum, exponentiated, divided by its sum (so huge entries cannot overflow), a
+     * row at a time while it is in registers or L1; rows of one to three values in passes over
+     * the block.
      */
     public static void softmax(float[] x, int off, int rows, int cols) {
-        if (cols >= ElementwiseTuning.SOFTMAX_MIN_ROW_VECTOR_COLS && cols <= 2 * L) {
-            softmaxShortRows(x, off, rows, cols);
+        if (cols < ElementwiseTuning.SOFTMAX_MIN_VECTOR_COLS) {
+            softmaxTinyRows(x, off, rows, cols);
             return;
         }
-        // Three passes, so that the exponential appears once in this method: with an exp call per
-        // row loop and another for each row's tail, C2 ran out of inlining budget, did not inline
-        // exp, and every call boxed its vectors (tens of KB of garbage per training step).
-        runRowPass(SOFTMAX_ROW_PASSES[0], x, off, rows, cols);
-        VectorMathF32.expInPlace(x, off, off + rows * cols);
-        runRowPass(SOFTMAX_ROW_PASSES[1], x, off, rows, cols);
+        int loop = cols <= L ? 0 : cols <= 2 * L ? 1 : 2;
+        // The vectors read from a row's start: one or two, or the whole vectors and one more.
+        int width = loop == 0 ? L : loop == 1 ? 2 * L : (cols / L + 1) * L;
+        // Rows [0, inPlace) have all their vectors inside the array.
+        int inPlace = (int) Math.max(0, Math.min(rows, Math.floorDiv((long) x.length - width - off, cols) + 1));
+        runRows(SOFTMAX_LOOPS[loop], x, off, inPlace, cols);
+        for (int r = inPlace; r < rows; r++) {
+            // The others (the array's last rows) on a zero-padded copy, so that a row has the
+            // same bits wherever it lies.
+            int start = off + r * cols;
+            float[] copy = TailF32.row(x, start, cols, width);
+            runRows(SOFTMAX_LOOPS[loop], copy, 0, 1, cols);
+            System.arraycopy(copy, 0, x, start, cols);
+        }
     }
 
     /**
-     * Softmax over rows of at most two vectors (ten classes, in either precision): each row is
-     * loaded as one or two whole vectors from its start (the lanes past the row belong to the
-     * next rows and are left out by a mask), and its maximum, exponentials, sum and quotients are
-     * computed in registers and stored under the mask. Rows whose vectors would run past the end
-     * of the array are done the same way on a copy, so a row gets the same bits wherever it lies.
+     * Softmax over rows of one to three values: the maxima subtracted row by row, one
+     * exponential pass over the block, the sums (in ascending order) divided row by row.
      */
-    private static void softmaxShortRows(float[] x, int off, int rows, int cols) {
-        MethodHandle loop = SHORT_ROW_SOFTMAX[cols <= L ? 0 : 1];
-        int width = cols <= L ? L : 2 * L;
-        // Rows [0, inPlace) have all their vectors inside the array.
-        int inPlace = (int) Math.max(0, Math.min(rows, Math.floorDiv((long) x.length - width - off, cols) + 1));
-        runRowPass(loop, x, off, inPlace, cols);
-        for (int r = inPlace; r < rows; r++) {
+    private static void softmaxTinyRows(float[] x, int off, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
             int start = off + r * cols;
-            float[] copy = TailF32.copy(x, start, cols, width);
-            runRowPass(loop, copy, 0, 1, cols);
-            System.arraycopy(copy, 0, x, start, cols);
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = start; i < start + cols; i++) {
+                max = Math.max(max, x[i]);
+            }
+            for (int i = start; i < start + cols; i++) {
+                x[i] -= max;
+            }
+        }
+        VectorMathF32.expInPlace(x, off, off + rows * cols);
+        for (int r = 0; r < rows; r++) {
+            int start = off + r * cols;
+            float sum = 0;
+            for (int i = start; i < start + cols; i++) {
+                sum += x[i];
+            }
+            for (int i = start; i < start + cols; i++) {
+                x[i] /= sum;
+            }
         }
     }
 
@@ -345,7 +356,8 @@ public final class ActivationF32 {
      * row took four times as long), so rows are taken {@code stride} apart
      * ({@code stride * cols >= L}): each chunk of rows in {@code stride} sweeps, one from each of
      * its first rows. The maximum and the sum are trees of lane rotations (lane 0 of the sum has
-     * the bits of sumOfVectors' tree); the maximum by compare and blend, where {@code max} would
+     * the bits the lanes of a vector had in
+     * the row passes before session 26); the maximum by compare and blend, where {@code max} would
      * add Java's NaN and signed-zero handling to every step (a third of the time): a NaN that the
      * blends drop still makes its lane, the sum and so the whole row NaN, and -0 or +0 as the
      * maximum give the same differences.
@@ -412,6 +424,56 @@ public final class ActivationF32 {
         }
     }
 
+    /**
+     * Softmax over rows of more than two vectors, each row in three sweeps while it is in L1: the
+     * maximum, then the exponentials (stored) and their sum, then the quotients. The last partial
+     * vector (lanes past the row left out by a mask) stays in a register from the second sweep to
+     * the third: a load of it after its masked store would wait for the store. Rows are taken two
+     * apart, as in {@link #softmaxOneVectorRows}, as that vector's store covers the next row's
+     * start. The lane sums add in the order of the shorter rows' trees.
+     */
+    private static void softmaxLongRows(float[] x, int off, int rows, int cols) {
+        int whole = cols / L * L;
+        VectorMask<Float> last = S.indexInRange(whole, cols);
+        VectorMask<Float> outside = last.not();
+        FloatVector zero = FloatVector.zero(S);
+        for (int chunk = 0; chunk < rows; chunk += ElementwiseTuning.SOFTMAX_CHUNK_ROWS) {
+            int end = Math.min(rows, chunk + ElementwiseTuning.SOFTMAX_CHUNK_ROWS);
+            for (int first = chunk; first < Math.min(end, chunk + 2); first++) {
+                for (int r = first; r < end; r += 2) {
+                    int s = off + r * cols;
+                    int tail = s + whole;
+                    FloatVector v = FloatVector.fromArray(S, x, tail);
+                    FloatVector max = v.blend(Float.NEGATIVE_INFINITY, outside);
+                    for (int i = s; i < tail; i += L) {
+                        FloatVector u = FloatVector.fromArray(S, x, i);
+                        max = max.blend(u, max.compare(VectorOperators.LT, u));
+                    }
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        FloatVector rotated = max.rearrange(ROTATIONS[k]);
+                        max = max.blend(rotated, max.compare(VectorOperators.LT, rotated));
+                    }
+                    FloatVector sum = zero;
+                    for (int i = s; i < tail; i += L) {
+                        FloatVector e = VectorMathF32.exp(FloatVector.fromArray(S, x, i).sub(max));
+                        e.intoArray(x, i);
+                        sum = sum.add(e);
+                    }
+                    FloatVector lastE = VectorMathF32.exp(v.blend(max, outside).sub(max));
+                    sum = sum.add(lastE.blend(zero, outside));
+                    for (int k = 0; k < ROTATIONS.length; k++) {
+                        sum = sum.add(sum.rearrange(ROTATIONS[k]));
+                    }
+                    FloatVector total = FloatVector.broadcast(S, sum.lane(0));
+                    for (int i = s; i < tail; i += L) {
+                        FloatVector.fromArray(S, x, i).div(total).intoArray(x, i);
+                    }
+                    lastE.div(total).intoArray(x, tail, last);
+                }
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static VectorShuffle<Float>[] rotations() {
         int steps = Integer.numberOfTrailingZeros(L);
@@ -422,104 +484,11 @@ public final class ActivationF32 {
         return rotations;
     }
 
-    private static void runRowPass(MethodHandle pass, float[] x, int off, int rows, int cols) {
+    private static void runRows(MethodHandle loop, float[] x, int off, int rows, int cols) {
         try {
-            pass.invokeExact(x, off, rows, cols);
+            loop.invokeExact(x, off, rows, cols);
         } catch (Throwable e) {
             throw CompileRoots.rethrow(e);
         }
-    }
-
-    private static void subtractRowMaxes(float[] x, int off, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            subtractRowMax(x, off + r * cols, off + (r + 1) * cols);
-        }
-    }
-
-    private static void divideByRowSums(float[] x, int off, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            divideByRowSum(x, off + r * cols, off + (r + 1) * cols);
-        }
-    }
-
-    private static void subtractRowMax(float[] x, int start, int end) {
-        // Rows shorter than a vector (ten classes in float) touch no vector at all: a broadcast
-        // whose loop never runs was sometimes left to the JDK's boxing fallback by C2.
-        float max = Float.NEGATIVE_INFINITY;
-        int i = start;
-        if (end - start >= L) {
-            FloatVector maxV = FloatVector.fromArray(S, x, i);
-            for (i += L; i <= end - L; i += L) {
-                maxV = maxV.max(FloatVector.fromArray(S, x, i));
-            }
-            max = maxV.reduceLanes(VectorOperators.MAX);
-        }
-        for (; i < end; i++) {
-            max = Math.max(max, x[i]);
-        }
-        i = start;
-        for (; i <= end - L; i += L) {
-            FloatVector.fromArray(S, x, i).sub(max).intoArray(x, i);
-        }
-        for (; i < end; i++) {
-            x[i] -= max;
-        }
-    }
-
-    private static void divideByRowSum(float[] x, int start, int end) {
-        // Whole vectors summed lane-wise in a fixed tree, the rest added in ascending order; no
-        // masked load: near the end of the array it takes a slow path that boxes.
-        int whole = start + (end - start) / L * L;
-        float sum = whole > start ? sumOfVectors(x, start, whole) : 0;
-        for (int i = whole; i < end; i++) {
-            sum += x[i];
-        }
-        int i = start;
-        for (; i <= end - L; i += L) {
-            FloatVector.fromArray(S, x, i).div(sum).intoArray(x, i);
-        }
-        for (; i < end; i++) {
-            x[i] /= sum;
-        }
-    }
-
-    /**
-     * The sum of the whole vectors in [from, to), lanes added in a fixed tree. A method of its own
-     * because rows shorter than a vector skip it: where most rows do, C2 finds the call cold and
-     * does not inline a callee that big, and a call it does not inline must not take a vector (it
-     * would be boxed); this one passes an array.
-     */
-    private static float sumOfVectors(float[] x, int from, int to) {
-        FloatVector sum = FloatVector.zero(S);
-        for (int i = from; i < to; i += L) {
-            sum = sum.add(FloatVector.fromArray(S, x, i));
-        }
-        // The lanes added in a fixed pairwise tree (lane i with i + L/2, then i + L/4, ...), so the
-        // sum has the same bits on every run, JIT tier and thread count (reduceLanes(ADD) leaves
-        // its order open, and the interpreter's differs from C2's). Each step written out under a
-        // constant guard: a halving loop is not a counted loop, its slice offsets stayed variable
-        // and fell back to boxed code. Written here rather than called: a method taking a vector
-        // that was compiled on its own into a large method is not inlined later, and every call
-        // then boxed its vector (softmax's row sums, 96 bytes per row, in 2 of about 30 test runs).
-        FloatVector zero = FloatVector.zero(S);
-        if (L >= 64) {
-            sum = sum.add(sum.slice(32, zero));
-        }
-        if (L >= 32) {
-            sum = sum.add(sum.slice(16, zero));
-        }
-        if (L >= 16) {
-            sum = sum.add(sum.slice(8, zero));
-        }
-        if (L >= 8) {
-            sum = sum.add(sum.slice(4, zero));
-        }
-        if (L >= 4) {
-            sum = sum.add(sum.slice(2, zero));
-        }
-        if (L >= 2) {
-            sum = sum.add(sum.slice(1, zero));
-        }
-        return sum.lane(0);
     }
 }

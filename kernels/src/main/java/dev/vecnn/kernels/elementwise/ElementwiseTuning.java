@@ -14,18 +14,19 @@ public final class ElementwiseTuning {
     public static final int ACCUMULATORS = 4;
 
     /**
-     * Rows per chunk of softmax over rows of at most two vectors: a chunk's rows are taken in a
-     * few interleaved sweeps (see ActivationF32.softmaxShortRows), and 64 rows of up to 32
-     * floats (8 KiB) stay in L1 between them.
+     * Rows per chunk of softmax: a chunk's rows are taken in a few interleaved sweeps (see
+     * ActivationF32.softmaxOneVectorRows), and 64 rows of ten classes stay in L1 between them.
      */
     public static final int SOFTMAX_CHUNK_ROWS = 64;
 
     /**
-     * The narrowest softmax rows done a row at a time in registers: one or two columns take one
-     * vector per row for one or two values, and the passes over the whole block were faster
-     * there (200 x 1: 1.6 us against 4.1; 200 x 3: 0.73-0.77 of the time, paired medians).
+     * The narrowest softmax rows done a row at a time in vectors: rows of one to three values
+     * would take a vector per row for a few values, and passes over the whole block (scalar
+     * maxima and sums, one exponential pass) were faster there (200 x 1: 1.6-2.9 us against 4.1;
+     * 200 x 2: 2.5-2.6 against 3.7-3.8; 200 x 3: 2.6-3.1 against 3.1-3.5, best of 3,000 calls
+     * in one JVM), from four values on the row way (200 x 4: 3.3 against 3.6-4.0).
      */
-    public static final int SOFTMAX_MIN_ROW_VECTOR_COLS = 3;
+    public static final int SOFTMAX_MIN_VECTOR_COLS = 4;
 
     private ElementwiseTuning() {
     }

@@ -2,9 +2,9 @@ package dev.vecnn.kernels.elementwise;
 
 /**
  * The last partial vector of a range, copied to a per-thread scratch so that the loop's own
- * vector code computes it. The transcendental loops (tanh, logistic, softplus, exp and softplus'
- * derivative) finish their ranges this way instead of with the scalar twin, whose {@link Math}
- * functions differ from the polynomials in the last bits: an element's value must not depend on
+ * vector code computes it. The transcendental loops (tanh, logistic, softplus and softplus'
+ * derivative; softmax's last rows, through {@link #row}) finish their ranges this way instead of
+ * with the scalar twin, whose {@link Math} functions differ from the polynomials in the last bits: an element's value must not depend on
  * where the range it was computed in ends (a GEMM epilogue's blocks and a thread's rows start at
  * different rows for different thread counts). A masked load is not used: near the end of an array
  * it takes the JDK's per-lane path, and masks built here were boxed in some JIT states.
@@ -19,6 +19,8 @@ final class TailF32 {
     private static final int L = VectorMathF32.S.length();
     // Two vectors: a derivative's outputs y at [0, L), its deltas at [L, 2L).
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[2 * L]);
+    // A softmax row (see row).
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[2 * L]);
 
     private TailF32() {
     }
@@ -37,11 +39,16 @@ final class TailF32 {
     }
 
     /**
-     * The scratch with {@code x[from, from + count)} at index 0 and zeros up to {@code width}
-     * ({@code count <= width <= 2L}).
+     * A per-thread row buffer holding {@code x[from, from + count)} at index 0 and zeros up to
+     * {@code width} ({@code count <= width}); grown when a wider row comes, so a call allocates
+     * only the first time it meets a new width.
      */
-    static float[] copy(float[] x, int from, int count, int width) {
-        float[] s = SCRATCH.get();
+    static float[] row(float[] x, int from, int count, int width) {
+        float[] s = ROW.get();
+        if (s.length < width) {
+            s = new float[width];
+            ROW.set(s);
+        }
         System.arraycopy(x, from, s, 0, count);
         java.util.Arrays.fill(s, count, width, 0f);
         return s;

@@ -181,7 +181,7 @@ public final class VectorMathF32 {
      * {@code x[i] = e^x[i]} over {@code [from, to)}: {@link #exp} on every element, the last
      * partial vector included, so each value is the same whatever range it was computed in. The
      * exponential sits in one small loop method of its own, compiled apart from its callers
-     * (softmax) through a handle.
+     * (softmax over rows of one to three values) through a handle.
      */
     public static void expInPlace(float[] x, int from, int to) {
         int whole = from + (to - from) / L * L;
