@@ -307,8 +307,8 @@ public final class ActivationF32 {
             return;
         }
         int loop = cols <= L ? 0 : cols <= 2 * L ? 1 : 2;
-        // The vectors read from a row's start: one or two, or the whole vectors and one more.
-        int width = loop == 0 ? L : loop == 1 ? 2 * L : (cols / L + 1) * L;
+        // The vectors read from a row's start: as many as the row touches.
+        int width = (cols + L - 1) / L * L;
         // Rows [0, inPlace) have all their vectors inside the array.
         int inPlace = (int) Math.max(0, Math.min(rows, Math.floorDiv((long) x.length - width - off, cols) + 1));
         runRows(SOFTMAX_LOOPS[loop], x, off, inPlace, cols);
@@ -426,14 +426,15 @@ public final class ActivationF32 {
 
     /**
      * Softmax over rows of more than two vectors, each row in three sweeps while it is in L1: the
-     * maximum, then the exponentials (stored) and their sum, then the quotients. The last partial
-     * vector (lanes past the row left out by a mask) stays in a register from the second sweep to
+     * maximum, then the exponentials (stored) and their sum, then the quotients. The last vector
+     * (lanes past the row left out by a mask) stays in a register from the second sweep to
      * the third: a load of it after its masked store would wait for the store. Rows are taken two
      * apart, as in {@link #softmaxOneVectorRows}, as that vector's store covers the next row's
      * start. The lane sums add in the order of the shorter rows' trees.
      */
     private static void softmaxLongRows(float[] x, int off, int rows, int cols) {
-        int whole = cols / L * L;
+        // The columns before the last vector, which holds 1 to L of the row's values.
+        int whole = (cols - 1) / L * L;
         VectorMask<Float> last = S.indexInRange(whole, cols);
         VectorMask<Float> outside = last.not();
         FloatVector zero = FloatVector.zero(S);
