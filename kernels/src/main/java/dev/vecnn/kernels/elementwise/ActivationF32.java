@@ -355,12 +355,11 @@ public final class ActivationF32 {
      * row, and a load that overlaps a store still in flight waits until it is written (row after
      * row took four times as long), so rows are taken {@code stride} apart
      * ({@code stride * cols >= L}): each chunk of rows in {@code stride} sweeps, one from each of
-     * its first rows. The maximum and the sum are trees of lane rotations (lane 0 of the sum has
-     * the bits the lanes of a vector had in
-     * the row passes before session 26); the maximum by compare and blend, where {@code max} would
-     * add Java's NaN and signed-zero handling to every step (a third of the time): a NaN that the
-     * blends drop still makes its lane, the sum and so the whole row NaN, and -0 or +0 as the
-     * maximum give the same differences.
+     * its first rows. The maximum and the sum are trees of lane rotations, so the sum adds in one
+     * fixed order on every JIT tier (reduceLanes(ADD) leaves it open); the maximum by compare and
+     * blend, where {@code max} would add Java's NaN and signed-zero handling to every step (a
+     * third of the time): a NaN that the blends drop still makes its lane, the sum and so the
+     * whole row NaN, and -0 or +0 as the maximum give the same differences.
      */
     private static void softmaxOneVectorRows(float[] x, int off, int rows, int cols) {
         VectorMask<Float> row = S.indexInRange(0, cols);
