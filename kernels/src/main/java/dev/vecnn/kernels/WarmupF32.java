@@ -151,8 +151,10 @@ final class WarmupF32 {
             Activations.forward(act, 0.01f, o.x, 0, o.rows * o.cols);
             Activations.derivative(act, 0.01f, o.z, o.x, 0, o.rows * o.cols);
         }
-        // Rows of a vector and a tail, and rows shorter than a vector (ten classes in float).
-        for (int cols : new int[] {o.cols, o.shortCols}) {
+        // Rows of a vector and a tail, rows shorter than a vector (ten classes in float), rows of
+        // three values (three classes) and rows of more than two vectors: each width has a
+        // softmax loop of its own.
+        for (int cols : new int[] {o.cols, o.shortCols, 3, 2 * L + 3}) {
             Activations.softmax(o.x, 0, o.rows, cols);
             for (Loss loss : Loss.values()) {
                 Losses.loss(loss, o.p, o.y, null, o.rows, cols, o.x);
