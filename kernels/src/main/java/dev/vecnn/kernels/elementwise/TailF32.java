@@ -4,9 +4,9 @@ package dev.vecnn.kernels.elementwise;
  * The last partial vector of a range, copied to a per-thread scratch so that the loop's own
  * vector code computes it. The transcendental loops (tanh, logistic, softplus and softplus'
  * derivative; softmax's last rows, through {@link #row}) finish their ranges this way instead of
- * with the scalar twin, whose {@link Math} functions differ from the polynomials in the last bits: an element's value must not depend on
- * where the range it was computed in ends (a GEMM epilogue's blocks and a thread's rows start at
- * different rows for different thread counts). A masked load is not used: near the end of an array
+ * with the scalar twin, whose {@link Math} functions differ from the polynomials in the last
+ * bits: an element's value must not depend on where the range it was computed in ends (a GEMM
+ * epilogue's blocks and a thread's rows start at different rows for different thread counts). A masked load is not used: near the end of an array
  * it takes the JDK's per-lane path, and masks built here were boxed in some JIT states.
  *
  * <p>Lanes past the copied values are zero (the functions act on each lane alone, so they are
