@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.Activations;
+import dev.vecnn.kernels.ElementwiseTolerance;
 import dev.vecnn.kernels.Gemm;
 import dev.vecnn.kernels.Reductions;
 import dev.vecnn.kernels.Updates;
@@ -48,7 +49,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ElementwiseBenchmark {
-    @Param({"exp", "tanh", "logistic", "relu", "adam", "sumsq"})
+    /** The kernels, as {@code @Param} lists them. */
+    static final List<String> KERNELS = List.of("exp", "tanh", "logistic", "relu", "adam", "sumsq", "softmax",
+            "colsums");
+    /** Softmax's row width: the ten classes of MNIST's output layer. */
+    static final int SOFTMAX_COLS = 10;
+    /** Column sums' block width: the bias gradient of the 784-100-10 network's hidden layer. */
+    static final int COLSUMS_COLS = 100;
+
+    @Param({"exp", "tanh", "logistic", "relu", "adam", "sumsq", "softmax", "colsums"})
     public String kernel;
     /** Working set in bytes: 256 KiB (L2), 8 MiB (L3), 256 MiB (DRAM). */
     @Param({"262144", "8388608", "268435456"})
@@ -58,6 +67,7 @@ public class ElementwiseBenchmark {
 
     private float[] p;
     private float[] g;
+    private final float[] columnOut = new float[COLSUMS_COLS];
     private float[] m;
     private float[] v;
     private long step;
@@ -73,13 +83,17 @@ public class ElementwiseBenchmark {
         return switch (kernel) {
             case "adam" -> n * 4 * 7;      // reads p, g, m, v; writes p, m, v
             case "sumsq" -> n * 4;         // reads x
+            // reads and writes the whole rows of x in place
+            case "softmax" -> n / SOFTMAX_COLS * SOFTMAX_COLS * 4 * 2;
+            // reads the whole rows of x, writes one row of sums
+            case "colsums" -> (n / COLSUMS_COLS * COLSUMS_COLS + COLSUMS_COLS) * 4;
             default -> n * 4 * 2;          // reads and writes x in place
         };
     }
 
     @Setup(Level.Trial)
     public void setUp() {
-        ParamValues.oneOf("kernel", kernel, List.of("exp", "tanh", "logistic", "relu", "adam", "sumsq"));
+        ParamValues.oneOf("kernel", kernel, KERNELS);
         ParamValues.oneOf("impl", impl, List.of("vector", "scalar", "roofline", "lanewise"));
         if (impl.equals("lanewise") && !(kernel.equals("exp") || kernel.equals("tanh"))) {
             throw new IllegalStateException("lanewise applies to exp and tanh only; skip this combination");
@@ -155,6 +169,31 @@ public class ElementwiseBenchmark {
                     throw new IllegalStateException("adam: the vector update differs from its scalar twin");
                 }
             }
+            case "softmax" -> {
+                int rows = n / SOFTMAX_COLS;
+                Activations.softmax(a, 0, rows, SOFTMAX_COLS);
+                ActivationScalarF32.softmax(b, 0, rows, SOFTMAX_COLS);
+                // exp's bound on each value, the sum's cols - 1 roundings, the division's one
+                // (the bound ActivationsTest states).
+                double ulps = 2 * ElementwiseTolerance.vectorVersusTwin(ElementwiseTolerance.Function.EXP, true)
+                        + 2 * SOFTMAX_COLS + 1;
+                for (int i = 0; i < rows * SOFTMAX_COLS; i++) {
+                    if (Math.abs(a[i] - b[i]) > ulps * Math.ulp(b[i])) {
+                        throw new IllegalStateException("softmax mismatch at " + i + ": " + a[i] + " vs " + b[i]);
+                    }
+                }
+            }
+            case "colsums" -> {
+                int rows = n / COLSUMS_COLS;
+                float[] sa = new float[COLSUMS_COLS];
+                float[] sb = new float[COLSUMS_COLS];
+                Reductions.columnSums(a, rows, COLSUMS_COLS, sa);
+                ReductionScalarF32.columnSums(b, rows, COLSUMS_COLS, sb);
+                // Rows in ascending order per column in both: the same bits.
+                if (!java.util.Arrays.equals(sa, sb)) {
+                    throw new IllegalStateException("colsums: the vector sums differ from the twin's");
+                }
+            }
             default -> {
                 float s1 = Reductions.sumOfSquares(a, 0, n);
                 float s2 = ReductionScalarF32.sumOfSquares(a, 0, n);
@@ -185,6 +224,12 @@ public class ElementwiseBenchmark {
             }
             case "adam" -> {
                 return adam();
+            }
+            case "softmax" -> {
+                return softmax();
+            }
+            case "colsums" -> {
+                return columnSums();
             }
             default -> {
                 return sumsq();
@@ -265,6 +310,39 @@ public class ElementwiseBenchmark {
             }
         }
         return p[0];
+    }
+
+    /** Softmax over rows of ten in place; its output is a fixed point's neighbourhood, every pass costs the same. */
+    private float softmax() {
+        int rows = p.length / SOFTMAX_COLS;
+        switch (impl) {
+            case "vector" -> Activations.softmax(p, 0, rows, SOFTMAX_COLS);
+            case "scalar" -> ActivationScalarF32.softmax(p, 0, rows, SOFTMAX_COLS);
+            default -> {
+                for (int i = 0; i < rows * SOFTMAX_COLS; i++) {
+                    p[i] = -p[i];
+                }
+            }
+        }
+        return p[0];
+    }
+
+    private float columnSums() {
+        int rows = p.length / COLSUMS_COLS;
+        switch (impl) {
+            case "vector" -> Reductions.columnSums(p, rows, COLSUMS_COLS, columnOut);
+            case "scalar" -> ReductionScalarF32.columnSums(p, rows, COLSUMS_COLS, columnOut);
+            default -> {
+                // The same reads in row order, each column's running sum in a plain array.
+                java.util.Arrays.fill(columnOut, 0);
+                for (int r = 0, i = 0; r < rows; r++) {
+                    for (int c = 0; c < COLSUMS_COLS; c++, i++) {
+                        columnOut[c] += p[i];
+                    }
+                }
+            }
+        }
+        return columnOut[0];
     }
 
     private float sumsq() {

@@ -49,7 +49,7 @@ public class ElementwiseShareBenchmark {
     static final long BLOCK_NANOS = 2_000_000;
     static final String[] IMPLS = {"vector", "scalar", "roofline"};
 
-    @Param({"exp", "tanh", "logistic", "relu", "adam", "sumsq"})
+    @Param({"exp", "tanh", "logistic", "relu", "adam", "sumsq", "softmax", "colsums"})
     public String kernel;
     /** Working set in bytes of each of the three: 256 KiB (L2), 8 MiB (L3), 256 MiB (DRAM). */
     @Param({"262144", "8388608", "268435456"})

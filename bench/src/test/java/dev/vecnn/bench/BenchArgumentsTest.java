@@ -28,7 +28,7 @@ class BenchArgumentsTest {
     @Test
     void unknownParameterValuesFailTheRun() {
         ElementwiseBenchmark unknownKernel = new ElementwiseBenchmark();
-        unknownKernel.kernel = "softmax";
+        unknownKernel.kernel = "gelu";
         unknownKernel.impl = "vector";
         unknownKernel.size = 1 << 16;
         assertMessage(unknownKernel::setUp, "kernel must be one of");

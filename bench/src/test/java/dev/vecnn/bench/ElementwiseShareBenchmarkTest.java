@@ -16,7 +16,7 @@ class ElementwiseShareBenchmarkTest {
     void everyOperationTimesTheThreeAndTheFiguresFollowFromTheTotals() {
         int threads = Gemm.threads();
         try {
-            for (String kernel : new String[] {"exp", "tanh", "logistic", "relu", "adam", "sumsq"}) {
+            for (String kernel : ElementwiseBenchmark.KERNELS) {
                 ElementwiseShareBenchmark bench = new ElementwiseShareBenchmark();
                 bench.kernel = kernel;
                 bench.size = 1 << 16;
@@ -39,6 +39,14 @@ class ElementwiseShareBenchmarkTest {
             }
         } finally {
             Gemm.setThreads(threads);
+        }
+    }
+
+    @Test
+    void bothBenchmarksListEveryKernel() throws NoSuchFieldException {
+        for (Class<?> type : new Class<?>[] {ElementwiseBenchmark.class, ElementwiseShareBenchmark.class}) {
+            String[] listed = type.getField("kernel").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+            assertEquals(ElementwiseBenchmark.KERNELS, java.util.List.of(listed), type.getSimpleName());
         }
     }
 
