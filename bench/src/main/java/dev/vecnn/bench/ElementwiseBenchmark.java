@@ -332,15 +332,8 @@ public class ElementwiseBenchmark {
         switch (impl) {
             case "vector" -> Reductions.columnSums(p, rows, COLSUMS_COLS, columnOut);
             case "scalar" -> ReductionScalarF32.columnSums(p, rows, COLSUMS_COLS, columnOut);
-            default -> {
-                // The same reads in row order, each column's running sum in a plain array.
-                java.util.Arrays.fill(columnOut, 0);
-                for (int r = 0, i = 0; r < rows; r++) {
-                    for (int c = 0; c < COLSUMS_COLS; c++, i++) {
-                        columnOut[c] += p[i];
-                    }
-                }
-            }
+            // The same values read once, as the sum of squares' roofline reads them.
+            default -> columnOut[0] = plainSum(p, rows * COLSUMS_COLS);
         }
         return columnOut[0];
     }
@@ -349,19 +342,23 @@ public class ElementwiseBenchmark {
         return switch (impl) {
             case "vector" -> Reductions.sumOfSquares(p, 0, p.length);
             case "scalar" -> ReductionScalarF32.sumOfSquares(p, 0, p.length);
-            default -> {
-                // Plain Java with four independent accumulators: the most a scalar loop can do,
-                // since C2 does not vectorize a float sum (it would reorder the additions).
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int i = 0;
-                for (; i <= p.length - 4; i += 4) {
-                    s0 += p[i];
-                    s1 += p[i + 1];
-                    s2 += p[i + 2];
-                    s3 += p[i + 3];
-                }
-                yield s0 + s1 + s2 + s3;
-            }
+            default -> plainSum(p, p.length);
         };
+    }
+
+    /**
+     * Plain Java with four independent accumulators over {@code x[0, n)}: the most a scalar loop
+     * can do, since C2 does not vectorize a float sum (it would reorder the additions).
+     */
+    private static float plainSum(float[] x, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i <= n - 4; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        return s0 + s1 + s2 + s3;
     }
 }
