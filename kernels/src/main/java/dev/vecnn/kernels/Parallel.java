@@ -40,8 +40,11 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, on up to {@code parts}
-     * threads (the caller's included), and returns when all are done. A runtime exception thrown
+     * Runs {@code body.accept(part)} for every part in {@code [0, parts)}, on up to
+     * {@link #threads()} threads (the caller's included; never more threads than parts), and
+     * returns when all are done. With more parts than threads, each thread starts on a contiguous
+     * range of parts, and one that finishes early takes the parts nobody has started from the ends
+     * of the others' ranges, so small parts let a fast core make up for a slow one. A runtime exception thrown
      * by a part reaches the caller (one of them if several parts fail; an {@link Error} may arrive
      * wrapped in an {@link IllegalStateException}), and which other parts ran is then unspecified.
      *

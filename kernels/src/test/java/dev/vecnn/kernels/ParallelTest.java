@@ -1,5 +1,7 @@
 package dev.vecnn.kernels;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,14 +28,20 @@ class ParallelTest {
             for (int parts : new int[] {1, 2, 3, 7}) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(parts);
                 AtomicIntegerArray inside = new AtomicIntegerArray(parts);
+                Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
                 Parallel.run(parts, part -> {
                     runs.incrementAndGet(part);
+                    ranOn.add(Thread.currentThread());
                     inside.set(part, Parallel.threads());
                     // A nested region runs on this thread, every part of it.
                     int[] nested = new int[3];
                     Parallel.run(3, p -> nested[p]++);
                     assertEquals(3, nested[0] + nested[1] + nested[2]);
                 });
+                // The thread count set is a limit whatever the number of parts (7 parts on one
+                // thread once started six workers).
+                assertTrue(ranOn.size() <= Math.min(parts, threads),
+                        parts + " parts ran on " + ranOn.size() + " threads, " + threads + " allowed");
                 for (int part = 0; part < parts; part++) {
                     assertEquals(1, runs.get(part), "part " + part + " of " + parts + ", " + threads + " threads");
                     int expected = parts == 1 ? threads : 1;

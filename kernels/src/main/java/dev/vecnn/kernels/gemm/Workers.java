@@ -95,11 +95,13 @@ public final class Workers {
     }
 
     /**
-     * Runs {@code body} for parts 0..parts-1 on up to {@code parts} threads and waits for all.
-     * Called from inside a part (see {@link #available()}), it runs every part on the calling thread.
+     * Runs {@code body} for parts 0..parts-1 on up to {@link #threads()} threads (never more than
+     * {@code parts}) and waits for all; more parts than threads are dealt out as in
+     * {@link #run(int, int, IntConsumer)}. Called from inside a part (see {@link #available()}),
+     * it runs every part on the calling thread.
      */
     public static void run(int parts, IntConsumer body) {
-        run(parts, parts, body);
+        run(parts, threads, body);
     }
 
     /**
