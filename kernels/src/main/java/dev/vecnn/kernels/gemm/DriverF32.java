@@ -340,12 +340,18 @@ public final class DriverF32 {
         // the slivers instead cost 7-11% of 200x10x50 (session 13). Same values, same bits.
         float[] bPanel = b;
         int bPanelAt = bOff + pc * ldb + jc;
+        int lastStart = GemmShapes.lastSliverStart(nMain, nr, KernelF32.L, widest);
         if (bDirect) {
-            // Every sliver's loads end before this: a partial last sliver reads at most 2L - 1
-            // columns past the panel.
+            // Every sliver's loads end before this: the slivers before the last read their nr
+            // columns, the last one whole vectors up to its width (sliverRead), which can pass
+            // the panel's last column by up to 2L - 1. Measured exactly, not bounded: the
+            // columns of a transposed A's tail are not read by slivers, so with a tail the
+            // slivers usually end inside B's rows, and copying the whole panel for nothing cost
+            // 5-6% of 100x50x200 TN (B allocated to its exact size, session 27).
             // Not when B's rows are much wider than the panel (a narrow column block of a
             // wide B): the copy would move far more than packing the slivers does.
-            long reach = (long) (kc - 1) * ldb + nMain + 3L * KernelF32.L;
+            long reach = (long) (kc - 1) * ldb
+                    + (nMain > 0 ? lastStart + sliverRead(nMain - lastStart, nr, widest) : 0);
             long packed = (long) kc * (nMain + 3L * KernelF32.L);
             if (bPanelAt + reach > b.length && reach <= buf.b.length && reach <= 2 * packed) {
                 int copied = (int) Math.min(reach, b.length - bPanelAt);
@@ -361,7 +367,6 @@ public final class DriverF32 {
         if (tailCols > 0 && packedTail == null && !tailInPlace) {
             PackF32.packTail(transB, b, bOff, ldb, pc, kc, jc + nMain, tailCols, tailWidth, buf.bTail);
         }
-        int lastStart = GemmShapes.lastSliverStart(nMain, nr, KernelF32.L, widest);
         int slivers = nMain > 0 ? lastStart / nr + 1 : 0;
         // A narrow product runs its last sliver first: when C's rows lie back to back, that
         // sliver's tiles spill whole vectors, whose lanes past n land on the next row's first
@@ -420,7 +425,7 @@ public final class DriverF32 {
                     int bAt = jr * kc;
                     int bStride = width;
                     if (bDirect) {
-                        int read = cols <= KernelF32.L ? KernelF32.L : width;
+                        int read = sliverRead(nMain - jr, nr, widest);
                         int first = bPanelAt + jr;
                         if ((long) first + (long) (kc - 1) * ldb + read <= bPanel.length) {
                             bs = bPanel;
@@ -552,6 +557,15 @@ public final class DriverF32 {
                     buf.biasTile);
         }
         return two ? 2 * mr : mr;
+    }
+
+    /**
+     * How many of B's columns, from its first, the sliver that starts with {@code remaining}
+     * columns of the panel left reads per step ({@link PackF32#readWidth}).
+     */
+    private static int sliverRead(int remaining, int nr, int widest) {
+        int width = GemmShapes.sliverWidth(remaining, nr, KernelF32.L, widest);
+        return PackF32.readWidth(Math.min(width, remaining), width);
     }
 
     /**

@@ -233,7 +233,11 @@ final class PackF32 {
         }
     }
 
-    private static int readWidth(int cols, int width) {
+    /**
+     * How many columns of its sliver the kernel reads per step: one vector for a sliver of at
+     * most one vector of columns (the one-vector kernel), else the sliver's whole width.
+     */
+    static int readWidth(int cols, int width) {
         return cols <= KernelF32.L ? KernelF32.L : width;
     }
 
