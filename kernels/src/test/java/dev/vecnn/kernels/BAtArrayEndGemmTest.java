@@ -11,12 +11,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A narrow product reads row-major B in place with whole vectors per step; when the last steps'
  * loads would run past the end of b (B allocated to its exact size, the common case in a
  * benchmark) the driver reads a zero-padded copy of B's panel instead. The result must have the
- * bits of the same product on a B followed by other values, and B must not change.
+ * bits of the same product on a B followed by other values, and B must not change. With A
+ * transposed, the last n mod L columns go to the tail kernel, which reads B where it is, and the
+ * slivers before them usually end inside B's rows (no copy needed: the copy is decided by what
+ * the slivers really read).
  */
 class BAtArrayEndGemmTest {
     @Provide
@@ -40,7 +44,8 @@ class BAtArrayEndGemmTest {
     @Property(tries = 200)
     void sameBitsAsBWithRoomAfterIt(@ForAll @IntRange(min = 1, max = 260) int m, @ForAll("columns") int n,
                                     @ForAll("depth") int k, @ForAll @IntRange(max = 3) int bOffset,
-                                    @ForAll("padding") int padding, @ForAll @IntRange(max = 1000) int seed) {
+                                    @ForAll("padding") int padding, @ForAll boolean transA,
+                                    @ForAll @IntRange(max = 1000) int seed) {
         Random rnd = new Random(seed);
         int ldb = n + padding;
         double[] a = new double[m * k];
@@ -58,9 +63,12 @@ class BAtArrayEndGemmTest {
         double[] before = exact.clone();
         double[] cExact = new double[m * n];
         double[] cRoomy = new double[m * n];
-        Gemm.dgemm(false, false, m, n, k, 1.0, a, 0, k, exact, bOffset, ldb, 0.0, cExact, 0, n);
-        Gemm.dgemm(false, false, m, n, k, 1.0, a, 0, k, roomy, bOffset, ldb, 0.0, cRoomy, 0, n);
-        assertArrayEquals(cRoomy, cExact, m + "x" + n + "x" + k + " double");
+        // A is m x k, or stored k x m when transposed.
+        int lda = transA ? m : k;
+        String shape = m + "x" + n + "x" + k + (transA ? " TN" : "");
+        Gemm.dgemm(transA, false, m, n, k, 1.0, a, 0, lda, exact, bOffset, ldb, 0.0, cExact, 0, n);
+        Gemm.dgemm(transA, false, m, n, k, 1.0, a, 0, lda, roomy, bOffset, ldb, 0.0, cRoomy, 0, n);
+        assertArrayEquals(cRoomy, cExact, shape + " double");
         assertArrayEquals(before, exact, "b changed");
 
         float[] af = GemmCase.toFloat(a);
@@ -69,8 +77,28 @@ class BAtArrayEndGemmTest {
         Arrays.fill(roomyF, exactF.length, roomyF.length, Float.NaN);
         float[] cExactF = new float[m * n];
         float[] cRoomyF = new float[m * n];
-        Gemm.sgemm(false, false, m, n, k, 1f, af, 0, k, exactF, bOffset, ldb, 0f, cExactF, 0, n);
-        Gemm.sgemm(false, false, m, n, k, 1f, af, 0, k, roomyF, bOffset, ldb, 0f, cRoomyF, 0, n);
-        assertArrayEquals(cRoomyF, cExactF, m + "x" + n + "x" + k + " float");
+        Gemm.sgemm(transA, false, m, n, k, 1f, af, 0, lda, exactF, bOffset, ldb, 0f, cExactF, 0, n);
+        Gemm.sgemm(transA, false, m, n, k, 1f, af, 0, lda, roomyF, bOffset, ldb, 0f, cRoomyF, 0, n);
+        assertArrayEquals(cRoomyF, cExactF, shape + " float");
+        // And both are the product (the twin's bound; the copy or its absence changes no value).
+        double[] reference = new double[m * n];
+        ReferenceGemm.dgemm(transA, false, m, n, k, 1.0, a, 0, lda, exact, bOffset, ldb, 0.0, reference, 0, n);
+        for (int i = 0; i < reference.length; i++) {
+            double bound = GemmTolerance.elementBound(k, GemmTolerance.DOUBLE_UNIT_ROUNDOFF,
+                    magnitude(transA, a, lda, exact, bOffset, ldb, i / n, i % n, k));
+            assertTrue(Math.abs(cExact[i] - reference[i]) <= bound,
+                    shape + " element " + i + ": " + cExact[i] + " against " + reference[i]);
+        }
+    }
+
+    /** {@code sum_p |A(i, p)| |B(p, j)|}, the scale of element (i, j)'s rounding error. */
+    private static double magnitude(boolean transA, double[] a, int lda, double[] b, int bOff, int ldb, int i, int j,
+                                    int k) {
+        double sum = 0;
+        for (int p = 0; p < k; p++) {
+            double aip = transA ? a[p * lda + i] : a[i * lda + p];
+            sum += Math.abs(aip) * Math.abs(b[bOff + p * ldb + j]);
+        }
+        return sum;
     }
 }
