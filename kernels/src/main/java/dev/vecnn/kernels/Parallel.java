@@ -44,9 +44,10 @@ public final class Parallel {
      * {@link #threads()} threads (the caller's included; never more threads than parts), and
      * returns when all are done. With more parts than threads, each thread starts on a contiguous
      * range of parts, and one that finishes early takes the parts nobody has started from the ends
-     * of the others' ranges, so small parts let a fast core make up for a slow one. A runtime exception thrown
-     * by a part reaches the caller (one of them if several parts fail; an {@link Error} may arrive
-     * wrapped in an {@link IllegalStateException}), and which other parts ran is then unspecified.
+     * of the others' ranges, so small parts let a fast core make up for a slow one. A runtime
+     * exception thrown by a part reaches the caller (one of them if several parts fail; an
+     * {@link Error} may arrive wrapped in an {@link IllegalStateException}), and which other parts
+     * ran is then unspecified.
      *
      * @param parts number of parts, {@code >= 1}
      * @param body  work of one part, given the part's number; not null
