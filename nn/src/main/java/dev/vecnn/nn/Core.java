@@ -12,7 +12,8 @@ import java.util.List;
  * What {@link MLPClassifier} and {@link MLPRegressor} share: scikit-learn's {@code _fit} (first
  * pass or warm start, the random stream, the layer sizes) and the fitted-attribute getters. The
  * model is published only after a fit succeeds on a fresh network; warm starts and
- * {@code partialFit} continue the published network, as scikit-learn does.
+ * {@code partialFit} continue the published network, as scikit-learn does, and put it back as it
+ * was when they fail.
  */
 final class Core {
     private final String owner;
@@ -42,6 +43,15 @@ final class Core {
         }
         pendingCoefs = deepCopy(coefs);
         pendingIntercepts = deepCopy(intercepts);
+    }
+
+    /** Makes a fitted network compute {@code activation} in its hidden layers (see {@link Model#withHidden}). */
+    void hiddenActivation(Activation activation) {
+        Model m = model;
+        Transfer hidden = Transfer.of(activation);
+        if (m != null && m.hiddenTransfer != hidden) {
+            model = m.withHidden(hidden);
+        }
     }
 
     boolean fitted() {
@@ -113,13 +123,29 @@ final class Core {
             Model m = Model.initialize(params, units, data.float32(), out, loss, random);
             if (pendingCoefs != null) {
                 m.setWeights(pendingCoefs, pendingIntercepts);
-                pendingCoefs = null;
-                pendingIntercepts = null;
+            }
+            if (params.solver() == Solver.LBFGS && m.engine.float32()) {
+                m = m.inFloat64(); // drawn (and given weights rounded) in float32, as scikit-learn's
             }
             m.fit(params, data, incremental, random, this.out);
+            // Only a fit that succeeded has used the given weights: a failed one leaves them for
+            // the next fit, as it leaves the estimator.
+            pendingCoefs = null;
+            pendingIntercepts = null;
             model = m;
         } else {
-            model.fit(params, data, incremental, random, this.out);
+            // A continued model is trained in place; a fit that fails (weights that overflowed)
+            // puts back the model it started from, so the estimator is left as it was.
+            SavedModel before = model.save();
+            try {
+                if (params.solver() == Solver.LBFGS && model.engine.float32()) {
+                    model = model.inFloat64();
+                }
+                model.fit(params, data, incremental, random, this.out);
+            } catch (RuntimeException e) {
+                model = Model.restore(before);
+                throw e;
+            }
         }
     }
 

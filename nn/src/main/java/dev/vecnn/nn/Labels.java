@@ -2,13 +2,18 @@ package dev.vecnn.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * scikit-learn's {@code LabelBinarizer} for single-label targets: sorted classes, one logistic
  * column for two classes (1 for the larger class), one-hot columns for more, a zero column for a
- * single class; and the inverse (threshold 0.5, or the first largest column).
+ * single class; and the inverse (threshold 0.5, or the first largest column). Labels are ordered
+ * as numpy's {@code unique} orders them: numbers by value ({@code -0.0} and {@code 0.0} are one
+ * class), strings by code point (Java's {@code compareTo} orders UTF-16 units, which puts a
+ * character beyond U+FFFF before U+E000..U+FFFF), anything else by its natural order.
  *
  * @param <L> the label type
  */
@@ -19,12 +24,45 @@ final class Labels<L extends Comparable<? super L>> {
         this.classes = List.copyOf(classes);
     }
 
+    /** numpy's order of labels (see the class comment). */
+    private Comparator<L> order() {
+        return Labels::compare;
+    }
+
+    private static <L extends Comparable<? super L>> int compare(L a, L b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            return Double.compare(x + 0.0, y + 0.0); // + 0.0 turns -0.0 into 0.0
+        }
+        if (a instanceof Float x && b instanceof Float y) {
+            return Float.compare(x + 0f, y + 0f);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return compareCodePoints(x, y);
+        }
+        return a.compareTo(b);
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
     /** The sorted distinct labels of {@code y}; null labels are rejected. */
     static <L extends Comparable<? super L>> Labels<L> of(L[] y, String name) {
         if (y == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
-        TreeSet<L> set = new TreeSet<>();
+        TreeSet<L> set = new TreeSet<>(Labels::compare);
         for (int i = 0; i < y.length; i++) {
             if (y[i] == null) {
                 throw new IllegalArgumentException(name + " contains null at " + i);
@@ -43,7 +81,7 @@ final class Labels<L extends Comparable<? super L>> {
      */
     static <L extends Comparable<? super L>> Labels<L> restore(List<L> classes) {
         for (int i = 0; i < classes.size(); i++) {
-            if (classes.get(i) == null || i > 0 && classes.get(i - 1).compareTo(classes.get(i)) >= 0) {
+            if (classes.get(i) == null || i > 0 && compare(classes.get(i - 1), classes.get(i)) >= 0) {
                 throw new IllegalArgumentException("classes must be distinct, sorted and not null, got " + classes);
             }
         }
@@ -54,21 +92,40 @@ final class Labels<L extends Comparable<? super L>> {
         return classes;
     }
 
+    /** Whether both hold the same classes in numpy's sense ({@code -0.0} is {@code 0.0}). */
+    boolean sameClasses(Labels<L> other) {
+        if (classes.size() != other.classes.size()) {
+            return false;
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            if (compare(classes.get(i), other.classes.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two labels are one class in numpy's sense. */
+    static <L extends Comparable<? super L>> boolean same(L a, L b) {
+        return compare(a, b) == 0;
+    }
+
     /** Network output width. */
     int outputs() {
         return classes.size() <= 2 ? 1 : classes.size();
     }
 
     int index(L label) {
-        int i = java.util.Collections.binarySearch(classes, label);
-        return i >= 0 && classes.get(i).compareTo(label) == 0 ? i : -1;
+        int i = Collections.binarySearch(classes, label, order());
+        return i >= 0 ? i : -1;
     }
 
     /** Checks that every label of {@code y} is one of the classes. */
     void checkKnown(L[] y) {
         for (L label : y) {
             if (index(label) < 0) {
-                TreeSet<L> seen = new TreeSet<>(Arrays.asList(y));
+                TreeSet<L> seen = new TreeSet<>(order());
+                seen.addAll(Arrays.asList(y));
                 throw new IllegalArgumentException("`y` has classes not in `self.classes_`. `self.classes_` has "
                         + classes + ". 'y' has " + seen + ".");
             }

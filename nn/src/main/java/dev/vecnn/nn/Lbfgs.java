@@ -8,10 +8,13 @@ import dev.vecnn.kernels.Updates;
  * {@value #HISTORY} steps (Nocedal and Wright, algorithm 7.4) and the strong-Wolfe line search
  * {@link MoreThuente}, at most {@value #MAX_LINE_SEARCH} evaluations per line search; when it
  * fails the curvature pairs are dropped and the step retried along {@code -g}. Stopping mirrors the
- * scipy {@code L-BFGS-B} call scikit-learn makes: {@code max|g| <= gtol}, a relative reduction of
- * f below {@code factr * eps} (scipy's default {@code factr = 1e7}), {@code maxIter} iterations or
- * {@code maxFun} evaluations. Vector arithmetic runs on the kernels ({@code Reductions.dot},
- * {@code Updates.sgd} as axpy).
+ * scipy {@code L-BFGS-B} call scikit-learn makes, in scipy's order after each iteration:
+ * {@code maxIter} iterations, then more than {@code maxFun} evaluations (scipy 1.10 tests
+ * {@code nfev > maxfun} only between iterations and never cuts a line search short), then
+ * {@code max|g| <= gtol}, then a relative reduction of f below {@code factr * eps} (scipy's
+ * default {@code factr = 1e7}); the limits come first, so an iteration that reaches one and
+ * converges at once ends with the limit's status, as in scipy. Vector arithmetic runs on the
+ * kernels ({@code Reductions.dot}, {@code Updates.sgd} as axpy).
  */
 final class Lbfgs {
     static final int HISTORY = 10;
@@ -160,14 +163,10 @@ final class Lbfgs {
                     slope = Reductions.dot(g, d, n);
                 }
                 double first = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
-                int budget = Math.min(MAX_LINE_SEARCH, maxFun - evaluations);
-                MoreThuente ls = new MoreThuente(fn, x, d, budget);
+                MoreThuente ls = new MoreThuente(fn, x, d, MAX_LINE_SEARCH);
                 MoreThuente.Point p = ls.search(f, slope, first);
                 evaluations += ls.evaluations;
                 if (p == null) {
-                    if (evaluations >= maxFun) {
-                        return result(Status.MAX_FUN);
-                    }
                     if (stored > 0) {
                         // As L-BFGS-B: drop the curvature pairs and retry from steepest descent.
                         stored = 0;
@@ -197,17 +196,19 @@ final class Lbfgs {
                 g = p.g();
                 double projected = Reductions.maxAbs(g, 0, n);
                 trace.iterate(iterations, f, projected);
-                if ((fOld - f) / Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0) <= FTOL) {
-                    return result(Status.CONVERGED_REDUCTION);
+                // scipy's driver tests its limits when L-BFGS-B reports a new x, before L-BFGS-B
+                // itself runs its convergence tests on the next call.
+                if (iterations >= maxIter) {
+                    return result(Status.MAX_ITER);
+                }
+                if (evaluations > maxFun) {
+                    return result(Status.MAX_FUN);
                 }
                 if (projected <= gtol) {
                     return result(Status.CONVERGED_GRADIENT);
                 }
-                if (iterations >= maxIter) {
-                    return result(Status.MAX_ITER);
-                }
-                if (evaluations >= maxFun) {
-                    return result(Status.MAX_FUN);
+                if ((fOld - f) <= FTOL * Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0)) {
+                    return result(Status.CONVERGED_REDUCTION);
                 }
             }
         }

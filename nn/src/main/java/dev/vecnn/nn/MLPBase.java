@@ -56,6 +56,7 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
 
     void setParamsInternal(MLPParams p) {
         this.params = p;
+        core.hiddenActivation(p.activation());
     }
 
     /**
@@ -204,7 +205,10 @@ public abstract sealed class MLPBase<S extends MLPBase<S>> implements Serializab
     }
 
     /**
-     * Whether the fitted network computes in float32 (it was fitted on float inputs).
+     * Whether the fitted network computes in float32: it was first fitted on float inputs by sgd
+     * or adam. An lbfgs fit computes in float64 and leaves the network in float64, whatever the
+     * input's precision, as scikit-learn's does (scipy minimizes over float64 copies of the
+     * parameters and hands float64 arrays back as {@code coefs_}).
      *
      * @return true for float32, false for float64
      */

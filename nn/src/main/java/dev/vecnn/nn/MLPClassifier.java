@@ -295,7 +295,7 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
             if (use == null || multilabelOutputs > 0) {
                 throw new IllegalArgumentException("this model was fitted on multilabel targets");
             }
-            if (incremental && classes != null && !Labels.of(classes, "classes").classes().equals(use.classes())) {
+            if (incremental && classes != null && !Labels.of(classes, "classes").sameClasses(use)) {
                 throw new IllegalArgumentException("`classes=" + Arrays.toString(classes) + "` is not the same as on"
                         + " last call to partial_fit, was: " + use.classes());
             }
@@ -305,7 +305,7 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         // scikit-learn's _validate_input: with warm_start every later call, partial_fit included
         // (even its first, once classes_ is set from `classes`), needs y's classes to be exactly
         // the known ones; without it partial_fit needs them to be among the known ones
-        if (use != observed && (p.warmStart() || !incremental) && !observed.classes().equals(use.classes())) {
+        if (use != observed && (p.warmStart() || !incremental) && !observed.sameClasses(use)) {
             throw new IllegalArgumentException("warm_start can only be used where `y` has the same classes as"
                     + " in the previous call to fit. Previously got " + use.classes() + ", `y` has "
                     + observed.classes());
@@ -567,7 +567,10 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         List<L> predicted = predict(in);
         boolean[] correct = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
-            correct[i] = predicted.get(i).compareTo(y[i]) == 0;
+            if (y[i] == null) {
+                throw new IllegalArgumentException("y contains null at " + i);
+            }
+            correct[i] = Labels.same(predicted.get(i), y[i]);
         }
         return Scores.accuracy(correct, w);
     }

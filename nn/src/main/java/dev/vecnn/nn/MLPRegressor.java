@@ -288,6 +288,9 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         RegressorLoss l = loss;
         in.sameRows(y, "y");
         double[] w = in.weights(sampleWeight);
+        if (y[0] == null) {
+            throw new IllegalArgumentException("y is not rectangular at row 0");
+        }
         int k = y[0].length;
         if (k < 1) {
             throw new IllegalArgumentException("y needs at least one target column");
@@ -307,7 +310,9 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
                     throw new IllegalArgumentException("Some value(s) of y are negative which is not allowed for"
                             + " Poisson regression.");
                 }
-                flat[i * k + j] = in.float32() ? (float) v : v;
+                // as given: a float32 network rounds the targets when it binds them, and the
+                // validation score (scikit-learn's r2_score on y_val) reads them unrounded
+                flat[i * k + j] = v;
             }
         }
         FitData.Scorer scorer = (output, rows) -> {
@@ -395,7 +400,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 of a single-output model ({@code score}).
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true target of each row
+     * @param y the true target of each row, finite
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
     public double score(double[][] x, double[] y) {
@@ -406,7 +411,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * Weighted R^2 of a single-output model.
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true target of each row
+     * @param y the true target of each row, finite
      * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
@@ -418,7 +423,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 averaged uniformly over outputs ({@code score}).
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param y the true targets, one row of {@code nOutputs()} finite values per sample
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
     public double score(double[][] x, double[][] y) {
@@ -429,7 +434,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 averaged uniformly over outputs, optionally weighted ({@code score}).
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param y the true targets, one row of {@code nOutputs()} finite values per sample
      * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
@@ -441,7 +446,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 of a single-output model for float32 inputs.
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true target of each row
+     * @param y the true target of each row, finite
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
     public double score(float[][] x, double[] y) {
@@ -452,7 +457,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * Weighted R^2 of a single-output model for float32 inputs.
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true target of each row
+     * @param y the true target of each row, finite
      * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
@@ -464,7 +469,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 averaged over outputs for float32 inputs.
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param y the true targets, one row of {@code nOutputs()} finite values per sample
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
     public double score(float[][] x, double[][] y) {
@@ -475,7 +480,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
      * R^2 averaged over outputs, optionally weighted, for float32 inputs.
      *
      * @param x test samples with {@code nFeaturesIn()} finite values per row
-     * @param y the true targets, one row of {@code nOutputs()} values per sample
+     * @param y the true targets, one row of {@code nOutputs()} finite values per sample
      * @param sampleWeight {@code sample_weight}: a finite weight {@code >= 0} per row, positive sum; or null
      * @return the coefficient of determination, at most 1; NaN for fewer than two rows
      */
@@ -490,9 +495,16 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
         int k = core.model().outputs;
         double[] flat = new double[y.length * k];
         for (int i = 0; i < y.length; i++) {
-            if (y[i].length != k) {
-                throw new IllegalArgumentException("y has " + y[i].length + " outputs at row " + i + ", the model "
-                        + k);
+            if (y[i] == null || y[i].length != k) {
+                throw new IllegalArgumentException("y has " + (y[i] == null ? "no row" : y[i].length + " outputs")
+                        + " at row " + i + ", the model " + k);
+            }
+            for (int j = 0; j < k; j++) {
+                if (!Double.isFinite(y[i][j])) {
+                    // scikit-learn's r2_score: "Input contains NaN" (or infinity)
+                    throw new IllegalArgumentException("Input y contains " + (Double.isNaN(y[i][j]) ? "NaN" : "infinity")
+                            + " at row " + i);
+                }
             }
             System.arraycopy(y[i], 0, flat, i * k, k);
         }

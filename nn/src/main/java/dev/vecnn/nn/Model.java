@@ -123,6 +123,32 @@ final class Model {
         return m;
     }
 
+    /**
+     * This model with every hidden layer computing {@code hidden} instead, weights, optimizer state
+     * and attributes unchanged: scikit-learn reads {@code activation} on every forward pass, so a
+     * changed parameter applies to a fitted network at once.
+     */
+    Model withHidden(Transfer hidden) {
+        return rebuilt(engine.float32(), hidden);
+    }
+
+    /**
+     * This model computing in float64 (float values widen exactly): scikit-learn's lbfgs hands
+     * float32 parameters to scipy, which minimizes over float64 copies, so its network computes and
+     * ends in float64 whatever the input's precision.
+     */
+    Model inFloat64() {
+        return rebuilt(false, hiddenTransfer);
+    }
+
+    private Model rebuilt(boolean float32, Transfer hidden) {
+        SavedModel s = save();
+        return restore(new SavedModel(s.units(), float32, hidden, s.out(), s.loss(), s.firstSolver(),
+                s.parameters(), s.optimizerState(), s.step(), s.lossCurve(), s.validationScores(), s.bestLoss(),
+                s.bestValidationScore(), s.lossValue(), s.t(), s.nIter(), s.noImprovementCount(), s.bestParams(),
+                s.warnings()));
+    }
+
     private void resetAttributes(MLPParams params) {
         nIter = 0;
         t = 0;
@@ -152,6 +178,10 @@ final class Model {
      * max_iter epochs or until a stopping rule fires.
      */
     void fit(MLPParams params, FitData data, boolean incremental, RandomState random, PrintStream out) {
+        // The one refusal that needs the random stream comes before anything of a continued
+        // model changes.
+        boolean earlyStopping = params.solver() != Solver.LBFGS && params.earlyStopping() && !incremental;
+        ValidationSplit split = earlyStopping ? validationSplit(params, data, random) : null;
         warnings.clear();
         if (estimatedMultiplyAdds(params, data, incremental) >= WARM_UP_MIN_MULTIPLY_ADDS) {
             engine.warmUp();
@@ -162,7 +192,7 @@ final class Model {
             if (lossCurve == null) {
                 resetAttributes(params);
             }
-            fitStochastic(params, data, incremental, random, out);
+            fitStochastic(params, data, incremental, split, random, out);
         }
         if (!engine.finite()) {
             throw new IllegalStateException("Solver produced non-finite parameter weights. The input data may"
@@ -183,27 +213,33 @@ final class Model {
         return 3 * parameters * data.rows() * (incremental ? 1 : params.maxIter());
     }
 
-    private void fitStochastic(MLPParams params, FitData data, boolean incremental, RandomState random,
-                               PrintStream out) {
+    /** The early-stopping split (scikit-learn's {@code train_test_split}), refused when too small. */
+    private static ValidationSplit validationSplit(MLPParams params, FitData data, RandomState random) {
+        ValidationSplit split = ValidationSplit.draw(random, data.rows(), params.validationFraction(),
+                data.stratify());
+        if (split.test().length < MIN_VALIDATION_ROWS) {
+            // scikit-learn 1.7's check (1.2 trained on and failed at the end for a regressor,
+            // whose R^2 of one row is NaN)
+            throw new IllegalArgumentException("The validation set is too small. Increase 'validation_fraction'"
+                    + " or the size of your dataset: validation_fraction=" + params.validationFraction() + " of "
+                    + data.rows() + " samples sets aside " + split.test().length + ", at least "
+                    + MIN_VALIDATION_ROWS + " are needed.");
+        }
+        return split;
+    }
+
+    /** sgd and adam; {@code split} is the early-stopping split, null without early stopping. */
+    private void fitStochastic(MLPParams params, FitData data, boolean incremental, ValidationSplit split,
+                               RandomState random, PrintStream out) {
         if (!incremental || stepRule == null) {
             stepRule = new StepRule(params);
             engine.resetOptimizer();
         }
-        boolean earlyStopping = params.earlyStopping() && !incremental;
+        boolean earlyStopping = split != null;
         FitData train = data;
         double[] valX = null;
         int[] valRows = null;
         if (earlyStopping) {
-            ValidationSplit split = ValidationSplit.draw(random, data.rows(), params.validationFraction(),
-                    data.stratify());
-            if (split.test().length < MIN_VALIDATION_ROWS) {
-                // scikit-learn 1.7's check (1.2 trained on and failed at the end for a regressor,
-                // whose R^2 of one row is NaN)
-                throw new IllegalArgumentException("The validation set is too small. Increase 'validation_fraction'"
-                        + " or the size of your dataset: validation_fraction=" + params.validationFraction() + " of "
-                        + data.rows() + " samples sets aside " + split.test().length + ", at least "
-                        + MIN_VALIDATION_ROWS + " are needed.");
-            }
             train = data.select(split.train());
             valRows = split.test();
             valX = data.inputs(valRows);
@@ -217,6 +253,11 @@ final class Model {
         nIter = 0;
         int n = train.rows();
         int batchSize = params.effectiveBatchSize(n);
+        if (params.batchSize().isPresent() && params.batchSize().getAsInt() > n) {
+            // scikit-learn's UserWarning (not a convergence warning, so logged only)
+            LOG.log(System.Logger.Level.WARNING, "UserWarning: Got `batch_size` less than 1 or larger than sample"
+                    + " size. It is going to be clipped");
+        }
         engine.bind(train.x(), train.y(), train.weight(), n, batchSize);
         boolean verbose = params.verbose() > 0;
         int[] sampleIdx = null;

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * <p>Integral constraints accept {@code Byte}, {@code Short}, {@code Integer} and {@code Long}
  * (Python {@code int}); real constraints accept those and {@code Float}, {@code Double} (Python
  * {@code Real}); neither accepts {@code Boolean}, although Python would treat a bool as an int.
- * NaN never satisfies an interval, and an interval with no upper bound accepts infinity, exactly
- * as sklearn's {@code Interval}.
+ * NaN never satisfies an interval; a missing bound is infinite and closed or open as the interval
+ * says, exactly as sklearn's {@code Interval} (so {@code [0, inf)} refuses infinity).
  */
 final class ParamRules {
     private ParamRules() {
@@ -226,10 +226,12 @@ final class ParamRules {
         if (Double.isNaN(v)) {
             return false;
         }
-        if (lo != null && (loClosed ? v < lo : v <= lo)) {
+        double left = lo == null ? Double.NEGATIVE_INFINITY : lo;
+        double right = hi == null ? Double.POSITIVE_INFINITY : hi;
+        if (loClosed ? v < left : v <= left) {
             return false;
         }
-        return hi == null || (hiClosed ? v <= hi : v < hi);
+        return hiClosed ? v <= right : v < right;
     }
 
     private static String range(Double lo, boolean loClosed, Double hi, boolean hiClosed) {
