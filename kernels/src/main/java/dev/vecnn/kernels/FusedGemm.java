@@ -43,7 +43,7 @@ public final class FusedGemm {
      * @param b          array holding B, not null
      * @param bOffset    index of B's first element, {@code >= 0}
      * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
-     * @param bias       row vector of n values added to every row, or null for none
+     * @param bias       row vector of n values added to every row, or null for none; must not overlap C
      * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
      * @param activation activation applied to each element, not null
      * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
@@ -81,7 +81,7 @@ public final class FusedGemm {
      * @param b          array holding B, not null
      * @param bOffset    index of B's first element, {@code >= 0}
      * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
-     * @param bias       row vector of n values added to every row, or null for none
+     * @param bias       row vector of n values added to every row, or null for none; must not overlap C
      * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
      * @param activation activation applied to each element, not null
      * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
@@ -119,7 +119,7 @@ public final class FusedGemm {
      * @param b          array holding B, not null
      * @param bOffset    index of B's first element, {@code >= 0}
      * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
-     * @param bias       row vector of n values added to every row, or null for none
+     * @param bias       row vector of n values added to every row, or null for none; must not overlap C
      * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
      * @param activation activation applied to each element, not null
      * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
@@ -132,7 +132,7 @@ public final class FusedGemm {
                                            float[] b, int bOffset, int ldb, float[] bias, int biasOffset,
                                            Activation activation, float slope, float[] c, int cOffset, int ldc) {
         GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
-        checkEpilogue(n, bias, biasOffset, activation, slope);
+        checkEpilogue(m, n, bias, biasOffset, activation, slope, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF32.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
                     activation, slope, c, cOffset, ldc, Workers.available());
@@ -154,7 +154,7 @@ public final class FusedGemm {
      * @param b          array holding B, not null
      * @param bOffset    index of B's first element, {@code >= 0}
      * @param ldb        leading dimension of B as stored, {@code >= max(1, its columns)}
-     * @param bias       row vector of n values added to every row, or null for none
+     * @param bias       row vector of n values added to every row, or null for none; must not overlap C
      * @param biasOffset index of the bias's first value, {@code >= 0} when bias is used
      * @param activation activation applied to each element, not null
      * @param slope      leaky_relu's negative-side slope; finite and {@code >= 0} even when unused
@@ -167,7 +167,7 @@ public final class FusedGemm {
                                            double[] b, int bOffset, int ldb, double[] bias, int biasOffset,
                                            Activation activation, double slope, double[] c, int cOffset, int ldc) {
         GemmArguments.checkRowArrays(transB, m, n, k, a, aColumn, b, bOffset, ldb, c, cOffset, ldc);
-        checkEpilogue(n, bias, biasOffset, activation, slope);
+        checkEpilogue(m, n, bias, biasOffset, activation, slope, c, cOffset, ldc);
         if (VectorSupport.enabled()) {
             DriverF64.gemmRowArraysBiasActivation(transB, m, n, k, a, aColumn, b, bOffset, ldb, bias, biasOffset,
                     activation, slope, c, cOffset, ldc, Workers.available());
@@ -351,13 +351,16 @@ public final class FusedGemm {
                                             Object bias, int biasOffset, Activation activation, double slope,
                                             Object c, int cOffset, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        checkEpilogue(n, bias, biasOffset, activation, slope);
+        checkEpilogue(m, n, bias, biasOffset, activation, slope, c, cOffset, ldc);
     }
 
-    private static void checkEpilogue(int n, Object bias, int biasOffset, Activation activation, double slope) {
+    private static void checkEpilogue(int m, int n, Object bias, int biasOffset, Activation activation, double slope,
+                                      Object c, int cOffset, int ldc) {
         Activations.check(activation, slope);
         if (bias != null && n > 0) {
             GemmArguments.operand("bias", "n", GemmArguments.length(bias), biasOffset, n, 1, n);
+            // the bias is read while C's rows are written
+            GemmArguments.noOverlap("bias", bias, biasOffset, n, 1, n, c, cOffset, ldc, m, n);
         }
     }
 

@@ -70,20 +70,45 @@ final class GemmArguments {
         return array == null ? -1 : java.lang.reflect.Array.getLength(array);
     }
 
-    /** Rejects C sharing elements with an input: the product would read values it has overwritten. */
+    /**
+     * Rejects C sharing elements with an input: the product would read values it has overwritten.
+     * Exact for strided regions (rows {@code ld} apart, {@code cols <= ld} values each, as the
+     * operand checks ensure): an input beside C in one buffer, say the left columns of rows whose
+     * right columns are C, is accepted.
+     */
     static void noOverlap(String input, Object array, int off, int ld, int rows, int cols,
                           Object c, int cOff, int ldc, int m, int n) {
         if (array != c || rows == 0 || cols == 0 || m == 0 || n == 0) {
             return;
         }
-        long start = off;
-        long end = off + (long) (rows - 1) * ld + cols;
-        long cStart = cOff;
-        long cEnd = cOff + (long) (m - 1) * ldc + n;
-        if (start < cEnd && cStart < end) {
-            throw new IllegalArgumentException("c must not overlap " + input
-                    + ": elements [" + cStart + ", " + cEnd + ") of c are also read as " + input);
+        long shared = rows <= m ? firstShared(off, ld, rows, cols, cOff, ldc, m, n)
+                : firstShared(cOff, ldc, m, n, off, ld, rows, cols);
+        if (shared >= 0) {
+            throw new IllegalArgumentException("c must not overlap " + input + ": element " + shared
+                    + " of the array is in both");
         }
+    }
+
+    /**
+     * An element of both regions (row i of a region at {@code off + i * ld}, {@code cols} values),
+     * or -1: for each row of the first, the first row of the second that ends after that row starts,
+     * since the second's rows are disjoint and ascending.
+     */
+    private static long firstShared(long off1, long ld1, int rows1, int cols1,
+                                    long off2, long ld2, int rows2, int cols2) {
+        for (int i = 0; i < rows1; i++) {
+            long start = off1 + i * ld1;
+            long end = start + cols1;
+            // the first row j of the second with off2 + j * ld2 + cols2 > start
+            long j = Math.max(0, Math.floorDiv(start - off2 - cols2, ld2) + 1);
+            if (j < rows2) {
+                long start2 = off2 + j * ld2;
+                if (start2 < end) {
+                    return Math.max(start, start2);
+                }
+            }
+        }
+        return -1;
     }
 
     static void operand(String name, String ldName, int length, int off, int ld,

@@ -9,8 +9,10 @@ import java.util.function.IntConsumer;
  * splitting each kernel on its own: one hand-off per region instead of one per kernel, and each
  * core keeps its part's data in its own cache from one kernel to the next.
  *
- * <p>Inside a part every kernel runs on that part's thread alone ({@link #threads()} is 1 there),
- * so a region never nests one. Which thread runs which part is unspecified; a caller whose parts
+ * <p>Inside a part of a region of two or more parts every kernel runs on that part's thread alone
+ * ({@link #threads()} is 1 there), whichever thread runs it (a worker, or the caller itself when
+ * the workers are busy with another caller's region), so a region never nests one. A region of
+ * one part is the caller's own work, as if called directly: its kernels may use the threads. Which thread runs which part is unspecified; a caller whose parts
  * write disjoint outputs, each computed the same way whatever the number of parts, gets the same
  * bits for any thread count (the kernels compute each output element the same way whatever range
  * of rows or columns they are given).
@@ -46,8 +48,9 @@ public final class Parallel {
      * range of parts, and one that finishes early takes the parts nobody has started from the ends
      * of the others' ranges, so small parts let a fast core make up for a slow one. A runtime
      * exception thrown by a part reaches the caller (one of them if several parts fail; an
-     * {@link Error} may arrive wrapped in an {@link IllegalStateException}), and which other parts
-     * ran is then unspecified.
+     * {@link Error}, or a checked exception thrown past the compiler, may arrive wrapped in an
+     * {@link IllegalStateException}) once no part is running any more, and which other parts ran
+     * is then unspecified.
      *
      * @param parts number of parts, {@code >= 1}
      * @param body  work of one part, given the part's number; not null

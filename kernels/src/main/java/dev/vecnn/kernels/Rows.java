@@ -38,8 +38,8 @@ public final class Rows {
         if (parts == 1) {
             copy(src, width, index, from, 0, count, dst);
         } else {
-            Workers.run(parts, part -> copy(src, width, index, from, count * part / parts,
-                    count * (part + 1) / parts, dst));
+            Workers.run(parts, part -> copy(src, width, index, from, Workers.partStart(count, part, parts),
+                    Workers.partStart(count, part + 1, parts), dst));
         }
     }
 
@@ -60,8 +60,8 @@ public final class Rows {
         if (parts == 1) {
             copy(src, width, index, from, 0, count, dst);
         } else {
-            Workers.run(parts, part -> copy(src, width, index, from, count * part / parts,
-                    count * (part + 1) / parts, dst));
+            Workers.run(parts, part -> copy(src, width, index, from, Workers.partStart(count, part, parts),
+                    Workers.partStart(count, part + 1, parts), dst));
         }
     }
 
@@ -124,8 +124,8 @@ public final class Rows {
             return scan.applyAsInt(0, count);
         }
         int[] found = new int[parts];
-        Workers.run(parts, part -> found[part] = scan.applyAsInt(count * part / parts,
-                count * (part + 1) / parts));
+        Workers.run(parts, part -> found[part] = scan.applyAsInt(Workers.partStart(count, part, parts),
+                Workers.partStart(count, part + 1, parts)));
         for (int f : found) {
             if (f >= 0) {
                 return f;

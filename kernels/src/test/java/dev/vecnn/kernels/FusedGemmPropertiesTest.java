@@ -85,6 +85,12 @@ class FusedGemmPropertiesTest {
                 b, 0, 2, Activation.TANH, 0, c, 0, 2, c, 0, 2));
         expect("ldc", () -> FusedGemm.dgemmBiasActivation(false, false, 2, 2, 3, new double[6], 0, 3,
                 new double[6], 0, 2, null, 0, Activation.RELU, 0, new double[4], 0, 1));
+        // the bias would be read after rows of C overwrote it
+        expect("c must not overlap bias", () -> FusedGemm.sgemmBiasActivation(false, false, 2, 2, 3, a, 0, 3, b, 0,
+                2, c, 2, Activation.IDENTITY, 0, c, 0, 2));
+        float[][] rows = {new float[3], new float[3]};
+        expect("c must not overlap bias", () -> FusedGemm.sgemmBiasActivation(false, 2, 2, 3, rows, 0, b, 0, 2, c,
+                1, Activation.IDENTITY, 0, c, 0, 2));
         assertArrayEquals(before, c);
     }
 

@@ -77,6 +77,71 @@ class GemmContractTest {
         assertArrayEquals(new float[9], c3, "k = 0, beta = 0 writes zeros");
     }
 
+    /**
+     * As reference BLAS: with alpha = 0 or k = 0 there is no product term, so an infinite or NaN
+     * alpha does not turn an empty sum into NaN, and beta = 1 leaves C bit for bit (-0 included),
+     * on the vector path and in the scalar twin alike.
+     */
+    @Test
+    void noProductTermWithoutDepthOrAlpha() {
+        float[] a = random(12, 3);
+        float[] b = random(12, 4);
+        float[] c = random(9, 5);
+        c[4] = -0f;
+        float[] half = c.clone();
+        for (int i = 0; i < half.length; i++) {
+            half[i] *= 0.5f;
+        }
+        for (float alpha : new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}) {
+            float[] fast = c.clone();
+            Gemm.sgemm(false, false, 3, 3, 0, alpha, a, 0, 1, b, 0, 3, 0.5f, fast, 0, 3);
+            assertArrayEquals(half, fast, "Gemm, k = 0, alpha " + alpha);
+            float[] twin = c.clone();
+            ReferenceGemm.sgemm(false, false, 3, 3, 0, alpha, a, 0, 1, b, 0, 3, 0.5f, twin, 0, 3);
+            assertArrayEquals(half, twin, "ReferenceGemm, k = 0, alpha " + alpha);
+            double[] twinD = toDouble(c);
+            ReferenceGemm.dgemm(false, false, 3, 3, 0, alpha, toDouble(a), 0, 1, toDouble(b), 0, 3, 0.5, twinD, 0,
+                    3);
+            assertArrayEquals(toDouble(half), twinD, "ReferenceGemm double, k = 0, alpha " + alpha);
+        }
+        for (boolean reference : new boolean[] {false, true}) {
+            float[] kept = c.clone();
+            if (reference) {
+                ReferenceGemm.sgemm(false, false, 3, 3, 4, 0f, a, 0, 4, b, 0, 3, 1f, kept, 0, 3);
+            } else {
+                Gemm.sgemm(false, false, 3, 3, 4, 0f, a, 0, 4, b, 0, 3, 1f, kept, 0, 3);
+            }
+            assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(kept[4]),
+                    "alpha = 0, beta = 1 keeps -0, reference " + reference);
+            assertArrayEquals(c, kept);
+        }
+    }
+
+    /** An input beside C in one buffer (C to the right of A, row by row) is not an overlap. */
+    @Test
+    void anInputBesideCInOneBufferIsAccepted() {
+        float[] b = random(16, 7);
+        float[] buffer = random(32, 8);
+        float[] a = new float[16];
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(buffer, i * 8, a, i * 4, 4);
+        }
+        float[] want = new float[16];
+        Gemm.sgemm(4, 4, 4, a, b, want);
+        Gemm.sgemm(false, false, 4, 4, 4, 1f, buffer, 0, 8, b, 0, 4, 0f, buffer, 4, 8);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(Arrays.copyOfRange(want, i * 4, i * 4 + 4), Arrays.copyOfRange(buffer, i * 8 + 4,
+                    i * 8 + 8), "row " + i);
+            assertArrayEquals(Arrays.copyOfRange(a, i * 4, i * 4 + 4), Arrays.copyOfRange(buffer, i * 8, i * 8 + 4),
+                    "A unchanged, row " + i);
+        }
+        float[] before = buffer.clone();
+        // one column further left, C's first column is A's last: refused, nothing written
+        expect("c must not overlap a: element 3", () -> Gemm.sgemm(false, false, 4, 4, 4, 1f, buffer, 0, 8, b, 0, 4,
+                0f, buffer, 3, 8));
+        assertArrayEquals(before, buffer);
+    }
+
     @Test
     void bitwiseIdenticalForAnyThreadCount() {
         // 301x292x1100: split by rows with A packed, over three depth panels, ending in a wide sliver.

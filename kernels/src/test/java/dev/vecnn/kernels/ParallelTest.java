@@ -66,6 +66,83 @@ class ParallelTest {
         assertEquals(2, runs.get(0) + runs.get(1));
     }
 
+    /**
+     * A checked exception thrown past the compiler (Kotlin, Lombok's SneakyThrows) by a worker's
+     * part reaches the caller, wrapped, and leaves the pool whole; one thrown by the caller's own
+     * part comes out only after the other parts have finished.
+     */
+    @Test
+    void aCheckedExceptionFromAPartReachesTheCallerAndKeepsThePool() {
+        Gemm.setThreads(2);
+        Thread caller = Thread.currentThread();
+        for (int round = 0; round < 3; round++) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.run(2, part -> {
+                if (Thread.currentThread() != caller) {
+                    throwUnchecked(new java.io.IOException("checked, from a worker"));
+                }
+                sleep(50);
+            }));
+            assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
+        }
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        Parallel.run(2, part -> {
+            ranOn.add(Thread.currentThread());
+            sleep(50);
+        });
+        assertEquals(2, ranOn.size(), "both threads still take parts");
+
+        java.util.concurrent.atomic.AtomicBoolean otherFinished = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThrows(IllegalStateException.class, () -> Parallel.run(2, part -> {
+            if (Thread.currentThread() == caller) {
+                sleep(20); // so that the worker has taken the other part
+                throwUnchecked(new java.io.IOException("checked, from the caller"));
+            }
+            sleep(100);
+            otherFinished.set(true);
+        }));
+        assertTrue(otherFinished.get(), "the call ended before the worker's part did");
+    }
+
+    /** While another thread's region holds the workers, a second caller's parts are parts too. */
+    @Test
+    void partsRunByTheCallerWhileTheWorkersAreBusySeeOneThread() throws Exception {
+        Gemm.setThreads(2);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> Parallel.run(2, part -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        other.start();
+        try {
+            assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS), "the other region started");
+            int[] seen = new int[2];
+            Parallel.run(2, part -> seen[part] = Parallel.threads());
+            assertEquals(1, seen[0]);
+            assertEquals(1, seen[1]);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void throwUnchecked(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void badArgumentsNameTheArgument() {
         IllegalArgumentException parts = assertThrows(IllegalArgumentException.class, () -> Parallel.run(0, p -> { }));

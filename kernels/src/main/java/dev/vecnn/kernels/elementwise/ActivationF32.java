@@ -306,6 +306,12 @@ public final class ActivationF32 {
             softmaxTinyRows(x, off, rows, cols);
             return;
         }
+        if (cols > Integer.MAX_VALUE - L) {
+            // A row whose whole vectors would not fit in an array (so neither in a padded copy):
+            // only one fits in any array, and the scalar twin computes it, wherever it lies.
+            ActivationScalarF32.softmax(x, off, rows, cols);
+            return;
+        }
         int loop = cols <= L ? 0 : cols <= 2 * L ? 1 : 2;
         // The vectors read from a row's start: as many as the row touches.
         int width = (cols + L - 1) / L * L;

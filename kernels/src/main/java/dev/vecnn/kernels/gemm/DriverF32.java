@@ -174,8 +174,8 @@ public final class DriverF32 {
         }
         int tiles = splitRows ? GemmShapes.ceilDiv(m, T.mr()) : GemmShapes.ceilDiv(n, T.nr());
         Workers.run(parts, part -> {
-            int t0 = (int) ((long) tiles * part / parts);
-            int t1 = (int) ((long) tiles * (part + 1) / parts);
+            int t0 = Workers.partStart(tiles, part, parts);
+            int t1 = Workers.partStart(tiles, part + 1, parts);
             if (splitRows) {
                 block(transA, transB, t0 * T.mr(), Math.min(m, t1 * T.mr()), 0, n, k, kc, directA, sparse, alpha,
                         a, aOff, lda, aRows, b, bOff, ldb, beta, c, cOff, ldc, e);

@@ -21,14 +21,23 @@ public final class ReferenceF32 {
         int aCol = transA ? lda : 1;
         int bRow = transB ? 1 : ldb;
         int bCol = transB ? ldb : 1;
+        if (alpha == 0 || k == 0) {
+            // As BLAS: no product term at all (an infinite or NaN alpha times an empty sum would
+            // be NaN), C scaled by beta, zeroed for beta = 0, kept bit for bit for beta = 1.
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    int ci = cOff + i * ldc + j;
+                    c[ci] = beta == 0 ? 0 : beta * c[ci];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 int ci = cOff + i * ldc + j;
                 float dot = 0;
-                if (alpha != 0) {
-                    for (int p = 0; p < k; p++) {
-                        dot += a[aOff + i * aRow + p * aCol] * b[bOff + p * bRow + j * bCol];
-                    }
+                for (int p = 0; p < k; p++) {
+                    dot += a[aOff + i * aRow + p * aCol] * b[bOff + p * bRow + j * bCol];
                 }
                 c[ci] = beta == 0 ? alpha * dot : alpha * dot + beta * c[ci];
             }

@@ -33,6 +33,8 @@ public final class Workers {
     static final long SPIN_NANOS = 200_000;
 
     private static final ReentrantLock BUSY = new ReentrantLock();
+    /** Bound while a thread runs parts on its own (one part, one thread, or the workers busy elsewhere). */
+    private static final ScopedValue<Boolean> RUNNING_PARTS_ALONE = ScopedValue.newInstance();
     private static final List<Worker> POOL = new ArrayList<>();
     private static volatile Job current;
     private static volatile int threads = defaultThreads();
@@ -54,9 +56,13 @@ public final class Workers {
         return insidePart() ? 1 : threads;
     }
 
-    /** Whether the calling thread is running a part of a job: a worker, or the caller that published it. */
+    /**
+     * Whether the calling thread is running a part of a job: a worker, the caller that published
+     * it, or a thread running every part itself.
+     */
     private static boolean insidePart() {
-        return Thread.currentThread() instanceof Worker || BUSY.isHeldByCurrentThread();
+        return Thread.currentThread() instanceof Worker || BUSY.isHeldByCurrentThread()
+                || RUNNING_PARTS_ALONE.isBound();
     }
 
     /**
@@ -95,6 +101,15 @@ public final class Workers {
     }
 
     /**
+     * Where part {@code part} of {@code count} items cut into {@code parts} near-equal parts
+     * starts ({@code part = parts} gives {@code count}), in long arithmetic, so that a count near
+     * {@code Integer.MAX_VALUE} times a part number cannot overflow.
+     */
+    public static int partStart(int count, int part, int parts) {
+        return (int) ((long) count * part / parts);
+    }
+
+    /**
      * Runs {@code body} for parts 0..parts-1 on up to {@link #threads()} threads (never more than
      * {@code parts}) and waits for all; more parts than threads are dealt out as in
      * {@link #run(int, int, IntConsumer)}. Called from inside a part (see {@link #available()}),
@@ -112,9 +127,18 @@ public final class Workers {
      * rows of C stay in their caches), and a faster one takes over the last parts of a slower one.
      */
     public static void run(int parts, int threads, IntConsumer body) {
-        if (parts == 1 || threads == 1 || insidePart() || !BUSY.tryLock()) {
-            for (int part = 0; part < parts; part++) {
-                body.accept(part);
+        if (parts == 1) {
+            // One part is the caller's own work, as if called directly: its kernels may split.
+            body.accept(0);
+            return;
+        }
+        if (threads == 1 || insidePart() || !BUSY.tryLock()) {
+            if (insidePart()) {
+                runAll(parts, body);
+            } else {
+                // Parts run here (one thread, or the workers busy with another caller's job) are
+                // parts all the same: a kernel inside runs on this thread alone.
+                ScopedValue.where(RUNNING_PARTS_ALONE, Boolean.TRUE).run(() -> runAll(parts, body));
             }
             return;
         }
@@ -136,6 +160,12 @@ public final class Workers {
             job.rethrow();
         } finally {
             BUSY.unlock();
+        }
+    }
+
+    private static void runAll(int parts, IntConsumer body) {
+        for (int part = 0; part < parts; part++) {
+            body.accept(part);
         }
     }
 
@@ -194,11 +224,15 @@ public final class Workers {
             return claimed.get(part) == 0 && claimed.compareAndSet(part, 0, 1);
         }
 
-        /** Runs a part this thread has claimed; a failure is kept for the caller. */
+        /**
+         * Runs a part this thread has claimed; a failure is kept for the caller. Any throwable:
+         * a checked exception thrown past the compiler (Kotlin, Lombok's SneakyThrows) would
+         * otherwise end a worker for good, or take the caller out before the others finish.
+         */
         void runPart(int part) {
             try {
                 body.accept(part);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
             } finally {
                 done.incrementAndGet();

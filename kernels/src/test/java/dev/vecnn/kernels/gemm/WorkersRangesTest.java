@@ -63,6 +63,21 @@ class WorkersRangesTest {
         }
     }
 
+    /** Part boundaries in long arithmetic: a count near 2^31 times a part number does not overflow. */
+    @Test
+    void partStartsDoNotOverflow() {
+        int count = Integer.MAX_VALUE - 5;
+        int parts = 64;
+        long previous = 0;
+        for (int part = 0; part <= parts; part++) {
+            int start = Workers.partStart(count, part, parts);
+            assertEquals((long) count * part / parts, start, "part " + part);
+            assertTrue(start >= previous);
+            previous = start;
+        }
+        assertEquals(count, Workers.partStart(count, parts, parts));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
