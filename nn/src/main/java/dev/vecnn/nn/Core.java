@@ -12,8 +12,8 @@ import java.util.List;
  * What {@link MLPClassifier} and {@link MLPRegressor} share: scikit-learn's {@code _fit} (first
  * pass or warm start, the random stream, the layer sizes) and the fitted-attribute getters. The
  * model is published only after a fit succeeds on a fresh network; warm starts and
- * {@code partialFit} continue the published network, as scikit-learn does, and put it back as it
- * was when they fail.
+ * {@code partialFit} continue the published network, as scikit-learn does; a warm start puts it
+ * back as it was when it fails.
  */
 final class Core {
     private final String owner;
@@ -133,9 +133,17 @@ final class Core {
             pendingCoefs = null;
             pendingIntercepts = null;
             model = m;
+        } else if (incremental) {
+            // partialFit trains the published network in place and keeps no copy: a copy of the
+            // parameters and the optimizer's moments costs about what a step on a small batch
+            // costs (MNIST 784-100-10, 200 rows: 2.5 against 1.5 ms per call). Its refusals come
+            // before anything changes; a call whose weights overflow throws and leaves them
+            // non-finite, as scikit-learn's does (lbfgs was refused above).
+            model.fit(params, data, true, random, this.out);
         } else {
-            // A continued model is trained in place; a fit that fails (weights that overflowed)
-            // puts back the model it started from, so the estimator is left as it was.
+            // A warm-started fit trains the published network in place; one that fails (weights
+            // that overflowed) puts back the model it started from, so the estimator is left as
+            // it was. One copy per fit of up to max_iter epochs.
             SavedModel before = model.save();
             try {
                 if (params.solver() == Solver.LBFGS && model.engine.float32()) {

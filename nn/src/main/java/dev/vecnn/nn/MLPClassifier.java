@@ -40,7 +40,10 @@ import java.util.Map;
  * raises AttributeError. Invalid input throws {@link IllegalArgumentException} naming the problem
  * and leaves a fitted model unchanged; a fit whose weights become non-finite throws
  * {@link IllegalStateException} ("Solver produced non-finite parameter weights..."), as
- * scikit-learn raises ValueError. Predictions may run from many threads.
+ * scikit-learn raises ValueError, and leaves the estimator as it was before that call (a warm
+ * start included); a {@code partialFit} that diverges keeps no copy to go back to (it would cost
+ * about as much as the step) and leaves the non-finite weights, as scikit-learn does.
+ * Predictions may run from many threads.
  *
  * @param <L> the label type
  */

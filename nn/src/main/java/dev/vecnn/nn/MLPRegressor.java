@@ -16,7 +16,8 @@ import java.util.Map;
  * in scikit-learn; a fit whose validation predictions become non-finite throws
  * {@link IllegalStateException} (scikit-learn's {@code r2_score} raises ValueError there).
  * Invalid input throws {@link IllegalArgumentException} naming the problem and leaves a fitted
- * model unchanged. Predictions may run from many threads.
+ * model unchanged; a failed training run leaves it as {@link MLPClassifier} says. Predictions may
+ * run from many threads.
  */
 public final class MLPRegressor extends MLPBase<MLPRegressor> {
     @Serial
