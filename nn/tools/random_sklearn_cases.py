@@ -27,7 +27,8 @@ Deliberate departures from running scikit-learn 1.2.1 as it is:
 - a fit that one ulp in its initial weights together with one ulp of noise in every activation
   output (the rounding by which vecnn's tanh, exp and products differ from numpy's) moves by more
   than 1e-9 (a tenth of the parity tolerance) is left out: there the comparison would measure
-  rounding, not semantics; so is an
+  rounding, not semantics; so is a fit whose numbers went NaN in scikit-learn (a diverged lbfgs
+  fit: scipy's line search on an overflowed gradient), and an
   lbfgs fit that ends below a loss of 1e-10 (a perfect fit, where 5% of the loss is rounding).
 Fits whose first call scikit-learn refuses (ValueError) are skipped and listed on stderr.
 """
@@ -342,7 +343,7 @@ def main(out_dir, count, seed, max_epochs=30, lbfgs_share=0.0, calls_share=0.0):
             moved = deviation(est, nudged, X)
         except ValueError:  # the nudged fit diverged (or refused a call the original took)
             moved = np.inf
-        if moved > SENSITIVITY_LIMIT:
+        if not moved <= SENSITIVITY_LIMIT:  # NaN too: a fit that diverged to NaN measures nothing
             sensitive += 1
             continue
         if p["solver"] == "lbfgs" and est.loss_ < 1e-10:
