@@ -79,6 +79,16 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
     }
 
     /**
+     * The number of coordinates where the function was not finite on the stencil, down to the
+     * smallest step (they count as failed).
+     *
+     * @return the count of {@link KinkStatus#NON_FINITE} coordinates
+     */
+    public long nonFinite() {
+        return coordinates.stream().filter(c -> c.kink() == KinkStatus.NON_FINITE).count();
+    }
+
+    /**
      * Throws an {@link AssertionError} carrying {@link #toString()} unless the check passed.
      *
      * @return this report, when it passed
@@ -103,10 +113,21 @@ public record Report(double value, List<CoordinateResult> coordinates, CheckOpti
                     coordinates(counted)));
         }
         List<CoordinateResult> kinks = kinks();
-        long reduced = kinks.size() - skipped() - noisy();
+        long reduced = kinks.size() - skipped() - noisy() - nonFinite();
         if (!kinks.isEmpty()) {
-            b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy)", skipped(),
-                    reduced, noisy()));
+            b.append(String.format(" (%d skipped at kinks, %d with a reduced step, %d noisy%s)", skipped(),
+                    reduced, noisy(), nonFinite() > 0 ? ", " + nonFinite() + " not finite" : ""));
+        }
+        if (nonFinite() > 0) {
+            b.append(String.format("%n  the function is NaN or infinite within the smallest step at %s: nothing"
+                    + " could be checked there; a smaller typical scale (CheckOptions.withTypicalScale, now %s)"
+                    + " keeps the steps where it is finite", coordinates(nonFinite()), options.typicalScale()));
+        }
+        if (skipped() > 0 || noisy() > 0) {
+            // A function that varies on a much smaller scale than the steps looks kinked or noisy too.
+            b.append(String.format("%n  if the function varies on a scale much smaller than the typical scale %s"
+                    + " (the steps start near %s times it), state that scale (CheckOptions.withTypicalScale)",
+                    options.typicalScale(), String.format("%.1e", Math.pow(options.valueAccuracy(), 0.2))));
         }
         if (noisy() > 0) {
             b.append(String.format("%n  the function is noisier than the value accuracy %.3e says at %d coordinates:"

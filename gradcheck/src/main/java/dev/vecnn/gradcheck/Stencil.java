@@ -49,6 +49,12 @@ record Stencil(double h, double f0, double p4, double m4, double p2, double m2, 
         return Math.max(Math.abs(evenResidual()), Math.abs(oddResidual()));
     }
 
+    /** Whether every value on the stencil is finite (the function is defined within the step). */
+    boolean finite() {
+        return Double.isFinite(f0) && Double.isFinite(p4) && Double.isFinite(m4) && Double.isFinite(p2)
+                && Double.isFinite(m2) && Double.isFinite(p1) && Double.isFinite(m1);
+    }
+
     /** The largest |f| on the stencil, the F of the rounding bounds. */
     double maxAbs() {
         return Math.max(Math.max(Math.max(Math.abs(f0), Math.abs(p4)), Math.max(Math.abs(m4), Math.abs(p2))),

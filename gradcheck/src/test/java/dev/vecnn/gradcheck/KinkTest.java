@@ -149,4 +149,111 @@ class KinkTest {
         }
         assertTrue(blindFailures.size() > 300, () -> "the sweep should matter; blind failures at " + blindFailures);
     }
+
+    /**
+     * A kink too small to stand out of the rounding bound of the residuals (its jump 1.4e-9 on a
+     * function of size 1) still moves the estimate by five times its resolution; where that
+     * decides a small gradient, the coordinate is re-estimated with a smaller step that leaves
+     * the kink out. Swept over kink offsets and jumps: no correct gradient fails, and the slope of
+     * the other side of the kink, claimed instead, still does wherever the step the estimate ends
+     * with resolves it (a resolution below a tenth of the jump).
+     */
+    @Test
+    void aKinkBelowTheNoiseBoundDoesNotFailACorrectGradient() {
+        CheckOptions o = CheckOptions.defaults();
+        double h = o.step(0);
+        int resolved = 0;
+        for (double jump : new double[] {3e-10, 1.42e-9, 5e-9, 3e-8}) {
+            for (int k = 1; k <= 40; k++) {
+                double d = k / 41.0 * h;
+                Differentiable f = (x, g) -> {
+                    if (g != null) {
+                        g[0] = x[0] > d ? jump : 0;
+                    }
+                    return 1 + jump * Math.max(x[0] - d, 0);
+                };
+                Report r = GradientCheck.check(f, new double[] {0}, o);
+                assertTrue(r.passed(), () -> "jump " + jump + ", d/h " + d / h + ":\n" + r);
+                Differentiable otherSide = (x, g) -> {
+                    if (g != null) {
+                        g[0] = jump;
+                    }
+                    return f.evaluate(x, null);
+                };
+                Report wrong = GradientCheck.check(otherSide, new double[] {0}, o);
+                if (wrong.coordinates().get(0).resolution() < jump / 10) {
+                    resolved++;
+                    assertFalse(wrong.passed(), () -> "the other side's slope, jump " + jump + ", d/h " + d / h
+                            + ":\n" + wrong);
+                }
+            }
+        }
+        assertTrue(resolved >= 60, "the wrong slopes were resolved in " + resolved + " of 160 cases (69 when written)");
+    }
+
+    /**
+     * log(x) at x = 1e-7 with the default steps (about 2e-3): every stencil reaches log of a
+     * negative number. Nothing can be checked there, so the check fails and says why (it used to
+     * skip the coordinate as a kink and pass a wrong sign); with a typical scale of the point's
+     * size the sign error is caught and the right gradient passes.
+     */
+    @Test
+    void aFunctionNotFiniteWithinTheStepFailsInsteadOfBeingSkipped() {
+        Differentiable wrongSign = (x, g) -> {
+            if (g != null) {
+                g[0] = -1 / x[0];
+                g[1] = 2 * x[1];
+            }
+            return Math.log(x[0]) + x[1] * x[1];
+        };
+        Differentiable right = (x, g) -> {
+            if (g != null) {
+                g[0] = 1 / x[0];
+                g[1] = 2 * x[1];
+            }
+            return Math.log(x[0]) + x[1] * x[1];
+        };
+        double[] x = {1e-7, 0.5};
+        Report r = GradientCheck.check(wrongSign, x);
+        assertFalse(r.passed(), r::toString);
+        assertEquals(1, r.nonFinite(), r::toString);
+        assertEquals(KinkStatus.NON_FINITE, r.coordinates().get(0).kink());
+        assertTrue(r.toString().contains("NaN or infinite") && r.toString().contains("withTypicalScale"),
+                r::toString);
+        assertFalse(GradientCheck.check(right, x).passed(), "not checkable at this scale either");
+        CheckOptions small = CheckOptions.defaults().withTypicalScale(1e-7);
+        assertFalse(GradientCheck.check(wrongSign, x, small).passed());
+        assertTrue(GradientCheck.check(right, x, small).passed(), () -> GradientCheck.check(right, x, small).toString());
+    }
+
+    /**
+     * A point 1e-6 from relu's kink lies within the smallest default step (about 3.8e-6), so the
+     * coordinate is skipped and a wrong value there is not checked; the report names the typical
+     * scale, and a smaller one reaches the point: then the wrong value fails and the right one passes.
+     */
+    @Test
+    void aSkippedCoordinateIsWithinTheSmallestStepOfAKink() {
+        double[] x = {1e-6, 0.5};
+        Differentiable claimsZero = (p, g) -> {
+            if (g != null) {
+                g[0] = 0;
+                g[1] = 2 * p[1];
+            }
+            return Math.max(p[0], 0) + p[1] * p[1];
+        };
+        Differentiable right = (p, g) -> {
+            if (g != null) {
+                g[0] = p[0] > 0 ? 1 : 0;
+                g[1] = 2 * p[1];
+            }
+            return Math.max(p[0], 0) + p[1] * p[1];
+        };
+        Report r = GradientCheck.check(claimsZero, x);
+        assertEquals(KinkStatus.SKIPPED, r.coordinates().get(0).kink(), r::toString);
+        assertTrue(r.coordinates().get(0).step() > x[0], "the smallest step still reaches the kink");
+        assertTrue(r.toString().contains("withTypicalScale"), r::toString);
+        CheckOptions small = CheckOptions.defaults().withTypicalScale(1e-3);
+        assertFalse(GradientCheck.check(claimsZero, x, small).passed());
+        assertTrue(GradientCheck.check(right, x, small).passed());
+    }
 }
