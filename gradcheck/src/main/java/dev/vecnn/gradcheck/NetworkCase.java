@@ -26,11 +26,11 @@ import dev.vecnn.kernels.Activation;
  * @param shape        the layer widths
  * @param activation   the hidden activation
  * @param kind         the output kind, which fixes the output activation and the loss
- * @param alpha        the L2 penalty, {@code >= 0}
+ * @param alpha        the L2 penalty, finite and {@code >= 0}
  * @param weighted     whether the rows carry sample weights
  * @param rows         the batch size
- * @param dataScale    inputs are uniform in {@code [-dataScale, dataScale]} (regression targets: normal times it)
- * @param weightScale  parameters are uniform in {@code [-g, g]} times it, g the Glorot bound
+ * @param dataScale    finite, {@code > 0}: inputs are uniform in {@code [-dataScale, dataScale]} (regression targets: normal times it)
+ * @param weightScale  finite, {@code > 0}: parameters are uniform in {@code [-g, g]} times it, g the Glorot bound
  *                     {@code sqrt(6 / (fanIn + fanOut))}
  * @param seed         the seed of every drawn value
  */
@@ -38,13 +38,23 @@ public record NetworkCase(NetworkShape shape, Activation activation, OutputKind 
                           int rows, double dataScale, double weightScale, long seed) {
     /** Validates the fields. */
     public NetworkCase {
+        if (shape == null || activation == null || kind == null) {
+            throw new IllegalArgumentException("shape, activation and kind must not be null, got " + shape + ", "
+                    + activation + ", " + kind);
+        }
         if (shape.outputs() < kind.minOutputs() || kind == OutputKind.BINARY && shape.outputs() != 1) {
             throw new IllegalArgumentException(kind + " needs at least " + kind.minOutputs() + " outputs (BINARY exactly 1), got "
                     + shape.outputs());
         }
-        if (!(alpha >= 0) || rows < 1 || !(dataScale > 0) || !(weightScale > 0)) {
-            throw new IllegalArgumentException("alpha >= 0, rows >= 1, scales > 0 required: " + alpha + ", " + rows
-                    + ", " + dataScale + ", " + weightScale);
+        if (!(alpha >= 0 && alpha < Double.POSITIVE_INFINITY) || rows < 1
+                || !(dataScale > 0 && dataScale < Double.POSITIVE_INFINITY)
+                || !(weightScale > 0 && weightScale < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("alpha finite and >= 0, rows >= 1, scales finite and > 0 required: "
+                    + alpha + ", " + rows + ", " + dataScale + ", " + weightScale);
+        }
+        if ((long) rows * Math.max(shape.inputs(), shape.outputs()) > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("rows " + rows + " x " + Math.max(shape.inputs(), shape.outputs())
+                    + " values do not fit in one array");
         }
     }
 

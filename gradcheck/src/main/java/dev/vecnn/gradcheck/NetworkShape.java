@@ -15,11 +15,26 @@ public record NetworkShape(int inputs, List<Integer> hidden, int outputs) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("inputs and outputs must be >= 1, got " + inputs + ", " + outputs);
         }
+        // (List.of's contains(null) throws, so each element is looked at)
+        if (hidden == null || hidden.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("hidden must be a list of widths without nulls, got " + hidden);
+        }
         hidden = List.copyOf(hidden);
         for (int w : hidden) {
             if (w < 1) {
                 throw new IllegalArgumentException("hidden widths must be >= 1, got " + hidden);
             }
+        }
+        long count = 0;
+        for (int l = 0; l <= hidden.size(); l++) {
+            int in = l == 0 ? inputs : hidden.get(l - 1);
+            int out = l == hidden.size() ? outputs : hidden.get(l);
+            count += ((long) in + 1) * out;
+        }
+        if (count > Integer.MAX_VALUE - 8) {
+            // a flat parameter vector is one Java array
+            throw new IllegalArgumentException("the network " + inputs + "-" + hidden + "-" + outputs + " has " + count
+                    + " parameters, more than one array can hold");
         }
     }
 
@@ -43,7 +58,8 @@ public record NetworkShape(int inputs, List<Integer> hidden, int outputs) {
     }
 
     /**
-     * All weights and biases: {@code sum_l (width(l) + 1) * width(l + 1)}.
+     * All weights and biases: {@code sum_l (width(l) + 1) * width(l + 1)} (the constructor refuses
+     * shapes whose count would not fit in one array).
      *
      * @return the length of the flat parameter vector
      */

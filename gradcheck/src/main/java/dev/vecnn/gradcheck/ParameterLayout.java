@@ -13,9 +13,13 @@ public final class ParameterLayout {
     /**
      * The layout of {@code shape}'s parameters.
      *
-     * @param shape the network's layer widths
+     * @param shape the network's layer widths, not null
+     * @throws IllegalArgumentException if shape is null
      */
     public ParameterLayout(NetworkShape shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must not be null");
+        }
         this.shape = shape;
         this.offsets = new int[shape.layers() + 1];
         for (int l = 0; l < shape.layers(); l++) {
@@ -28,9 +32,17 @@ public final class ParameterLayout {
      *
      * @param l weight layer from 0, in {@code [0, shape.layers())}
      * @return the index in the flat vector
+     * @throws IllegalArgumentException if l is out of range
      */
     public int weights(int l) {
+        checkLayer(l);
         return offsets[l];
+    }
+
+    private void checkLayer(int l) {
+        if (l < 0 || l >= shape.layers()) {
+            throw new IllegalArgumentException("layer must be in [0, " + shape.layers() + "), got " + l);
+        }
     }
 
     /**
@@ -38,8 +50,10 @@ public final class ParameterLayout {
      *
      * @param l weight layer from 0, in {@code [0, shape.layers())}
      * @return the index in the flat vector
+     * @throws IllegalArgumentException if l is out of range
      */
     public int bias(int l) {
+        checkLayer(l);
         return offsets[l] + shape.width(l) * shape.width(l + 1);
     }
 
@@ -57,8 +71,12 @@ public final class ParameterLayout {
      *
      * @param index position in the flat vector, in {@code [0, size())}
      * @return the name, with row and column for weights
+     * @throws IllegalArgumentException if index is out of range
      */
     public String name(int index) {
+        if (index < 0 || index >= size()) {
+            throw new IllegalArgumentException("index must be in [0, " + size() + "), got " + index);
+        }
         int l = 0;
         while (index >= offsets[l + 1]) {
             l++;

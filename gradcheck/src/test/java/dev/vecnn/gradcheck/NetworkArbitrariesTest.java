@@ -171,4 +171,32 @@ class NetworkArbitrariesTest {
         assertThrows(IllegalArgumentException.class, () -> c.checkOptions(new double[5], value));
         assertThrows(IllegalArgumentException.class, () -> c.checkOptions(null, value));
     }
+
+    /** Bad shapes, layouts and cases are refused with an IllegalArgumentException, not a wrap or an NPE. */
+    @Test
+    void badArgumentsAreRefusedByName() {
+        java.util.List<Integer> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThrows(IllegalArgumentException.class, () -> new NetworkShape(1, null, 1));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkShape(1, withNull, 1));
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkShape(100000, List.of(100000), 1));
+        assertTrue(big.getMessage().contains("parameters"), big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ParameterLayout(null));
+        ParameterLayout layout = new ParameterLayout(new NetworkShape(2, List.of(3), 1));
+        assertEquals("W1[0,0]", layout.name(0));
+        assertThrows(IllegalArgumentException.class, () -> layout.name(-1));
+        assertThrows(IllegalArgumentException.class, () -> layout.name(layout.size()));
+        assertThrows(IllegalArgumentException.class, () -> layout.weights(2));
+        assertThrows(IllegalArgumentException.class, () -> layout.bias(-1));
+        NetworkShape shape = new NetworkShape(2, List.of(3), 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> new NetworkCase(null, Activation.TANH, OutputKind.REGRESSION, 0, false, 4, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NetworkCase(shape, null, OutputKind.REGRESSION, 0, false, 4, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkCase(shape, Activation.TANH,
+                OutputKind.REGRESSION, Double.POSITIVE_INFINITY, false, 4, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkCase(shape, Activation.TANH,
+                OutputKind.REGRESSION, 0, false, 4, Double.POSITIVE_INFINITY, 1, 1));
+    }
 }
