@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +101,121 @@ class BadFilesTest {
                 "reg.csv", "row 0");
         assertMentions(assertThrows(IllegalStateException.class, () -> Datasets.linnerud().labels()),
                 "linnerud", "3 targets");
+    }
+
+    @Test
+    void idxDimensionsBeyondAnArrayAreRefusedExactly() throws IOException {
+        // 2^30 * 2^30 * 16 = 2^64 wrapped to 0 in long arithmetic: a header-only file was read as
+        // 2^30 images of no pixels.
+        Path wraps = write("wraps.gz", gzip(idx(Idx.IMAGES_MAGIC, new int[] {1 << 30, 1 << 30, 16}, new byte[0])));
+        assertMentions(assertThrows(IOException.class, () -> Idx.readImages(wraps)),
+                "wraps.gz", "[1073741824, 1073741824, 16]", "more than a Java array holds");
+        Path big = write("big.gz", gzip(idx(Idx.IMAGES_MAGIC, new int[] {65536, 65536, 1}, new byte[0])));
+        assertMentions(assertThrows(IOException.class, () -> Idx.readImages(big)),
+                "big.gz", "4294967296 bytes", "more than a Java array holds");
+        Path labels = write("labels.gz", gzip(idx(Idx.LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, new byte[0])));
+        assertMentions(assertThrows(IOException.class, () -> Idx.readLabels(labels)),
+                "labels.gz", "2147483647 bytes", "more than a Java array holds");
+        // A zero dimension makes an empty file, whatever the others declare.
+        Path none = write("none.gz", gzip(idx(Idx.IMAGES_MAGIC, new int[] {0, 1 << 30, 1 << 30}, new byte[0])));
+        assertEquals(0, Idx.readImages(none).pixels().length);
+    }
+
+    @Test
+    void aSmallFileDeclaringGigabytesFailsAsTruncatedWithoutAllocatingThem() throws IOException {
+        var threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's allocation counter");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        // 31 bytes declaring 46340 x 46340 x 1 = 2.1 GB of pixels: the whole array was allocated
+        // before the first byte was read (an OutOfMemoryError under -Xmx512m).
+        byte[] header = gzip(idx(Idx.IMAGES_MAGIC, new int[] {46340, 46340, 1}, new byte[0]));
+        byte[] someBody = gzip(idx(Idx.IMAGES_MAGIC, new int[] {1000, 1000, 1000}, new byte[100_000]));
+        long before = counter.getCurrentThreadAllocatedBytes();
+        assertMentions(assertThrows(IOException.class,
+                () -> Idx.readImages(new ByteArrayInputStream(header), "evil.gz")),
+                "evil.gz", "truncated", "0 of the 2147395600 data bytes");
+        assertMentions(assertThrows(IOException.class,
+                () -> Idx.readImages(new ByteArrayInputStream(someBody), "short.gz")),
+                "short.gz", "truncated", "100000 of the 1000000000 data bytes");
+        long allocated = counter.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 16 << 20, "reading two short files allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void idxBodiesLongerThanTheFirstChunkReadBackExactly() throws IOException {
+        // 3 x 300 x 301 bytes: the body buffer grows several times before it is full.
+        int count = 3;
+        int rows = 300;
+        int cols = 301;
+        byte[] pixels = new byte[count * rows * cols];
+        new Random(7).nextBytes(pixels);
+        IdxImages img = Idx.readImages(new ByteArrayInputStream(gzip(idx(Idx.IMAGES_MAGIC,
+                new int[] {count, rows, cols}, pixels))), "large.gz");
+        assertEquals(pixels.length, img.pixels().length);
+        for (int i = 0; i < pixels.length; i++) {
+            if (img.pixels()[i] != (pixels[i] & 0xff) / 255.0) {
+                throw new AssertionError("pixel " + i + ": " + img.pixels()[i]);
+            }
+        }
+    }
+
+    @Test
+    void idxImagesRefuseBadShapesByName() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages(-1, -1, 1, new double[1])),
+                "count must be >= 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages(1, -1, -1, new double[1])),
+                "rows must be >= 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages(1, 1, -1, new double[0])),
+                "cols must be >= 0");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages(1, 1, 1, null)),
+                "pixels must not be null");
+        // 2^30 * 2^30 * 16 wraps to 0 in long arithmetic, which matched an empty array.
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> new IdxImages(1 << 30, 1 << 30, 16, new double[0])), "0 pixels for 1073741824 images");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> new IdxImages(2, 2, 2, new double[7])),
+                "7 pixels for 2 images of 2 x 2");
+        assertEquals(8, new IdxImages(2, 2, 2, new double[8]).pixels().length);
+    }
+
+    @Test
+    void bytesAfterTheGzipDataAreRefusedLikeBytesAfterTheIdxData() throws IOException {
+        byte[] member = gzip(idx(Idx.LABELS_MAGIC, new int[] {3}, new byte[] {1, 2, 3}));
+        for (byte[] junk : new byte[][] {{'A'}, "ABCDEFG".getBytes(StandardCharsets.US_ASCII),
+                {0x1f, (byte) 0x8b}, new byte[10_000]}) {
+            byte[] file = concat(member, junk);
+            IOException e = assertThrows(IOException.class,
+                    () -> Idx.readLabels(new ByteArrayInputStream(file), "junk.gz"), junk.length + " junk bytes");
+            assertMentions(e, "junk.gz", "trailing bytes after the gzip data");
+        }
+        // gzip allows several members one after another (cat a.gz b.gz): they are one stream.
+        byte[] full = idx(Idx.LABELS_MAGIC, new int[] {5}, new byte[] {9, 8, 7, 6, 5});
+        byte[] twoMembers = concat(gzip(Arrays.copyOf(full, 7)), gzip(Arrays.copyOfRange(full, 7, full.length)));
+        assertArrayEquals(new int[] {9, 8, 7, 6, 5}, Idx.readLabels(new ByteArrayInputStream(twoMembers), "two.gz"));
+        byte[] emptyLast = concat(gzip(full), gzip(new byte[0]));
+        assertArrayEquals(new int[] {9, 8, 7, 6, 5}, Idx.readLabels(new ByteArrayInputStream(emptyLast), "e.gz"));
+    }
+
+    @Test
+    void theGzipEndIsFoundWhereverTheTrailerFallsInTheInputBuffers() throws IOException {
+        // Incompressible bodies of every length up to past the inflater's 512-byte buffer and
+        // across one refill of the BufferedInputStream's 8192: the trailer lands in the inflater's
+        // buffer, across a refill or right after it. Clean files read, one more byte is refused.
+        Random random = new Random(11);
+        for (int n : IntStream.concat(IntStream.rangeClosed(0, 1100), IntStream.rangeClosed(8100, 8300)).toArray()) {
+            byte[] body = new byte[n];
+            random.nextBytes(body);
+            byte[] file = gzip(idx(Idx.LABELS_MAGIC, new int[] {n}, body));
+            assertEquals(n, Idx.readLabels(new ByteArrayInputStream(file), "clean.gz").length, "length " + n);
+            byte[] junk = concat(file, new byte[] {0});
+            assertThrows(IOException.class, () -> Idx.readLabels(new ByteArrayInputStream(junk), "junk.gz"),
+                    "length " + n + " with one junk byte");
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private Path write(String name, byte[] bytes) {
