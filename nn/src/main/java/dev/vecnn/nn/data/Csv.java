@@ -9,12 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reader for numeric CSV files with one header row, comma separated, no quoting, the targets in
- * the last columns. Every error names the file, line and problem.
+ * the last columns. Every error in the file throws an {@link IOException} naming the file, line
+ * and problem; a bad argument throws an {@link IllegalArgumentException}.
+ *
+ * <p>The header's names must not be empty; a UTF-8 byte order mark before it is skipped. Blank
+ * lines after it are skipped. Every cell is a plain decimal number, what numpy and pandas read as
+ * a finite float: an optional sign, digits with an optional fraction ({@code 1}, {@code -2.5},
+ * {@code .5}, {@code 3.}), an optional exponent ({@code 1e-3}, {@code 2E+5}), spaces around it.
+ * {@code NaN}, infinities, values beyond the double range ({@code 1e400}) and Java's other forms
+ * ({@code 1d}, {@code 2f}, {@code 0x1p3}) are refused.
  */
 public final class Csv {
+    /** A plain decimal number: sign, digits with an optional fraction, optional exponent. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private Csv() {
     }
 
@@ -24,10 +38,14 @@ public final class Csv {
      * @param file          the CSV file, UTF-8
      * @param targetColumns number of target columns, {@code >= 1} and below the column count
      * @return the data set, named by the file's path
-     * @throws IOException if the file cannot be read or is not valid numeric CSV
+     * @throws IOException              if the file cannot be read or is not valid numeric CSV
+     * @throws IllegalArgumentException if {@code file} is null, or {@code targetColumns} is below 1
+     *                                  (checked before the file is opened) or not below the
+     *                                  header's column count
      */
     public static Dataset read(Path file, int targetColumns) throws IOException {
         DataArguments.notNull("file", file);
+        checkTargetColumns(targetColumns);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), targetColumns);
         }
@@ -40,19 +58,36 @@ public final class Csv {
      * @param name          the data set's name, used in messages
      * @param targetColumns number of target columns, {@code >= 1} and below the column count
      * @return the data set, column names from the header
-     * @throws IOException if reading fails, the header is missing, or a row is malformed
+     * @throws IOException              if reading fails, the header is missing, blank or has an
+     *                                  empty name, or a row is malformed
+     * @throws IllegalArgumentException if {@code in} or {@code name} is null, or
+     *                                  {@code targetColumns} is below 1 (checked before anything is
+     *                                  read) or not below the header's column count
      */
     public static Dataset read(InputStream in, String name, int targetColumns) throws IOException {
         DataArguments.notNull("in", in);
         DataArguments.notNull("name", name);
+        checkTargetColumns(targetColumns);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = reader.readLine();
-        if (header == null || header.isBlank()) {
+        if (header == null) {
             throw new IOException(name + ": empty file, expected a header row");
+        }
+        if (!header.isEmpty() && header.charAt(0) == BYTE_ORDER_MARK) {
+            header = header.substring(1);
+        }
+        if (header.isBlank()) {
+            throw new IOException(name + ": line 1 is blank, expected the header row of column names");
         }
         List<String> columns = Arrays.stream(header.split(",", -1)).map(String::strip).toList();
         int width = columns.size();
-        if (targetColumns < 1 || targetColumns >= width) {
+        for (int j = 0; j < width; j++) {
+            if (columns.get(j).isEmpty()) {
+                throw new IOException(name + ": line 1 (header), column " + (j + 1) + " of " + width
+                        + " has an empty name");
+            }
+        }
+        if (targetColumns >= width) {
             throw new IllegalArgumentException(name + ": cannot take " + targetColumns
                     + " target columns from " + width + " columns");
         }
@@ -90,13 +125,24 @@ public final class Csv {
                 columns.subList(features, width));
     }
 
+    private static void checkTargetColumns(int targetColumns) {
+        if (targetColumns < 1) {
+            throw new IllegalArgumentException("targetColumns must be >= 1, got " + targetColumns);
+        }
+    }
+
     private static double parse(String cell, String name, int lineNo, String column)
             throws IOException {
-        try {
-            return Double.parseDouble(cell.strip());
-        } catch (NumberFormatException e) {
+        String text = cell.strip();
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IOException(name + ": line " + lineNo + ", column '" + column
-                    + "': not a number: '" + cell + "'", e);
+                    + "': not a decimal number: '" + cell + "'");
         }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new IOException(name + ": line " + lineNo + ", column '" + column
+                    + "': '" + cell + "' is beyond the double range (not finite)");
+        }
+        return value;
     }
 }

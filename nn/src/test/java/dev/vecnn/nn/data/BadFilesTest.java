@@ -212,6 +212,59 @@ class BadFilesTest {
         }
     }
 
+    @Test
+    void csvSkipsAByteOrderMarkBeforeTheHeader() throws IOException {
+        Dataset d = Csv.read(new ByteArrayInputStream("\uFEFFa,b,y\n1,2,3\n".getBytes(StandardCharsets.UTF_8)),
+                "bom.csv", 1);
+        assertEquals(java.util.List.of("a", "b"), d.featureNames());
+        assertArrayEquals(new double[] {1, 2}, d.x());
+    }
+
+    @Test
+    void csvReadsOnlyPlainFiniteDecimals() throws IOException {
+        String ok = "a,b,c,d,e,f,g,h,y\n1,-2.5,+3, .5 ,3.,1e-3,2E+5,-0,7\n";
+        Dataset d = Csv.read(new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)), "ok.csv", 1);
+        assertArrayEquals(new double[] {1, -2.5, 3, 0.5, 3, 1e-3, 2e5, -0.0}, d.x());
+        for (String cell : new String[] {"NaN", "nan", "Infinity", "-Infinity", "inf", "1d", "2f", "3D",
+            "0x1p3", "1e", "1e+", ".", "+", "1.2.3", "1_0", "\"1\"", "1e400", "-1e400"}) {
+            String text = "a,b,y\n1," + cell + ",3\n";
+            IOException e = assertThrows(IOException.class,
+                    () -> Csv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "n.csv", 1), cell);
+            assertMentions(e, "n.csv", "line 2", "column 'b'", "'" + cell + "'");
+        }
+        IOException overflow = assertThrows(IOException.class, () -> Csv.read(
+                new ByteArrayInputStream("a,y\n1e400,1\n".getBytes(StandardCharsets.UTF_8)), "big.csv", 1));
+        assertMentions(overflow, "big.csv", "line 2", "column 'a'", "'1e400'", "not finite");
+    }
+
+    @Test
+    void csvNamesWhatIsWrongWithTheHeader() throws IOException {
+        IOException blank = assertThrows(IOException.class, () -> Csv.read(
+                new ByteArrayInputStream("   \n1,2,3\n".getBytes(StandardCharsets.UTF_8)), "blank.csv", 1));
+        assertMentions(blank, "blank.csv", "line 1 is blank", "header");
+        assertTrue(!blank.getMessage().contains("empty file"), blank.getMessage());
+        IOException unnamed = assertThrows(IOException.class, () -> Csv.read(
+                new ByteArrayInputStream(",,\n1,2,3\n".getBytes(StandardCharsets.UTF_8)), "unnamed.csv", 1));
+        assertMentions(unnamed, "unnamed.csv", "line 1", "column 1 of 3", "empty name");
+        IOException third = assertThrows(IOException.class, () -> Csv.read(
+                new ByteArrayInputStream("a, b ,\n1,2,3\n".getBytes(StandardCharsets.UTF_8)), "third.csv", 1));
+        assertMentions(third, "column 3 of 3", "empty name");
+    }
+
+    @Test
+    void csvChecksTargetColumnsBeforeTheFile() {
+        // A bad argument is an IllegalArgumentException even when the file is empty or missing.
+        IllegalArgumentException onEmpty = assertThrows(IllegalArgumentException.class,
+                () -> Csv.read(new ByteArrayInputStream(new byte[0]), "empty.csv", 0));
+        assertMentions(onEmpty, "targetColumns must be >= 1, got 0");
+        IllegalArgumentException onMissing = assertThrows(IllegalArgumentException.class,
+                () -> Csv.read(dir.resolve("missing.csv"), -1));
+        assertMentions(onMissing, "targetColumns must be >= 1, got -1");
+        Path ok = write("two.csv", "a,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> Csv.read(ok, 2)),
+                "two.csv", "cannot take 2 target columns from 2 columns");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
