@@ -23,7 +23,8 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
     /**
      * Checks that every length agrees with the stated shape.
      *
-     * @throws IllegalArgumentException if a component is null, a size negative or a length off
+     * @throws IllegalArgumentException if a component or a name is null, a size negative or a
+     *                                  length off
      */
     public Dataset {
         String missing = name == null ? "name" : x == null ? "x" : y == null ? "y"
@@ -45,8 +46,20 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
                     + " feature names and " + targetNames.size() + " target names for "
                     + nFeatures + " features and " + nTargets + " targets");
         }
+        requireNames("featureNames", featureNames);
+        requireNames("targetNames", targetNames);
         featureNames = List.copyOf(featureNames);
         targetNames = List.copyOf(targetNames);
+    }
+
+    private static void requireNames(String argument, List<String> names) {
+        int i = 0;
+        for (String n : names) {
+            if (n == null) {
+                throw new IllegalArgumentException("Dataset: " + argument + "[" + i + "] must not be null");
+            }
+            i++;
+        }
     }
 
     /**
@@ -55,8 +68,14 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
      * @param i row in {@code [0, nSamples)}
      * @param j column in {@code [0, nFeatures)}
      * @return {@code x[i * nFeatures + j]}
+     * @throws IllegalArgumentException if {@code i} or {@code j} is outside its range (a column
+     *                                  past the last would otherwise read the next row)
      */
     public double x(int i, int j) {
+        if (i < 0 || i >= nSamples || j < 0 || j >= nFeatures) {
+            throw new IllegalArgumentException(name + ": x(" + i + ", " + j + ") outside [0, " + nSamples
+                    + ") x [0, " + nFeatures + ")");
+        }
         return x[i * nFeatures + j];
     }
 
@@ -102,7 +121,7 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
      *
      * @return one label per row, a fresh array
      * @throws IllegalStateException if there is more than one target or a value is not an
-     *                               integer
+     *                               integer in the {@code int} range
      */
     public int[] labels() {
         if (nTargets != 1) {
@@ -111,7 +130,7 @@ public record Dataset(String name, int nSamples, int nFeatures, double[] x, int 
         int[] labels = new int[nSamples];
         for (int i = 0; i < nSamples; i++) {
             double v = y[i];
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                 throw new IllegalStateException(name + ": target at row " + i
                         + " is not an integer label: " + v);
             }

@@ -185,4 +185,39 @@ class DatasetsTest {
         }
         assertEquals(0, iris.rows(150, 150).nSamples());
     }
+
+    @Test
+    void datasetChecksIndicesLabelRangeAndNames() {
+        Dataset d = new Dataset("d", 3, 2, new double[] {1, 2, 3, 4, 5, 6}, 1, new double[] {0, 1, 2},
+                List.of("a", "b"), List.of("y"));
+        assertEquals(6.0, d.x(2, 1));
+        // x(0, 2) read x[2], the first value of the next row.
+        for (int[] at : new int[][] {{0, 2}, {0, -1}, {-1, 0}, {3, 0}, {1, 5}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> d.x(at[0], at[1]));
+            assertTrue(e.getMessage().contains("x(" + at[0] + ", " + at[1] + ") outside [0, 3) x [0, 2)"),
+                    e.getMessage());
+        }
+        // Integer.MIN_VALUE is an int: |v| > Integer.MAX_VALUE refused it.
+        Dataset extremes = new Dataset("e", 2, 0, new double[0], 1,
+                new double[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, List.of(), List.of("y"));
+        assertArrayEquals(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, extremes.labels());
+        for (double beyond : new double[] {Integer.MIN_VALUE - 1.0, Integer.MAX_VALUE + 1.0, Double.NaN,
+            Double.NEGATIVE_INFINITY}) {
+            Dataset bad = new Dataset("b", 1, 0, new double[0], 1, new double[] {beyond}, List.of(),
+                    List.of("y"));
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalStateException.class, bad::labels, "label " + beyond);
+            assertTrue(e.getMessage().contains("not an integer label"), e.getMessage());
+        }
+        // A null name threw NullPointerException from List.copyOf.
+        IllegalArgumentException feature = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Dataset("d", 1, 2, new double[2], 0, new double[0],
+                        Arrays.asList("a", null), List.of()));
+        assertEquals("Dataset: featureNames[1] must not be null", feature.getMessage());
+        IllegalArgumentException target = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Dataset("d", 1, 0, new double[0], 1, new double[1],
+                        List.of(), Arrays.asList((String) null)));
+        assertEquals("Dataset: targetNames[0] must not be null", target.getMessage());
+    }
 }
