@@ -9,6 +9,9 @@ import java.lang.reflect.Array;
  * check again inside, in their own argument names; these say what the layer's caller passed.
  */
 final class LayerArguments {
+    /** The longest array the JVM allocates (HotSpot's limit, a few below Integer.MAX_VALUE). */
+    static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
     private LayerArguments() {
     }
 

@@ -4,6 +4,7 @@ import dev.vecnn.kernels.Loss;
 import dev.vecnn.kernels.Losses;
 import dev.vecnn.kernels.Parallel;
 import dev.vecnn.kernels.Reductions;
+import java.util.Arrays;
 
 /**
  * A stack of {@link DenseF32} layers with a loss: scikit-learn's {@code _forward_pass} and
@@ -55,10 +56,14 @@ public final class NetworkF32 {
      * A network with {@code units = [n_features, hidden..., n_outputs]}, hidden activation
      * {@code hidden}, output function {@code output} and {@code loss}; parameters start at zero.
      *
-     * @param units  layer widths from input to output, at least two entries (copied)
+     * @param units  layer widths from input to output, at least two entries, each {@code >= 1}
+     *               (copied)
      * @param hidden the activation of every hidden layer; must {@link Transfer#hasDerivative()}
      * @param output the output layer's function
      * @param loss   the loss whose delta the output layer receives
+     * @throws IllegalArgumentException if an argument is null, {@code units} has fewer than two
+     *                                  entries or one below 1, the parameters would not fit in one
+     *                                  array, or {@code hidden} has no derivative
      */
     public NetworkF32(int[] units, Transfer hidden, Transfer output, Loss loss) {
         LayerArguments.notNull("units", units);
@@ -71,27 +76,41 @@ public final class NetworkF32 {
         if (!hidden.hasDerivative()) {
             throw new IllegalArgumentException("hidden activation must have a derivative, got " + hidden);
         }
-        this.units = units.clone();
-        this.hidden = hidden;
-        this.loss = loss;
-        int n = units.length - 1;
+        int[] widths = units.clone();
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] < 1) {
+                throw new IllegalArgumentException("units[" + i + "] must be >= 1, got " + widths[i]);
+            }
+        }
+        int n = widths.length - 1;
+        // Each layer adds fewer than 2^62 + 2^31 parameters to a total still within the array
+        // limit (below 2^31), so the long sums cannot wrap before the check stops them.
         long coefs = 0;
         long total = 0;
         for (int i = 0; i < n; i++) {
-            coefs += (long) units[i] * units[i + 1];
-            total += (long) units[i] * units[i + 1] + units[i + 1];
+            long weights = (long) widths[i] * widths[i + 1];
+            coefs += weights;
+            total += weights + widths[i + 1];
+            if (total > LayerArguments.MAX_ARRAY_LENGTH) {
+                throw new IllegalArgumentException("units " + Arrays.toString(widths) + " need more than the "
+                        + LayerArguments.MAX_ARRAY_LENGTH + " parameters one array holds (" + total + " by layer "
+                        + i + ")");
+            }
         }
-        this.coefficientCount = Math.toIntExact(coefs);
-        this.predictScratch = ThreadLocal.withInitial(() -> new float[units.length][]);
-        this.params = new float[Math.toIntExact(total)];
+        this.units = widths;
+        this.hidden = hidden;
+        this.loss = loss;
+        this.coefficientCount = (int) coefs;
+        this.predictScratch = ThreadLocal.withInitial(() -> new float[widths.length][]);
+        this.params = new float[(int) total];
         this.grads = new float[params.length];
         this.layers = new DenseF32[n];
         int w = 0;
         int b = coefficientCount;
         for (int i = 0; i < n; i++) {
-            layers[i] = new DenseF32(units[i], units[i + 1], i == n - 1 ? output : hidden, params, grads, w, b);
-            w += units[i] * units[i + 1];
-            b += units[i + 1];
+            layers[i] = new DenseF32(widths[i], widths[i + 1], i == n - 1 ? output : hidden, params, grads, w, b);
+            w += widths[i] * widths[i + 1];
+            b += widths[i + 1];
         }
     }
 
@@ -190,18 +209,30 @@ public final class NetworkF32 {
     /**
      * Allocates the training workspace for batches of up to {@code rows} rows (once per fit).
      *
-     * @param rows the largest batch size; a smaller value than before keeps the workspace
+     * @param rows the largest batch size, {@code >= 0}; a smaller value than before keeps the
+     *             workspace
+     * @throws IllegalArgumentException if {@code rows} is negative or a layer's workspace for
+     *                                  {@code rows} rows would not fit in one array
      */
     public void reserve(int rows) {
+        LayerArguments.rows(rows);
         if (rows <= capacity) {
             return;
         }
-        activations = new float[layers.length][];
-        deltas = new float[layers.length][];
-        for (int i = 0; i < layers.length; i++) {
-            activations[i] = new float[Math.multiplyExact(rows, units[i + 1])];
-            deltas[i] = new float[activations[i].length];
+        for (int i = 1; i < units.length; i++) {
+            if ((long) rows * units[i] > LayerArguments.MAX_ARRAY_LENGTH) {
+                throw new IllegalArgumentException("rows " + rows + " x units[" + i + "] " + units[i]
+                        + " is more than one array holds (" + LayerArguments.MAX_ARRAY_LENGTH + ")");
+            }
         }
+        float[][] newActivations = new float[layers.length][];
+        float[][] newDeltas = new float[layers.length][];
+        for (int i = 0; i < layers.length; i++) {
+            newActivations[i] = new float[rows * units[i + 1]];
+            newDeltas[i] = new float[newActivations[i].length];
+        }
+        activations = newActivations;
+        deltas = newDeltas;
         capacity = rows;
     }
 

@@ -240,6 +240,37 @@ class LayerArgumentsTest {
         assertMessage(() -> net.biasOffset(2), "layer index");
     }
 
+    @Test
+    void networkSizesAreRefusedByNameBeforeAnythingIsAllocated() {
+        // {-2, 3} threw NegativeArraySizeException from the parameter array, {100000, 100000}
+        // ArithmeticException, both before the layers' own check.
+        for (boolean single : new boolean[] {true, false}) {
+            assertMessage(() -> network(single, new int[] {-2, 3}), "units[0] must be >= 1, got -2");
+            assertMessage(() -> network(single, new int[] {2, -3}), "units[1] must be >= 1, got -3");
+            assertMessage(() -> network(single, new int[] {2, 0, 3}), "units[1] must be >= 1, got 0");
+            assertMessage(() -> network(single, new int[] {100000, 100000}), "(10000100000 by layer 0)");
+            assertMessage(() -> network(single, new int[] {40000, 40000, 40000}), "(3200080000 by layer 1)");
+            // Three products of about 2^62 would overflow a long sum.
+            int max = Integer.MAX_VALUE;
+            assertMessage(() -> network(single, new int[] {max, max, max, max}), "more than the 2147483639 parameters");
+        }
+        NetworkF32 f32 = new NetworkF32(UNITS, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS);
+        NetworkF64 f64 = new NetworkF64(UNITS, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS);
+        // reserve(-5) was accepted as a no-op; a workspace past an array threw ArithmeticException.
+        assertMessage(() -> f32.reserve(-5), "rows must be >= 0, got -5");
+        assertMessage(() -> f64.reserve(-5), "rows must be >= 0, got -5");
+        assertMessage(() -> f32.reserve(Integer.MAX_VALUE), "units[1] 4 is more than one array holds");
+        assertMessage(() -> f64.reserve(Integer.MAX_VALUE), "units[1] 4 is more than one array holds");
+        f32.reserve(0);
+        f32.reserve(3);
+        assertTrue(Double.isFinite(f32.lossAndGradient(new float[9], new float[] {1, 0, 1, 0, 0, 1}, null, 3, 0)));
+    }
+
+    private static Object network(boolean single, int[] units) {
+        return single ? new NetworkF32(units, Transfer.RELU, Transfer.IDENTITY, Loss.SQUARED)
+                : new NetworkF64(units, Transfer.RELU, Transfer.IDENTITY, Loss.SQUARED);
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
