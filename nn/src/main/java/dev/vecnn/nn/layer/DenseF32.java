@@ -183,7 +183,7 @@ public final class DenseF32 {
      * @param input         the layer's {@code rows x fanIn} inputs from the forward pass
      * @param delta         {@code rows x fanOut} output deltas, as described above
      * @param rows          number of rows
-     * @param alpha         L2 penalty strength
+     * @param alpha         L2 penalty strength, finite and {@code >= 0}
      * @param scale         the batch's total sample weight, {@code > 0}
      * @param inputDelta    null, or receives the {@code rows x fanIn} input deltas
      * @param inputTransfer the function that produced {@code input}; used with {@code inputDelta}
@@ -196,6 +196,7 @@ public final class DenseF32 {
         if (!(scale > 0)) {
             throw new IllegalArgumentException("scale must be > 0, got " + scale);
         }
+        LayerArguments.alpha(alpha);
         if (inputDelta != null) {
             LayerArguments.matrix("inputDelta", inputDelta, rows, fanIn);
             LayerArguments.notNull("inputTransfer", inputTransfer);

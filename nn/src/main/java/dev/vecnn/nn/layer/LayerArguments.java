@@ -27,6 +27,13 @@ final class LayerArguments {
         }
     }
 
+    /** The L2 penalty: finite and non-negative (NaN would turn every gradient into NaN). */
+    static void alpha(double alpha) {
+        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("alpha must be finite and >= 0, got " + alpha);
+        }
+    }
+
     /** A row-major {@code rows x width} matrix from index 0: a float[] or double[] long enough. */
     static void matrix(String name, Object array, int rows, int width) {
         notNull(name, array);

@@ -244,10 +244,16 @@ public final class NetworkF32 {
      *
      * @param x            {@code rows x n_features} inputs, row-major
      * @param y            {@code rows x n_outputs} targets, row-major
-     * @param sampleWeight null, or one weight per row
-     * @param rows         batch size, at most the reserved capacity
-     * @param alpha        L2 penalty strength
+     * @param sampleWeight null, or one finite weight {@code >= 0} per row with a positive, finite
+     *                     sum (the mean and the gradient divide by it)
+     * @param rows         batch size, {@code >= 1} and at most the reserved capacity
+     * @param alpha        L2 penalty strength, finite and {@code >= 0}
      * @return the penalized loss of the batch
+     * @throws IllegalArgumentException if {@code rows < 1}, an array is null (but
+     *                                  {@code sampleWeight}) or too short, a sample weight is
+     *                                  negative or not finite, the weights sum to 0 (or overflow),
+     *                                  or {@code alpha} is negative or not finite
+     * @throws IllegalStateException    if fewer than {@code rows} rows were reserved
      */
     public double lossAndGradient(float[] x, float[] y, float[] sampleWeight, int rows, double alpha) {
         if (rows < 1) {
@@ -258,9 +264,12 @@ public final class NetworkF32 {
         }
         LayerArguments.matrix("x", x, rows, units[0]);
         LayerArguments.matrix("y", y, rows, units[units.length - 1]);
+        float weightSum = rows;
         if (sampleWeight != null) {
             LayerArguments.matrix("sampleWeight", sampleWeight, rows, 1);
+            weightSum = weightSum(sampleWeight, rows);
         }
+        LayerArguments.alpha(alpha);
         int parts = rowParts(rows);
         if (parts == 1) {
             forwardRows(x, 0, rows);
@@ -272,14 +281,6 @@ public final class NetworkF32 {
             });
         }
         int last = layers.length - 1;
-        float weightSum = rows;
-        if (sampleWeight != null) {
-            double sum = 0;
-            for (int i = 0; i < rows; i++) {
-                sum += sampleWeight[i];
-            }
-            weightSum = (float) sum;
-        }
         float data = Losses.loss(loss, activations[last], y, sampleWeight, rows, units[last + 1], deltas[last]);
         float squares = 0;
         for (float chunk : squareChunks) {
@@ -296,6 +297,29 @@ public final class NetworkF32 {
             Parallel.run(parts, part -> gradientShare(x, rows, a, scale, part, parts));
         }
         return value;
+    }
+
+    /**
+     * The sum of the first {@code rows} sample weights (scikit-learn's rules: each finite and
+     * {@code >= 0}, a positive sum), which the mean loss and the gradients divide by. A batch whose
+     * weights are all 0 has no weighted mean: dividing by its sum gave NaN.
+     */
+    private static float weightSum(float[] sampleWeight, int rows) {
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            float w = sampleWeight[i];
+            if (!Float.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("sampleWeight must be finite and non-negative, got " + w
+                        + " at " + i);
+            }
+            sum += w;
+        }
+        float total = (float) sum;
+        if (!(total > 0) || !Float.isFinite(total)) {
+            throw new IllegalArgumentException("sampleWeight must have a positive, finite sum over the "
+                    + rows + " rows, got " + sum);
+        }
+        return total;
     }
 
     /** The sums of squares of the weight chunks {@code part, part + parts, ...}. */

@@ -271,6 +271,56 @@ class LayerArgumentsTest {
                 : new NetworkF64(units, Transfer.RELU, Transfer.IDENTITY, Loss.SQUARED);
     }
 
+    @Test
+    void sampleWeightsWithoutAPositiveSumAndBadAlphaAreRefusedBeforeAnythingChanges() {
+        // All-zero weights divided the loss and the gradients by 0 and returned NaN.
+        NetworkF32 f32 = new NetworkF32(UNITS, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS);
+        Arrays.fill(f32.parameters(), 0.25f);
+        f32.reserve(2);
+        float[] x32 = {1, 2, 3, -1, 0, 1};
+        float[] y32 = {1, 0, 0, 1};
+        double loss32 = f32.lossAndGradient(x32, y32, new float[] {0, 2}, 2, 0.5);
+        assertTrue(Double.isFinite(loss32) && loss32 > 0);
+        float[] grads32 = f32.gradients().clone();
+        float[] params32 = f32.parameters().clone();
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {0, 0}, 2, 0),
+                "sampleWeight must have a positive");
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {0, 0, 5}, 2, 0), "got 0.0");
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {-1, 2}, 2, 0), "non-negative, got -1.0 at 0");
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {1, Float.NaN}, 2, 0), "got NaN at 1");
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {1, Float.POSITIVE_INFINITY}, 2, 0),
+                "got Infinity at 1");
+        assertMessage(() -> f32.lossAndGradient(x32, y32, new float[] {3e38f, 3e38f}, 2, 0), "finite sum");
+        for (double alpha : new double[] {Double.NaN, -1e-9, Double.POSITIVE_INFINITY}) {
+            assertMessage(() -> f32.lossAndGradient(x32, y32, null, 2, alpha), "alpha must be finite and >= 0, got "
+                    + alpha);
+        }
+        assertArrayEquals(grads32, f32.gradients());
+        assertArrayEquals(params32, f32.parameters());
+
+        NetworkF64 f64 = new NetworkF64(UNITS, Transfer.RELU, Transfer.SOFTMAX, Loss.LOG_LOSS);
+        Arrays.fill(f64.parameters(), 0.25);
+        f64.reserve(2);
+        double[] x64 = {1, 2, 3, -1, 0, 1};
+        double[] y64 = {1, 0, 0, 1};
+        // A zero weight among positive ones is allowed: that row does not count.
+        assertEquals(f64.lossAndGradient(Arrays.copyOfRange(x64, 3, 6), Arrays.copyOfRange(y64, 2, 4), null, 1, 0.5),
+                f64.lossAndGradient(x64, y64, new double[] {0, 1}, 2, 0.5), 1e-12);
+        double[] grads64 = f64.gradients().clone();
+        assertMessage(() -> f64.lossAndGradient(x64, y64, new double[] {0, 0}, 2, 0),
+                "sampleWeight must have a positive");
+        assertMessage(() -> f64.lossAndGradient(x64, y64, new double[] {-0.5, 1}, 2, 0), "got -0.5 at 0");
+        assertMessage(() -> f64.lossAndGradient(x64, y64, null, 2, Double.NaN), "alpha");
+        assertArrayEquals(grads64, f64.gradients());
+
+        float[] params = new float[LENGTH];
+        float[] grads = new float[LENGTH];
+        DenseF32 layer = new DenseF32(3, 2, Transfer.TANH, params, grads, 0, 6);
+        assertMessage(() -> layer.backward(x32, y32, 2, Float.NaN, 2f, null, null), "alpha");
+        assertMessage(() -> layer.backward(x32, y32, 2, -1f, 2f, null, null), "alpha");
+        assertArrayEquals(new float[LENGTH], grads);
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should mention " + part);
