@@ -9,6 +9,7 @@ import dev.vecnn.nn.data.Dataset;
 import dev.vecnn.nn.data.Datasets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,16 +24,27 @@ import java.util.Locale;
  * over its epochs; a second line gives the median epoch (timed between the verbose lines), which
  * leaves out the first epochs' share of the JIT compiling the training loop and the odd epoch
  * slowed by other work on the machine, and the first and slowest epochs. {@code bench/sklearn_mnist.py} runs the same two with scikit-learn. Pass {@code float32} as an
- * argument to train on float inputs instead of double. After the second run it times
+ * argument to train on float inputs instead of double ({@code float64}, the default, may be named
+ * too); any other argument is refused before anything runs. After the second run it times
  * {@code predictProba} on the 2000 test rows.
  */
 public final class MnistMain {
     private MnistMain() {
     }
 
-    /** Runs both configurations. */
+    /** The arguments the job accepts, one at most: the precision to train in. */
+    static final List<String> PRECISIONS = List.of("float64", "float32");
+
+    /** Runs both configurations; exits with status 2 on an argument it does not know. */
     public static void main(String[] args) {
-        boolean float32 = args.length > 0 && args[0].equals("float32");
+        boolean float32;
+        try {
+            float32 = float32(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("MnistMain: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Dataset all = Datasets.mnist10k();
         Dataset train = all.rows(0, Datasets.MNIST_TRAIN_ROWS);
         Dataset test = all.rows(Datasets.MNIST_TRAIN_ROWS, all.nSamples());
@@ -55,6 +67,23 @@ public final class MnistMain {
         System.out.println("== defaults: adam, relu, hidden (100,), max_iter=200" + (float32 ? ", float32" : ", float64"));
         MLPClassifier<Integer> fitted = run(defaults, train, test, float32);
         timePredictProba(fitted, test, float32);
+    }
+
+    /**
+     * Whether {@code args} ask for float32. Anything but nothing, {@code float64} or
+     * {@code float32} is refused: a misspelt precision used to train in float64 under the
+     * impression of float32.
+     */
+    static boolean float32(String... args) {
+        String accepted = "accepted: " + String.join(" or ", PRECISIONS) + " (none: float64)";
+        if (args.length > 1) {
+            throw new IllegalArgumentException("one argument at most, got " + args.length + ": '"
+                    + String.join(" ", args) + "'; " + accepted);
+        }
+        if (args.length == 1 && !PRECISIONS.contains(args[0])) {
+            throw new IllegalArgumentException("unknown argument '" + args[0] + "'; " + accepted);
+        }
+        return args.length == 1 && args[0].equals("float32");
     }
 
     private static void predictProba(MLPClassifier<Integer> clf, double[][] x, float[][] xf, int rows) {
