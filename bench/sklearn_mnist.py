@@ -6,9 +6,10 @@ scikit-learn's verbose lines and the same summary lines per run:
     test accuracy: 0.XXXX  epochs: N  seconds/epoch: S
     epoch seconds: median M  first F  slowest W
 and, after the second run, the time of predict_proba on the 2000 test rows.
-Usage: python3 bench/sklearn_mnist.py [float32]   (from the repository root; needs numpy, sklearn).
-Not part of the build or the tests.
+Usage: python3 bench/sklearn_mnist.py [float32 | float64]   (default float64; needs numpy, sklearn).
+Any other argument is refused, as MnistMain refuses it. Not part of the build or the tests.
 """
+import argparse
 import gzip
 import os
 import struct
@@ -16,9 +17,8 @@ import sys
 import time
 import warnings
 
-import numpy as np
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPClassifier
+# numpy and scikit-learn are imported where used, after the arguments are checked: --help and a
+# refused argument then answer at once, and on a machine without them.
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nn", "src", "main", "resources",
                     "dev", "vecnn", "nn", "data")
@@ -26,6 +26,7 @@ TRAIN_ROWS = 8000
 
 
 def read_idx(name):
+    import numpy as np
     with gzip.open(os.path.join(DATA, name), "rb") as f:
         data = f.read()
     dims = data[3]
@@ -57,6 +58,10 @@ class EpochClock:
 
 
 def run(params, x_train, y_train, x_test, y_test):
+    import numpy as np
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
     clf = MLPClassifier(**params)
     clock = EpochClock(sys.stdout)
     sys.stdout = clock
@@ -106,8 +111,21 @@ def blas_line():
                                 for i in infos)
 
 
-def main():
-    dtype = np.float32 if len(sys.argv) > 1 and sys.argv[1] == "float32" else np.float64
+def parse_args(argv):
+    """The precision to train in, from the command line: float32, float64 or nothing (float64)."""
+    parser = argparse.ArgumentParser(
+        prog="python3 bench/sklearn_mnist.py",
+        description="MnistMain's two MNIST runs with scikit-learn, for comparison with vecnn.")
+    parser.add_argument("precision", nargs="?", default="float64", choices=["float64", "float32"],
+                        help="the input and model precision (default: float64)")
+    return parser.parse_args(argv).precision
+
+
+def main(argv):
+    precision = parse_args(argv)
+    import numpy as np
+
+    dtype = np.float32 if precision == "float32" else np.float64
     print(blas_line())
     images = read_idx("images-idx3-ubyte.gz")
     labels = read_idx("labels-idx1-ubyte.gz").astype(int)
@@ -123,4 +141,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
