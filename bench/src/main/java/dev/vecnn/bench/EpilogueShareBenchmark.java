@@ -108,8 +108,9 @@ public class EpilogueShareBenchmark {
 
     @Setup
     public void setUp() {
-        // One set-up step (it checks fused against separate); the three ways read the same
-        // arrays and write the same C, so none of them finds its inputs evicted by the others'.
+        // One set-up step (it refuses a step it does not know, and checks fused against separate);
+        // the three ways read the same arrays and write the same C, so none of them finds its
+        // inputs evicted by the others'.
         layer.step = step;
         layer.impl = "fused";
         layer.jit = "fit";

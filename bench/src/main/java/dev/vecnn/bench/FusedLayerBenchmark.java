@@ -4,6 +4,7 @@ import dev.vecnn.kernels.Activation;
 import dev.vecnn.kernels.Activations;
 import dev.vecnn.kernels.FusedGemm;
 import dev.vecnn.kernels.Gemm;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,6 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class FusedLayerBenchmark {
     private static final int BATCH = 200;
+    /** The steps, as {@code @Param} lists them: setUp reads a step's shape and activation from its name. */
+    static final List<String> STEPS = List.of("fwd-784-100-relu", "fwd-100-50-tanh", "fwd-100-50-logistic",
+            "fwd-50-10-softmax", "bwd-50-100-relu", "bwd-50-100-tanh");
+    /** The ways, as {@code @Param} lists them. */
+    static final List<String> IMPLS = List.of("gemm", "fused", "separate");
 
     @Param({"fwd-784-100-relu", "fwd-100-50-tanh", "fwd-100-50-logistic", "fwd-50-10-softmax", "bwd-50-100-relu",
             "bwd-50-100-tanh"})
@@ -69,11 +75,14 @@ public class FusedLayerBenchmark {
 
     @Setup
     public void setUp() {
+        // JMH passes any -p value: an unknown impl was timed as separate, an unknown step read as
+        // a backward one (or failed with an index out of bounds) instead of naming the known ones.
+        ParamValues.oneOf("step", step, STEPS);
+        ParamValues.oneOf("impl", impl, IMPLS);
+        ParamValues.oneOf("jit", jit, List.of("fit", "cold"));
         Gemm.setThreads(1);
         if (jit.equals("fit")) {
             dev.vecnn.kernels.Warmup.forFloat();
-        } else if (!jit.equals("cold")) {
-            throw new IllegalArgumentException("jit must be fit or cold, got " + jit);
         }
         String[] parts = step.split("-");
         forward = parts[0].equals("fwd");
@@ -117,11 +126,12 @@ public class FusedLayerBenchmark {
                 case "gemm" -> Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
                 case "fused" -> FusedGemm.sgemmBiasActivation(false, false, m, n, k, a, 0, k, w, 0, n, bias, 0,
                         activation, 0f, c, 0, n);
-                default -> {
+                case "separate" -> {
                     Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, w, 0, n, 0f, c, 0, n);
                     addBias();
                     Activations.forward(activation, c, 0, c.length);
                 }
+                default -> throw new IllegalArgumentException("way must be one of " + IMPLS + ", got '" + way + "'");
             }
             if (softmax && !way.equals("gemm")) {
                 Activations.softmax(c, 0, m, n);
@@ -131,10 +141,11 @@ public class FusedLayerBenchmark {
                 case "gemm" -> Gemm.sgemm(false, true, m, n, k, 1f, a, 0, k, w, 0, k, 0f, c, 0, n);
                 case "fused" -> FusedGemm.sgemmActivationDerivative(false, true, m, n, k, a, 0, k, w, 0, k,
                         activation, 0f, z, 0, n, c, 0, n);
-                default -> {
+                case "separate" -> {
                     Gemm.sgemm(false, true, m, n, k, 1f, a, 0, k, w, 0, k, 0f, c, 0, n);
                     Activations.derivative(activation, 0f, z, c, 0, c.length);
                 }
+                default -> throw new IllegalArgumentException("way must be one of " + IMPLS + ", got '" + way + "'");
             }
         }
         return c;
