@@ -32,6 +32,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 final class GemmSuite {
     static final String QUICK = "quick";
+    /** The parameters of {@link GemmBenchmark}, the only {@code -p} names the table takes. */
+    static final List<String> PARAMETERS = List.of("impl", "shape", "trans", "dtype", "threads");
 
     private GemmSuite() {
     }
@@ -58,13 +60,19 @@ final class GemmSuite {
                     + " -rff belong to a single JMH run: benchmarks.jar jmh GemmBenchmark ... -rf json");
         }
         if (!user.getIncludes().isEmpty()) {
-            throw new IllegalArgumentException("gemm runs GemmBenchmark only; narrow it with -p NAME=V1,V2, not "
-                    + user.getIncludes());
+            // A benchmark name without "jmh" in front lands here: say how to run it.
+            String names = String.join(" ", user.getIncludes());
+            throw new IllegalArgumentException("to run " + names + ", put jmh first: benchmarks.jar jmh " + names
+                    + " ...; without it the arguments go to the GEMM table, which runs GemmBenchmark only,"
+                    + " narrowed with -p NAME=V1,V2");
         }
+        refuseUnhonoured(user);
+        refuseUnknownParameters(rest, user);
+        GemmPlan.Selection selection = selection(user);
         Optional<String> openBlasCpuLeftOut = OpenBlas.available()
                 ? OpenBlasKernelSet.redundancy(OpenBlasKernelSet.forThisCpu(), OpenBlas.coreName())
                 : Optional.empty();
-        GemmPlan plan = GemmPlan.of(selection(user), quick, Optional.ofNullable(OpenBlas.unavailableReason()),
+        GemmPlan plan = GemmPlan.of(selection, quick, Optional.ofNullable(OpenBlas.unavailableReason()),
                 openBlasCpuLeftOut);
         if (plan.cases.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: " + String.join(" ", plan.notes));
@@ -145,7 +153,77 @@ final class GemmSuite {
                 param(user, "shape", GemmShape::parse),
                 param(user, "trans", Trans::parse),
                 param(user, "dtype", Precision::parse),
-                param(user, "threads", Integer::parseInt));
+                param(user, "threads", GemmSuite::parseThreads));
+    }
+
+    /** A {@code threads} value: the threads one product may use. */
+    static int parseThreads(String text) {
+        try {
+            int threads = Integer.parseInt(text.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below, with the parameter's name (Integer's message names only the text).
+        }
+        throw new IllegalArgumentException("threads must be a whole number >= 1, got '" + text + "'");
+    }
+
+    /**
+     * Refuses a {@code -p} name that {@link GemmBenchmark} does not have: JMH keeps any name, and
+     * a misspelt one ({@code sahpe=64x64x64}) ran the default list of that parameter instead of
+     * the values typed. JMH's options answer for a given name but cannot list the names, so they
+     * are read off the arguments ({@code -p NAME=V} or {@code -pNAME=V}), each confirmed against
+     * what JMH parsed.
+     */
+    static void refuseUnknownParameters(List<String> args, Options user) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String param = arg.equals("-p") && i + 1 < args.size() ? args.get(++i)
+                    : arg.startsWith("-p") ? arg.substring(2) : "";
+            int equals = param.indexOf('=');
+            if (equals < 1) {
+                continue;
+            }
+            String name = param.substring(0, equals);
+            if (!PARAMETERS.contains(name) && user.getParameter(name).hasValue()) {
+                throw new IllegalArgumentException("unknown parameter -p " + name + ": GemmBenchmark has "
+                        + String.join(", ", PARAMETERS));
+            }
+        }
+    }
+
+    /**
+     * Refuses the JMH options the table would take without doing as asked. Each of its runs sets
+     * the mode, time unit and includes itself, the table reads one product per operation and one
+     * calling thread, and every run opens the output file anew; such an option was either ignored
+     * or put other figures under the table's labels.
+     */
+    static void refuseUnhonoured(Options user) {
+        if (user.getThreads().hasValue() || user.getThreadGroups().hasValue()) {
+            throw new IllegalArgumentException("-t and -tg are not for the table: JMH threads would time the"
+                    + " same product concurrently and the table add their rates up; the threads one product"
+                    + " may use are -p threads=1,2");
+        }
+        if (!user.getBenchModes().isEmpty() || user.getTimeUnit().hasValue()) {
+            throw new IllegalArgumentException("-bm and -tu are not for the table: it measures throughput and"
+                    + " reports GFLOP/s; for another mode or unit run JMH itself: benchmarks.jar jmh"
+                    + " GemmBenchmark -bm avgt -tu us ...");
+        }
+        if (user.getMeasurementBatchSize().hasValue() || user.getWarmupBatchSize().hasValue()
+                || user.getOperationsPerInvocation().hasValue()) {
+            throw new IllegalArgumentException("-bs, -wbs and -opi are not for the table: it times one product per"
+                    + " operation in throughput mode, where JMH ignores batch sizes and -opi would scale the"
+                    + " GFLOP/s");
+        }
+        if (user.getOutput().hasValue()) {
+            throw new IllegalArgumentException("-o is not for the table: each of its JMH runs would start the file"
+                    + " anew, keeping only the last; redirect the runner's output instead (> gemm.log)");
+        }
+        if (!user.getExcludes().isEmpty()) {
+            throw new IllegalArgumentException("gemm runs GemmBenchmark only; narrow it with -p NAME=V1,V2, not -e "
+                    + String.join(" ", user.getExcludes()));
+        }
     }
 
     /**

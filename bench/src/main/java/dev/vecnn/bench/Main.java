@@ -27,7 +27,9 @@ public final class Main {
                              (openblas-cpu: OpenBLAS with the kernel set this CPU calls for, where its own
                              detection falls back to older kernels; the column to compare with)
               -p trans=...   NN,TN,NT (replaces every shape's)    -p dtype=f32,f64     -p threads=1,2
-              other JMH options (-f, -wi, -i, -w, -r, -jvmArgsAppend, ...) apply to every fork
+              other JMH options (-f, -wi, -i, -w, -r, -to, -prof, -jvmArgsAppend, ...) apply to every fork;
+                             refused, as the table cannot honour them: -t, -tg, -bm, -tu, -bs, -wbs, -opi, -o, -e,
+                             -rf, -rff, a -p name not listed above (jmh runs take the JMH options)
               results: gemm-results.json and gemm-results.md next to benchmarks.jar (-Dvecnn.bench.out=DIR)
                    benchmarks.jar -l | -lp | -lprof   JMH's lists (the same as jmh -l ...)""";
 
