@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Keeps OpenBLAS tuning overrides out of the measurement. {@code OPENBLAS_CORETYPE} forces a
@@ -18,6 +21,8 @@ final class CleanEnvironment {
     static final List<String> OVERRIDES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
     /** Set on the restarted runner to what was removed, so the report can say so. */
     static final String REMOVED_PROPERTY = "vecnn.bench.removedEnvironment";
+    /** How long a stopped child and its forks get to exit on their own before they are killed. */
+    static final long STOP_SECONDS = 5;
 
     private CleanEnvironment() {
     }
@@ -43,6 +48,8 @@ final class CleanEnvironment {
      * {@link ForkFlags} (JMH forks inherit the runner's flags), and returns its exit code; or
      * returns -1 at once when the environment is clean and the flags are present (as when started
      * by Maven's {@code -Pbench}; a plain {@code java -jar benchmarks.jar} lacks the vector module).
+     * When this JVM is stopped while it waits (SIGTERM from {@code kill} or {@code timeout}, Ctrl-C),
+     * it stops the restarted runner and its JMH forks too.
      */
     static int restartIfNeeded(Class<?> mainClass, String[] args) throws IOException, InterruptedException {
         List<String> set = overrides(System.getenv());
@@ -70,6 +77,42 @@ final class CleanEnvironment {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         OVERRIDES.forEach(builder.environment()::remove);
-        return builder.start().waitFor();
+        Process child = builder.start();
+        // Without this, killing the runner one started left the benchmark running in the child,
+        // measuring on a machine others then time on too.
+        Thread stopChild = new Thread(() -> stopTree(child.toHandle()), "vecnn-bench-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int status = child.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook runs and finds nothing left to stop.
+        }
+        return status;
+    }
+
+    /**
+     * Stops {@code root} and its descendants (a restarted runner's JMH forks), waits up to
+     * {@link #STOP_SECONDS} for them to exit and kills those still running. The descendants are
+     * listed first: once the root has exited they are no longer found as its descendants.
+     */
+    static void stopTree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tree.forEach(ProcessHandle::destroyForcibly);
+                return;
+            } catch (ExecutionException e) {
+                // onExit() never completes exceptionally.
+            }
+        }
     }
 }
