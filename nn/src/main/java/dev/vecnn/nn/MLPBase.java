@@ -17,13 +17,20 @@ import java.util.List;
  * {@code fit} continues exactly as the original would (a classifier's labels must be serializable
  * too). The stream holds plain data only ({@code SavedEstimator}); reading it validates it
  * again and refuses what does not fit together. Verbose output goes to {@code System.out} after
- * reading. As with any Java serialization, read only streams you trust (or use an
- * {@code ObjectInputFilter}). Do not write an estimator while it is being fitted.
+ * reading. As with any Java serialization, read only streams you trust, or set an
+ * {@code ObjectInputFilter}: {@code dev.vecnn.**;java.util.*;java.lang.*;!*} reads every estimator
+ * whose labels are numbers or strings (add the label class otherwise); the stream also names the
+ * estimator classes, {@code java.util} collections and {@code java.lang.Object}. Do not write an
+ * estimator while it is being fitted.
  *
  * <p>Threads: fitting and prediction run on the kernels' worker threads, as many as
  * {@link dev.vecnn.kernels.Gemm#setThreads(int)} or the environment variable {@code VECNN_THREADS}
  * say (default: every processor), with the same bits for any count; scikit-learn's MLP has no
- * {@code n_jobs} parameter, and neither has this one. Warnings are kept in
+ * {@code n_jobs} parameter, and neither has this one. Predictions may run from many threads at
+ * once. While a fit that starts over runs, predictions see the previous model (the new one is
+ * published when the fit ends); a warm-started {@code fit} or a {@code partialFit} trains the
+ * published network in place, so predictions made meanwhile see weights part way through the
+ * call. Warnings are kept in
  * {@link #convergenceWarnings()} and logged to the {@code System.Logger} named {@code dev.vecnn.nn}.
  *
  * @param <S> the estimator type, returned by fluent methods

@@ -647,6 +647,9 @@ public final class MLPClassifier<L extends Comparable<? super L>> extends MLPBas
         labels = classes == null ? null : Labels.restore((List<L>) classes);
         multilabelOutputs = multilabel;
         core.restore(model);
+        // the parameter is what the network computes (a stream written before session 28 may
+        // hold a network fitted with another activation than a later setParams named)
+        core.hiddenActivation(params().activation());
     }
 
     /**

@@ -526,6 +526,7 @@ public final class MLPRegressor extends MLPBase<MLPRegressor> {
     /** Puts back what {@link #writeReplace()} saved (see {@code SavedEstimator}). */
     void restore(Model model) {
         core.restore(model);
+        core.hiddenActivation(params().activation()); // as MLPClassifier.restore
     }
 
     /**

@@ -59,6 +59,12 @@ record SavedEstimator(String owner, TreeMap<String, Object> params, SavedModel m
                     : classifier ? multilabelOutputs : outputs;
             SavedModel.require(outputs == expected, "the network has " + outputs + " outputs where the targets"
                     + " need " + expected);
+            // softmax over more than two classes, one logistic unit for two, logistic per label
+            Transfer task = !classifier ? model.out()
+                    : classes != null && classes.size() > 2 ? Transfer.SOFTMAX : Transfer.LOGISTIC;
+            SavedModel.require(model.out() == task, "a classifier with " + (classes != null ? classes.size()
+                    + " classes" : multilabelOutputs + " labels") + " has a " + task + " output, not "
+                    + model.out());
         }
         params = new TreeMap<>(params);
         classes = classes == null ? null : new ArrayList<>(classes);

@@ -43,6 +43,9 @@ record SavedModel(int[] units, boolean float32, Transfer hidden, Transfer out, L
         Step {
             require(params != null, "the step rule's parameters are missing");
             require(adamSteps >= 0, "Adam's step count is negative: " + adamSteps);
+            // every schedule keeps the step size positive and finite (adaptive stops dividing at 1e-6)
+            require(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY,
+                    "the learning rate must be finite and > 0, got " + learningRate);
             params = new TreeMap<>(params);
         }
     }
@@ -71,8 +74,9 @@ record SavedModel(int[] units, boolean float32, Transfer hidden, Transfer out, L
                 + " arrays come together");
         require(bestParams == null || bestParams.length == count, "the best parameters must hold " + count
                 + " values");
-        require(noNulls(lossCurve) && noNulls(validationScores) && warnings != null && noNulls(warnings),
-                "the loss curve, validation scores and warnings must not hold nulls");
+        require(allOf(lossCurve, Double.class) && allOf(validationScores, Double.class) && warnings != null
+                && allOf(warnings, String.class),
+                "the loss curve and validation scores must hold numbers and the warnings text, without nulls");
         require(t >= 0 && nIter >= 0 && noImprovementCount >= 0, "t_, n_iter_ and the no-improvement count"
                 + " must not be negative");
         units = units.clone();
@@ -85,8 +89,9 @@ record SavedModel(int[] units, boolean float32, Transfer hidden, Transfer out, L
         warnings = List.copyOf(warnings);
     }
 
-    private static boolean noNulls(List<?> list) {
-        return list == null || list.stream().allMatch(java.util.Objects::nonNull);
+    /** Whether every element is a {@code type} (none null); a missing list passes. */
+    private static boolean allOf(List<?> list, Class<?> type) {
+        return list == null || list.stream().allMatch(type::isInstance);
     }
 
     static void require(boolean condition, String problem) {

@@ -232,4 +232,69 @@ class SerializationTest {
                 new TreeMap<>(clf.getParams()), regression, List.of(0, 1, 2), 0));
         assertTrue(wrong.getMessage().contains("IDENTITY output"), wrong.getMessage());
     }
+
+    /**
+     * Parts that each look valid but contradict the task or each other: a three-class network with
+     * a logistic output, a binary one with softmax, a loss curve of strings, a negative step size.
+     * And a network whose activation differs from the parameter (a stream written before
+     * setParams switched the network) computes what the parameter says once read.
+     */
+    @Test
+    void savedFormsThatContradictTheirTaskAreRefused() throws Exception {
+        MLPClassifier<Integer> clf = new MLPClassifier<Integer>(small().maxIter(2).build())
+                .fit(IRIS.xRows(), IRIS.boxedLabels());
+        SavedModel m = clf.core.saved();
+        SavedModel logistic = new SavedModel(m.units(), m.float32(), m.hidden(), Transfer.LOGISTIC,
+                Loss.BINARY_LOG_LOSS, m.firstSolver(), m.parameters(), m.optimizerState(), m.step(), m.lossCurve(),
+                m.validationScores(), m.bestLoss(), m.bestValidationScore(), m.lossValue(), m.t(), m.nIter(),
+                m.noImprovementCount(), m.bestParams(), m.warnings());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SavedEstimator(
+                SavedEstimator.CLASSIFIER, new TreeMap<>(clf.getParams()), logistic, List.of(0, 1, 2), 0));
+        assertTrue(e.getMessage().contains("SOFTMAX output"), e.getMessage());
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<Double> strings = (List) List.of("a", "b");
+        e = assertThrows(IllegalArgumentException.class, () -> new SavedModel(m.units(), m.float32(), m.hidden(),
+                m.out(), m.loss(), m.firstSolver(), m.parameters(), m.optimizerState(), m.step(), strings,
+                m.validationScores(), m.bestLoss(), m.bestValidationScore(), m.lossValue(), m.t(), m.nIter(),
+                m.noImprovementCount(), m.bestParams(), m.warnings()));
+        assertTrue(e.getMessage().contains("loss curve"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SavedModel.Step(m.step().params(), -1, 0));
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+
+        SavedModel tanhNetwork = new SavedModel(m.units(), m.float32(), Transfer.TANH, m.out(), m.loss(),
+                m.firstSolver(), m.parameters(), m.optimizerState(), m.step(), m.lossCurve(), m.validationScores(),
+                m.bestLoss(), m.bestValidationScore(), m.lossValue(), m.t(), m.nIter(), m.noImprovementCount(),
+                m.bestParams(), m.warnings());
+        @SuppressWarnings("unchecked")
+        MLPClassifier<Integer> read = (MLPClassifier<Integer>) read(write(new SavedEstimator(
+                SavedEstimator.CLASSIFIER, new TreeMap<>(clf.getParams()), tanhNetwork, List.of(0, 1, 2), 0)));
+        assertEquals(Activation.RELU, read.params().activation());
+        assertArrayEquals(clf.predictProba(IRIS.xRows()), read.predictProba(IRIS.xRows()),
+                "the relu of the parameters, not the saved tanh");
+    }
+
+    /** The ObjectInputFilter pattern MLPBase documents reads every kind of estimator. */
+    @Test
+    void theDocumentedFilterPatternReadsEstimators() throws Exception {
+        java.io.ObjectInputFilter filter = java.io.ObjectInputFilter.Config.createFilter(
+                "dev.vecnn.**;java.util.*;java.lang.*;!*");
+        List<MLPBase<?>> estimators = List.of(
+                new MLPClassifier<Integer>(small().maxIter(2).build()).fit(IRIS.xRows(), IRIS.boxedLabels()),
+                new MLPClassifier<Integer>(small().maxIter(2).earlyStopping(true).build())
+                        .fit(IRIS.xRows(), IRIS.boxedLabels()),
+                new MLPRegressor(small().maxIter(2).solver(Solver.LBFGS).build()).fit(IRIS.xRows(), IRIS.y()),
+                new MLPClassifier<Integer>(small().build()));
+        for (MLPBase<?> estimator : estimators) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(write(estimator)))) {
+                in.setObjectInputFilter(filter);
+                MLPBase<?> back = (MLPBase<?>) in.readObject();
+                assertEquals(estimator.params(), back.params());
+            }
+        }
+        byte[] foreign = write(new java.util.concurrent.atomic.AtomicInteger(3));
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(foreign))) {
+            in.setObjectInputFilter(filter);
+            assertThrows(java.io.InvalidClassException.class, in::readObject);
+        }
+    }
 }
