@@ -136,9 +136,11 @@ final class Core {
         } else if (incremental) {
             // partialFit trains the published network in place and keeps no copy: a copy of the
             // parameters and the optimizer's moments costs about what a step on a small batch
-            // costs (MNIST 784-100-10, 200 rows: 2.5 against 1.5 ms per call). Its refusals come
-            // before anything changes; a call whose weights overflow throws and leaves them
-            // non-finite, as scikit-learn's does (lbfgs was refused above).
+            // costs (MNIST 784-100-10, 200 rows: 2.5 against 1.5 ms per call). Its arguments are
+            // refused before anything changes; a mini-batch whose sample weights are all zero is
+            // refused when it is reached (the batches before it have trained), and a call whose
+            // weights overflow throws and leaves them non-finite, as scikit-learn's does (lbfgs
+            // was refused above).
             model.fit(params, data, true, random, this.out);
         } else {
             // A warm-started fit trains the published network in place; one that fails (weights

@@ -41,8 +41,10 @@ import java.util.Map;
  * and leaves a fitted model unchanged; a fit whose weights become non-finite throws
  * {@link IllegalStateException} ("Solver produced non-finite parameter weights..."), as
  * scikit-learn raises ValueError, and leaves the estimator as it was before that call (a warm
- * start included); a {@code partialFit} that diverges keeps no copy to go back to (it would cost
- * about as much as the step) and leaves the non-finite weights, as scikit-learn does.
+ * start included); a {@code partialFit} keeps no copy to go back to (it would cost about as much
+ * as the step): one that diverges leaves the non-finite weights, as scikit-learn does, and one
+ * that meets a mini-batch whose sample weights are all zero throws there, after the batches
+ * before it have trained.
  * Predictions may run from many threads.
  *
  * @param <L> the label type
