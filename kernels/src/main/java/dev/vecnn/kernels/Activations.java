@@ -11,7 +11,7 @@ import dev.vecnn.kernels.elementwise.ActivationScalarF64;
  * (see {@link Activation} for the table), and row-wise softmax for the output layer.
  *
  * <p>The transcendental functions are polynomial approximations on vectors, within a few ulps of
- * the exact result ({@code ElementwiseTolerance} in the tests states the bounds); they saturate
+ * the exact result ({@link ElementwiseTolerance} states the bounds); they saturate
  * cleanly: {@code logistic(-1000) = 0}, {@code logistic(1000) = 1}, {@code tanh(+-inf) = +-1}.
  * Invalid arguments throw {@link IllegalArgumentException} naming the argument, before anything is
  * written. Without the vector module the scalar twins run (see {@link VectorSupport}).

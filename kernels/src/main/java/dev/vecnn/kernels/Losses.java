@@ -26,7 +26,9 @@ public final class Losses {
      * @param loss the loss, not null
      * @param p the output activations, row-major {@code rows x cols} from index 0
      * @param y the targets, laid out as {@code p}
-     * @param sampleWeight one weight per row, or null for weight 1
+     * @param sampleWeight one weight per row, each finite and {@code >= 0} with a positive sum the
+     *                     precision holds (weights are used as given: ones so small that their
+     *                     products underflow lose accuracy), or null for weight 1
      * @param rows number of samples, {@code >= 0}
      * @param cols number of outputs per sample, {@code >= 0}
      * @param delta receives {@code (p - y) w_i} per element; may be {@code p} or {@code y}
@@ -45,7 +47,9 @@ public final class Losses {
      * @param loss the loss, not null
      * @param p the output activations, row-major {@code rows x cols} from index 0
      * @param y the targets, laid out as {@code p}
-     * @param sampleWeight one weight per row, or null for weight 1
+     * @param sampleWeight one weight per row, each finite and {@code >= 0} with a positive sum the
+     *                     precision holds (weights are used as given: ones so small that their
+     *                     products underflow lose accuracy), or null for weight 1
      * @param rows number of samples, {@code >= 0}
      * @param cols number of outputs per sample, {@code >= 0}
      * @param delta receives {@code (p - y) w_i} per element; may be {@code p} or {@code y}
@@ -69,6 +73,29 @@ public final class Losses {
         ElementwiseArguments.atLeast("delta", delta, n);
         if (w != null) {
             ElementwiseArguments.atLeast("sampleWeight", w, rows);
+            checkWeights(w, rows);
+        }
+    }
+
+    /**
+     * Each weight finite and {@code >= 0}, their sum positive and finite in the working precision
+     * (the mean divides by it: all zeros gave NaN, a negative weight -inf, and float weights whose
+     * sum overflows a mean of 0).
+     */
+    private static void checkWeights(Object w, int rows) {
+        double sum = 0;
+        boolean isFloat = w instanceof float[];
+        for (int i = 0; i < rows; i++) {
+            double v = isFloat ? ((float[]) w)[i] : ((double[]) w)[i];
+            if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("sampleWeight[" + i + "] must be finite and >= 0, got " + v);
+            }
+            sum += v;
+        }
+        double limit = isFloat ? Float.MAX_VALUE : Double.MAX_VALUE;
+        if (rows > 0 && !(sum > 0 && sum <= limit)) {
+            throw new IllegalArgumentException("sampleWeight must have a positive sum that " + (isFloat ? "a float"
+                    : "a double") + " holds over the " + rows + " rows, got " + sum);
         }
     }
 }

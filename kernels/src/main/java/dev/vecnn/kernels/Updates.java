@@ -22,8 +22,9 @@ import dev.vecnn.kernels.gemm.Workers;
  * </pre>
  * Arrays of at least {@value #PARALLEL_MIN_ELEMENTS} elements are split into ranges over
  * {@link Gemm#threads()} threads; elements do not interact, so the result is the same for any
- * thread count. Invalid arguments throw {@link IllegalArgumentException} naming the argument,
- * before anything is written.
+ * thread count. The optimizer's state arrays must not be {@code params} itself (grads may be).
+ * Invalid arguments throw {@link IllegalArgumentException} naming the argument, before anything
+ * is written.
  */
 public final class Updates {
     /** Arrays shorter than this are updated on the calling thread (a hand-off costs microseconds). */
@@ -397,6 +398,18 @@ public final class Updates {
         int n = ElementwiseArguments.length("params", params);
         ElementwiseArguments.exactLength(name1, array1, n);
         ElementwiseArguments.exactLength(name2, array2, n);
+        notParams(params, name2, array2);
+    }
+
+    /**
+     * An optimizer's state must be an array of its own: the vector body reads params before it
+     * writes the state, the scalar tail after, so params passed as the state gave results that
+     * depended on an element's position.
+     */
+    private static void notParams(Object params, String name, Object state) {
+        if (state == params) {
+            throw new IllegalArgumentException(name + " must not be the params array itself");
+        }
     }
 
     private static void same(Object params, String name1, Object array1, String name2, Object array2, String name3,
@@ -405,5 +418,7 @@ public final class Updates {
         ElementwiseArguments.exactLength(name1, array1, n);
         ElementwiseArguments.exactLength(name2, array2, n);
         ElementwiseArguments.exactLength(name3, array3, n);
+        notParams(params, name2, array2);
+        notParams(params, name3, array3);
     }
 }

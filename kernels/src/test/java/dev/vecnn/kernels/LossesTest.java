@@ -132,6 +132,18 @@ class LossesTest {
         ActivationsTest.expect("y.length", () -> Losses.loss(Loss.SQUARED, new float[2], new float[1], null, 1, 2, d));
         ActivationsTest.expect("sampleWeight.length", () -> Losses.loss(Loss.SQUARED, new float[4], new float[4], new float[1], 2, 2, new float[4]));
         ActivationsTest.expect("delta must not be null", () -> Losses.loss(Loss.SQUARED, new double[2], new double[2], null, 1, 2, null));
+        // weights the weighted mean cannot use: all zero (it was NaN), negative (-inf), NaN, and
+        // float weights whose sum overflows a float (the mean came out 0)
+        float[] two = {7, 7};
+        ActivationsTest.expect("positive sum", () -> Losses.loss(Loss.SQUARED, new float[2], new float[2],
+                new float[] {0, 0}, 2, 1, two));
+        ActivationsTest.expect("sampleWeight[1] must be finite and >= 0", () -> Losses.loss(Loss.SQUARED,
+                new float[2], new float[2], new float[] {1, -1}, 2, 1, two));
+        ActivationsTest.expect("sampleWeight[0] must be finite and >= 0", () -> Losses.loss(Loss.SQUARED,
+                new double[2], new double[2], new double[] {Double.NaN, 1}, 2, 1, new double[2]));
+        ActivationsTest.expect("a float holds", () -> Losses.loss(Loss.SQUARED, new float[] {1, 1}, new float[2],
+                new float[] {3e38f, 3e38f}, 2, 1, two));
+        assertArrayEquals(new float[] {7, 7}, two, "a rejected call writes nothing");
         assertArrayEquals(new float[] {7, 7}, d, "a rejected call writes nothing");
     }
 }

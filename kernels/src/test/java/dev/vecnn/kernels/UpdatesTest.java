@@ -224,6 +224,16 @@ class UpdatesTest {
         ActivationsTest.expect("beta2", () -> Updates.adamW(new double[1], new double[1], new double[1], new double[1], 0.1, 0.9, 1, 1e-8, 0, 1));
         ActivationsTest.expect("lr", () -> Updates.adagrad(p, new float[3], new float[3], Float.NaN, 1e-8f));
         ActivationsTest.expect("rho", () -> Updates.rmsprop(new double[1], new double[1], new double[1], 0.1, -0.1, 1e-8));
+        // params as the optimizer's own state: the vector body and the scalar tail read params
+        // before and after writing the state, so the result depended on the element's position
+        ActivationsTest.expect("velocity must not be the params array", () -> Updates.momentum(p, new float[3], p,
+                0.1f, 0.9f, false));
+        ActivationsTest.expect("m must not be the params array", () -> Updates.adam(p, new float[3], p, new float[3],
+                0.1f, 0.9f, 0.999f, 1e-8f, 1));
+        ActivationsTest.expect("v must not be the params array", () -> Updates.adamW(p, new float[3], new float[3], p,
+                0.1f, 0.9f, 0.999f, 1e-8f, 0.01f, 1));
+        ActivationsTest.expect("h must not be the params array", () -> Updates.adagrad(p, new float[3], p, 0.1f,
+                1e-8f));
         assertArrayEquals(new float[] {1, 2, 3}, p, "a rejected call writes nothing");
     }
 
