@@ -137,4 +137,37 @@ class PlusScaledGemmTest {
         }
         return x;
     }
+
+    /**
+     * Signed zeros, which random values almost never produce: alpha -1 times a zero product with
+     * beta 0, and k = 0 or alpha = 0 with beta -1 times a zero Z, each -0 from sgemm on a copy of
+     * Z, and so from the fused form (the scalar fallback, which this class also runs under, added
+     * a +0 and returned +0).
+     */
+    @Example
+    void signedZerosAsGemm() {
+        float[] zero = {0f};
+        float[] one = {1f};
+        float[][] cases = {{-1f, 0f, 1}, {1f, -1f, 0}, {0f, -1f, 1}}; // alpha, beta, k
+        for (float[] t : cases) {
+            int k = (int) t[2];
+            float[] viaGemm = {0f};
+            Gemm.sgemm(false, false, 1, 1, k, t[0], zero, 0, 1, one, 0, 1, t[1], viaGemm, 0, 1);
+            float[] fused = {7f};
+            FusedGemm.sgemmPlusScaled(false, false, 1, 1, k, t[0], zero, 0, 1, one, 0, 1, t[1], new float[] {0f}, 0,
+                    1, fused, 0, 1);
+            assertTrue(Float.floatToRawIntBits(viaGemm[0]) == Float.floatToRawIntBits(fused[0])
+                    && Float.floatToRawIntBits(fused[0]) == Float.floatToRawIntBits(-0f),
+                    "alpha " + t[0] + ", beta " + t[1] + ", k " + k + ": gemm " + viaGemm[0] + ", fused " + fused[0]);
+            double[] viaGemmD = {0};
+            Gemm.dgemm(false, false, 1, 1, k, t[0], new double[] {0}, 0, 1, new double[] {1}, 0, 1, t[1], viaGemmD,
+                    0, 1);
+            double[] fusedD = {7};
+            FusedGemm.dgemmPlusScaled(false, false, 1, 1, k, t[0], new double[] {0}, 0, 1, new double[] {1}, 0, 1,
+                    t[1], new double[] {0}, 0, 1, fusedD, 0, 1);
+            assertTrue(Double.doubleToRawLongBits(fusedD[0]) == Double.doubleToRawLongBits(-0.0)
+                    && Double.doubleToRawLongBits(viaGemmD[0]) == Double.doubleToRawLongBits(-0.0),
+                    "double: gemm " + viaGemmD[0] + ", fused " + fusedD[0]);
+        }
+    }
 }

@@ -48,13 +48,27 @@ public final class ReferenceF32 {
     public static void gemmPlusScaled(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                       float beta, float[] z, int zOff, int ldz, float[] c, int cOff, int ldc) {
+        int aRow = transA ? 1 : lda;
+        int aCol = transA ? lda : 1;
+        int bRow = transB ? 1 : ldb;
+        int bCol = transB ? ldb : 1;
+        boolean product = alpha != 0 && k != 0;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                // Z's value before C's element is written: Z may be C itself.
-                float addend = beta == 0 ? 0 : beta * z[zOff + i * ldz + j];
-                gemm(transA, transB, 1, 1, k, alpha, a, aOff + (transA ? i : i * lda), lda, b,
-                        bOff + (transB ? j * ldb : j), ldb, 0, c, cOff + i * ldc + j, ldc);
-                c[cOff + i * ldc + j] += addend;
+                // Z's value before C's element is written: Z may be C itself. The same expressions
+                // as gemm's with Z for C, so the same bits (-0 included).
+                float zv = beta == 0 ? 0 : z[zOff + i * ldz + j];
+                float value;
+                if (!product) {
+                    value = beta == 0 ? 0 : beta * zv;
+                } else {
+                    float dot = 0;
+                    for (int p = 0; p < k; p++) {
+                        dot += a[aOff + i * aRow + p * aCol] * b[bOff + p * bRow + j * bCol];
+                    }
+                    value = beta == 0 ? alpha * dot : alpha * dot + beta * zv;
+                }
+                c[cOff + i * ldc + j] = value;
             }
         }
     }
