@@ -69,7 +69,8 @@ final class Lbfgs {
      * bookkeeping scipy reports: curvature pairs skipped (s'y too small) and restarts from
      * steepest descent (after an ascent direction or a failed line search).
      */
-    record Result(double[] x, double f, int iterations, int evaluations, Status status, int skipped, int restarts) {
+    record Result(double[] x, double f, int iterations, int evaluations, Status status, int skipped, int restarts,
+                  int lastLineSearchEvaluations) {
     }
 
     /** Receives the progress of a run (for verbose output). */
@@ -79,6 +80,12 @@ final class Lbfgs {
 
         /** After iteration {@code k} (from 1). */
         void iterate(int k, double f, double projectedGradient);
+
+        /** The curvature pairs were dropped and the search restarts from steepest descent. */
+        void restart();
+
+        /** Iteration's pair was not stored: {@code s'y} (ys) was not above eps times {@code -g's}. */
+        void skipped(double ys, double minusGs);
 
         /** At the end, with max|g| at the final point. */
         void end(Result result, double projectedGradient);
@@ -92,6 +99,14 @@ final class Lbfgs {
 
         @Override
         public void iterate(int k, double f, double projectedGradient) {
+        }
+
+        @Override
+        public void restart() {
+        }
+
+        @Override
+        public void skipped(double ys, double minusGs) {
         }
 
         @Override
@@ -126,6 +141,7 @@ final class Lbfgs {
         private int iterations;
         private int skipped;
         private int restarts;
+        private int lastLineSearch;
 
         Run(Objective fn, double[] x0, int maxIter, int maxFun, double gtol) {
             this.fn = fn;
@@ -140,7 +156,7 @@ final class Lbfgs {
         }
 
         private Result result(Status status) {
-            return new Result(x, f, iterations, evaluations, status, skipped, restarts);
+            return new Result(x, f, iterations, evaluations, status, skipped, restarts, lastLineSearch);
         }
 
         Result solve(Trace trace) {
@@ -157,6 +173,11 @@ final class Lbfgs {
                 double[] d = direction(g, s, y, rho, a, stored, newest);
                 double slope = Reductions.dot(g, d, n);
                 if (!(slope < 0)) {
+                    // L-BFGS-B's line search refuses an ascent direction; with pairs stored it
+                    // refreshes the memory and restarts, as after a failed search below
+                    if (stored > 0) {
+                        trace.restart();
+                    }
                     stored = 0;
                     restarts++;
                     d = negated(g);
@@ -166,9 +187,11 @@ final class Lbfgs {
                 MoreThuente ls = new MoreThuente(fn, x, d, MAX_LINE_SEARCH);
                 MoreThuente.Point p = ls.search(f, slope, first);
                 evaluations += ls.evaluations;
+                lastLineSearch = ls.evaluations;
                 if (p == null) {
                     if (stored > 0) {
                         // As L-BFGS-B: drop the curvature pairs and retry from steepest descent.
+                        trace.restart();
                         stored = 0;
                         restarts++;
                         continue;
@@ -181,7 +204,10 @@ final class Lbfgs {
                 double[] dg = p.g().clone();
                 Updates.sgd(dg, g, 1.0);
                 double sy = Reductions.dot(step, dg, n);
-                if (sy > Math.ulp(1.0) * Reductions.dot(dg, dg, n)) {
+                // L-BFGS-B's test: the pair is kept when s'y exceeds eps times -g's (g before the step)
+                double minusGs = -Reductions.dot(g, step, n);
+                boolean skip = !(sy > Math.ulp(1.0) * minusGs);
+                if (!skip) {
                     newest = (newest + 1) % HISTORY;
                     s[newest] = step;
                     y[newest] = dg;
@@ -209,6 +235,10 @@ final class Lbfgs {
                 }
                 if ((fOld - f) <= FTOL * Math.max(Math.max(Math.abs(fOld), Math.abs(f)), 1.0)) {
                     return result(Status.CONVERGED_REDUCTION);
+                }
+                if (skip) {
+                    // printed where L-BFGS-B tests the pair: after the tests that would have ended the run
+                    trace.skipped(sy, minusGs);
                 }
             }
         }

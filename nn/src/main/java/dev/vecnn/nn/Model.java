@@ -364,8 +364,9 @@ final class Model {
             loss = r.f();
             nIter = Math.min(r.iterations(), params.maxIter());
             if (!r.status().converged()) {
-                warn("lbfgs failed to converge (status=" + r.status().code() + "): " + r.status().message()
-                        + "\n\nIncrease the number of iterations (max_iter) or scale the data as shown in:\n"
+                // scikit-learn's _check_optimize_result, word for word
+                warn("lbfgs failed to converge (status=" + r.status().code() + "):\n" + r.status().message()
+                        + ".\n\nIncrease the number of iterations (max_iter) or scale the data as shown in:\n"
                         + "    https://scikit-learn.org/stable/modules/preprocessing.html");
             }
         } finally {

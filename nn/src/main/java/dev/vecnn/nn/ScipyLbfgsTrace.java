@@ -44,6 +44,31 @@ final class ScipyLbfgsTrace implements Lbfgs.Trace {
     }
 
     @Override
+    public void restart() {
+        out.println();
+        out.println(" Bad direction in the line search;");
+        out.println("   refresh the lbfgs memory and restart the iteration.");
+    }
+
+    @Override
+    public void skipped(double ys, double minusGs) {
+        out.println("  ys=" + fortranE(ys) + "  -gs=" + fortranE(minusGs) + " BFGS update SKIPPED");
+    }
+
+    /** Fortran {@code 1p,e10.3}: {@code -1.241E+00}, right-aligned in ten columns. */
+    static String fortranE(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return String.format(Locale.ROOT, "%10s", !Double.isFinite(v)
+                    ? (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity") : "0.000E+00");
+        }
+        Format.Scientific e = Format.scientific(v, 4);
+        int magnitude = Math.abs(e.exponent());
+        String exponent = magnitude < 100 ? String.format(Locale.ROOT, "E%s%02d", e.exponent() < 0 ? "-" : "+",
+                magnitude) : String.format(Locale.ROOT, "%s%03d", e.exponent() < 0 ? "-" : "+", magnitude);
+        return String.format(Locale.ROOT, "%10s", e.mantissa() + exponent);
+    }
+
+    @Override
     public void end(Lbfgs.Result r, double projectedGradient) {
         out.println();
         out.println(STARS);
@@ -59,12 +84,29 @@ final class ScipyLbfgsTrace implements Lbfgs.Trace {
         out.println(STARS);
         out.println();
         out.println("   N    Tit     Tnf  Tnint  Skip  Nact     Projg        F");
-        out.println(String.format(Locale.ROOT, "%5d%7d%7d%7d%6d%6d%12s%12s", r.x().length, r.iterations(),
-                r.evaluations(), 1 + r.restarts(), r.skipped(), 0, fortranD(projectedGradient, 3),
+        boolean abnormal = r.status() == Lbfgs.Status.LINE_SEARCH_FAILED;
+        // L-BFGS-B counts the failed iteration in Tit; a run that converged at x0 searched no segment
+        int iterations = r.iterations() + (abnormal ? 1 : 0);
+        int segments = r.iterations() == 0 && r.restarts() == 0 && r.status().converged() ? 0 : 1 + r.restarts();
+        out.println(String.format(Locale.ROOT, "%5d%7d%7d%7d%6d%6d%12s%12s", r.x().length, iterations,
+                r.evaluations(), segments, r.skipped(), 0, fortranD(projectedGradient, 3),
                 fortranD(r.f(), 3)));
         out.println("  F =" + listDirected(r.f()));
         out.println();
         out.println(String.format(Locale.ROOT, "%-60s", r.status().message()));
+        if (abnormal) {
+            out.println();
+            out.println(" Line search cannot locate an adequate point after 20 function");
+            out.println("  and gradient evaluations.  Previous x, f and g restored.");
+            out.println(" Possible causes: 1 error in function or gradient evaluation;");
+            out.println("                  2 rounding error dominate computation.");
+        } else if (r.status() == Lbfgs.Status.CONVERGED_REDUCTION && r.lastLineSearchEvaluations() > 10) {
+            // L-BFGS-B's iback >= 10: ten evaluations after the first in the last line search
+            out.println();
+            out.println(" Warning:  more than 10 function and gradient");
+            out.println("   evaluations in the last line search.  Termination");
+            out.println("   may possibly be caused by a bad search direction.");
+        }
     }
 
     /**
@@ -75,10 +117,16 @@ final class ScipyLbfgsTrace implements Lbfgs.Trace {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
         }
-        String e = String.format(Locale.ROOT, "%." + digits + "E", v);
-        int at = e.indexOf('E');
-        String mantissa = e.substring(0, at);
-        int exponent = Integer.parseInt(e.substring(at + 1));
+        String mantissa;
+        int exponent;
+        if (v == 0) {
+            mantissa = (1 / v < 0 ? "-0." : "0.") + "0".repeat(digits);
+            exponent = 0;
+        } else {
+            Format.Scientific e = Format.scientific(v, digits + 1);
+            mantissa = e.mantissa();
+            exponent = e.exponent();
+        }
         String sign = exponent < 0 ? "-" : "+";
         int magnitude = Math.abs(exponent);
         return magnitude < 100 ? String.format(Locale.ROOT, "%sD%s%02d", mantissa, sign, magnitude)
@@ -95,12 +143,14 @@ final class ScipyLbfgsTrace implements Lbfgs.Trace {
             return String.format(Locale.ROOT, " %25s", Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
         }
         double a = Math.abs(v);
-        if (v != 0 && (a < 0.1 || a >= 1e17)) {
-            String e = String.format(Locale.ROOT, "%.16E", v);
-            int at = e.indexOf('E');
-            int exponent = Integer.parseInt(e.substring(at + 1));
-            return String.format(Locale.ROOT, " %25s", e.substring(0, at) + "E" + (exponent < 0 ? "-" : "+")
-                    + String.format(Locale.ROOT, "%03d", Math.abs(exponent)));
+        if (v == 0) {
+            // gfortran's G editing of zero: 17 digits in all, one before the point
+            return String.format(Locale.ROOT, " %20s     ", "0." + "0".repeat(16));
+        }
+        if (a < 0.1 || a >= 1e17) {
+            Format.Scientific e = Format.scientific(v, 17);
+            return String.format(Locale.ROOT, " %25s", e.mantissa() + "E" + (e.exponent() < 0 ? "-" : "+")
+                    + String.format(Locale.ROOT, "%03d", Math.abs(e.exponent())));
         }
         BigDecimal rounded = new BigDecimal(v).round(new MathContext(17, RoundingMode.HALF_EVEN));
         // Digits before the point: 0 below 1 (printed as "0."), else the magnitude's.

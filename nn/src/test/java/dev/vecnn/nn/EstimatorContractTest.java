@@ -258,6 +258,28 @@ class EstimatorContractTest {
         assertEquals("  0.62835989826908190     ", ScipyLbfgsTrace.listDirected(0.62835989826908190));
         assertEquals("   2.3480678905094194     ", ScipyLbfgsTrace.listDirected(2.3480678905094194));
         assertEquals("   3.4700884867073020E-004", ScipyLbfgsTrace.listDirected(3.4700884867073020E-4));
+        // gfortran rounds the exact binary value: Java's %.16E padded 8.4457902536955880E-002
+        assertEquals("   8.4457902536955884E-002", ScipyLbfgsTrace.listDirected(0.08445790253695588));
+        assertEquals("   0.0000000000000000     ", ScipyLbfgsTrace.listDirected(0.0));
+        assertEquals("-1.241E+00", ScipyLbfgsTrace.fortranE(-1.2414));
+        assertEquals(" 8.952E+01", ScipyLbfgsTrace.fortranE(89.52));
+    }
+
+    /**
+     * Python's %f rounds the exact binary value half to even; Java's String.format rounded the
+     * shortest decimal half up (0.4140625 gave 0.414063) and padded long values with zeros.
+     * Expected strings from Python 3 ({@code '%f' % v}, {@code '%.8f' % v}).
+     */
+    @Test
+    void pythonNumberFormats() {
+        assertEquals("0.414062", Format.fixed6(0.4140625));
+        assertEquals("0.000000", Format.fixed6(5e-7));
+        assertEquals("-0.000000", Format.fixed6(-0.0));
+        assertEquals("-0.000000", Format.fixed6(-1e-9));
+        assertEquals("1874999991390.77392578", Format.fixed8(1874999991390.7739));
+        assertEquals("inf", Format.fixed8(Double.POSITIVE_INFINITY));
+        assertEquals("-inf", Format.fixed6(Double.NEGATIVE_INFINITY));
+        assertEquals("nan", Format.fixed8(Double.NaN));
     }
 
     @Test
