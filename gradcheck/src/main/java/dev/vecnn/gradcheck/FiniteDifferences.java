@@ -31,7 +31,7 @@ package dev.vecnn.gradcheck;
  * kink (slopes a and b on the two sides, jump {@code j = b - a}) at {@code x + d} with
  * {@code |d| < h}: both residuals become multiples of j that depend on {@code d/h}, and so does the
  * error of E against the one-sided derivative at x. A sweep over {@code d/h} in {@code [-1.2, 1.2]}
- * (the test {@code KinkSweepTest} repeats it) shows
+ * (the test {@code KinkTest.sweepOfKinkOffsetsHasNoBlindSpot} repeats it) shows
  * <pre>  |E - f'(x)| &lt;= 0.6 max(|Ke|, |Ko|)</pre>
  * wherever E is wrong at all, with no blind spot (each residual alone has one: Ke at
  * {@code d = h/3}, which is why Ko is needed). So a coordinate is declared kinked when

@@ -7,9 +7,11 @@ import dev.vecnn.kernels.gemm.ReferenceF64;
 import dev.vecnn.kernels.gemm.Workers;
 
 /**
- * GEMM with the work of a dense layer fused into its store: the bias and activation of the
- * forward pass, or the activation derivative of the backward pass, are applied to each tile of C
- * while it is still in registers, instead of in a second pass over C.
+ * GEMM with the work of a dense layer fused into it: the bias and activation of the forward pass,
+ * or the activation derivative of the backward pass, are applied while C is still in cache
+ * instead of in a second pass over all of C: in the tile store's registers for identity, relu
+ * and leaky_relu, over each finished block of C (still in L1 or L2) for tanh, logistic, softplus
+ * and every derivative.
  *
  * <ul>
  *   <li>{@code biasActivation}: {@code C = act(op(A) op(B) + bias)}, bias a row vector of length n

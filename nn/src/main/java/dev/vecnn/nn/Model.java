@@ -20,7 +20,7 @@ final class Model {
     /**
      * Fits whose work reaches this many multiply-adds warm the kernels up first. Cold, the JIT
      * runs the Vector API code interpreted for seconds while promoting the kernels one by one; the
-     * warm-up promotes them all on tiny operands in about two seconds (docs/results.md), which
+     * warm-up promotes them all on tiny operands in 3-4 seconds (docs/architecture.md), which
      * pays off from about this much work (tenths of a second of compiled time) and is wasted on
      * small fits.
      */

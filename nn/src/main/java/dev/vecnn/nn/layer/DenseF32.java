@@ -12,7 +12,7 @@ import dev.vecnn.kernels.Reductions;
  * offsets of a gradient array of the same length.
  *
  * <p>Forward and backward are one method each and call only the vecnn kernels; bias and
- * activation (forward) and the activation derivative (backward) are fused into the GEMM store. Matrices passed in are row-major from
+ * activation (forward) and the activation derivative (backward) are fused into the GEMM (see {@code FusedGemm}). Matrices passed in are row-major from
  * index 0 with {@code rows} rows; the layer keeps one {@code fanOut} scratch vector and allocates
  * nothing per call. Not thread-safe for {@link #backward}; {@link #forward} only reads the
  * parameters and may run from many threads on distinct output arrays.
